@@ -1,0 +1,134 @@
+/* cmd-lens.c: wafr lens check|list: validate and list lenses. */
+#include "config.h"
+
+#include <dirent.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "lens-check.h"
+#include "lens-load.h"
+#include "util.h"
+
+static int
+cmd_lens_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "aws", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	bool	aws = false;
+	int	c, ret = EXIT_OK;
+
+	while ((c = getopt_long(argc, argv, "ah", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			aws = true;
+			break;
+		case 'h':
+			printf(_("Usage: wafr lens check [--aws] FILE...\n"
+			    "Validate lens files; print one line per problem.\n"
+			    "\n      --aws    also enforce the limits of the AWS "
+			    "Well-Architected Tool\n"));
+			return EXIT_OK;
+		default:
+			return cmd_usage(&cmd_lens_entry, _("bad option"));
+		}
+	}
+	if (optind == argc)
+		return cmd_usage(&cmd_lens_entry, _("FILE expected"));
+	for (int i = optind; i < argc; i++) {
+		struct diags	 d;
+		struct lens	*l;
+
+		diags_init(&d, argv[i]);
+		d.aws_limits = aws;
+		l = lens_load_file(argv[i], &d);
+		if (l != NULL)
+			lens_check(l, aws, &d);
+		diags_print(&d, stdout);
+		if (d.nerrors > 0)
+			ret = EXIT_DATA;
+		lens_free(l);
+		diags_free(&d);
+	}
+	return ret;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+cmd_lens_list(int argc, char **argv)
+{
+	char		*dir = xasprintf("%s/lenses", wafr_datadir());
+	char		**names = NULL;
+	size_t		  n = 0, cap = 0;
+	DIR		 *d;
+	struct dirent	 *e;
+
+	if (argc > 1) {
+		free(dir);
+		return cmd_usage(&cmd_lens_entry, _("list takes no argument"));
+	}
+	if ((d = opendir(dir)) == NULL) {
+		cmd_error(_("%s: no bundled lenses"), dir);
+		free(dir);
+		return EXIT_DATA;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (str_ends_with(e->d_name, ".yaml"))
+			*ARRAY_PUSH(names, n, cap) = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, by_name);
+	printf("%-24s %-12s %9s  %s\n", _("LENS"), _("VERSION"),
+	    _("QUESTIONS"), _("TITLE"));
+	for (size_t i = 0; i < n; i++) {
+		char		*path = path_join(dir, names[i]);
+		struct diags	 dg;
+		struct lens	*l;
+
+		diags_init(&dg, path);
+		if ((l = lens_load_file(path, &dg)) != NULL)
+			printf("%-24s %-12s %9zu  %s\n", l->id, l->version,
+			    l->nquestions, text_get(&l->title));
+		else
+			diags_print(&dg, stderr);
+		lens_free(l);
+		diags_free(&dg);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+	return EXIT_OK;
+}
+
+static int
+cmd_lens_exec(int argc, char **argv)
+{
+	if (argc < 2)
+		return cmd_usage(&cmd_lens_entry, _("a subcommand expected"));
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return cmd_help(&cmd_lens_entry, N_(
+		    "  check [--aws] FILE...  validate lens files\n"
+		    "  list                   list the bundled lenses\n"));
+	if (strcmp(argv[1], "check") == 0)
+		return cmd_lens_check(argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") == 0)
+		return cmd_lens_list(argc - 1, argv + 1);
+	return cmd_usage(&cmd_lens_entry, _("unknown subcommand '%s'"),
+	    argv[1]);
+}
+
+const struct cmd_entry cmd_lens_entry = {
+	"lens", N_("check [--aws] FILE... | list"),
+	N_("validate or list lenses"), cmd_lens_exec
+};

@@ -1,0 +1,10 @@
+/* json.h: just enough JSON output for reports and --json. */
+#ifndef WAFR_JSON_H
+#define WAFR_JSON_H
+
+#include "util.h"
+
+/* Append s as a JSON string literal, escaping quotes, controls and DEL. */
+void	json_string(struct buf *, const char *);
+
+#endif

@@ -1,0 +1,156 @@
+/* main.c: global options, then the command table. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "lens.h"
+#include "util.h"
+
+const char *program_name = "wafr";
+
+static const struct cmd_entry *const commands[] = {
+#define X(n) &cmd_##n##_entry,
+	CMD_LIST(X)
+#undef X
+};
+
+int
+cmd_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", program_name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_DATA;
+}
+
+int
+cmd_usage(const struct cmd_entry *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s %s: ", program_name, e->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s: %s %s %s\n", _("usage"), program_name, e->name,
+	    _(e->usage));
+	fprintf(stderr, _("Try '%s %s --help' for more information.\n"),
+	    program_name, e->name);
+	return EXIT_USAGE;
+}
+
+int
+cmd_help(const struct cmd_entry *e, const char *options)
+{
+	printf("%s: %s %s %s\n%s\n", _("Usage"), program_name, e->name,
+	    _(e->usage), _(e->summary));
+	if (options != NULL && *options != '\0')
+		printf("\n%s", _(options));
+	printf(_("\nSee wafr(1) for more.\n"));
+	return EXIT_OK;
+}
+
+struct workspace *
+cmd_open(const char *dir, int flags)
+{
+	struct workspace	*ws;
+	char			*cause = NULL;
+
+	if (workspace_open(dir, flags, &ws, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return NULL;
+	}
+	return ws;
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s DIR\n"
+	    "       %s COMMAND [OPTION]... [ARG]...\n"
+	    "A terminal facilitator for Well-Architected style architecture "
+	    "reviews.\n\nCommands:\n"), program_name, program_name);
+	for (size_t i = 0; i < nitems(commands); i++)
+		fprintf(f, "  %-11s %s\n", commands[i]->name,
+		    _(commands[i]->summary));
+	fprintf(f, _("\nOptions:\n"
+	    "  -h, --help     display this help and exit\n"
+	    "  -V, --version  output version information and exit\n"
+	    "\nRun '%s COMMAND --help' for the options of a command.\n"
+	    "Exit status: 0 success, 1 a data or user error, 2 a usage "
+	    "error.\n"), program_name);
+}
+
+static void
+version(void)
+{
+	printf("wafr %s\n", PACKAGE_VERSION);
+	printf(_("Copyright (C) 2026 the wafr authors.\n"
+	    "License GPLv3+: GNU GPL version 3 or later "
+	    "<https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute "
+	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n"));
+}
+
+static const struct cmd_entry *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < nitems(commands); i++) {
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	}
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cmd_entry	*e;
+	const char		*lang;
+
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	if ((lang = getenv("LANGUAGE")) == NULL || *lang == '\0')
+		lang = setlocale(LC_MESSAGES, NULL);
+	text_set_language(lang);
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		version();
+		return EXIT_OK;
+	}
+	if (argv[1][0] == '-') {
+		fprintf(stderr, _("%s: unknown option '%s'\n"), program_name,
+		    argv[1]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((e = find_command(argv[1])) != NULL)
+		return e->exec(argc - 1, argv + 1);
+	/* "wafr DIR" opens the review. */
+	if ((e = find_command("open")) != NULL && argc == 2)
+		return e->exec(argc, argv);
+	fprintf(stderr, _("%s: unknown command '%s'\n"), program_name, argv[1]);
+	usage(stderr);
+	return EXIT_USAGE;
+}
