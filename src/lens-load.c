@@ -231,8 +231,10 @@ load_choice(struct loader *ld, yaml_node_t *n, struct choice *c)
 	yaml_node_pair_t *p;
 
 	c->pos = pos_of(n);
-	if (!expect(ld, n, YAML_MAPPING_NODE, _("a choice")))
+	if (!expect(ld, n, YAML_MAPPING_NODE, _("a choice"))) {
+		c->id = xstrdup("");
 		return;
+	}
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
 		yaml_node_t	*k = node(ld, p->key), *v = node(ld, p->value);
@@ -305,8 +307,10 @@ load_rule(struct loader *ld, yaml_node_t *n, struct rule *r)
 
 	r->pos = pos_of(n);
 	r->risk = RISK_NONE;
-	if (!expect(ld, n, YAML_MAPPING_NODE, _("a rule")))
+	if (!expect(ld, n, YAML_MAPPING_NODE, _("a rule"))) {
+		r->text = xstrdup("default");
 		return;
+	}
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
 		yaml_node_t	*k = node(ld, p->key), *v = node(ld, p->value);
