@@ -12,23 +12,27 @@ step() {
 	"$@" || failed_step="$failed_step [$*]"
 }
 
+# Both builds are out of the source tree, which must not be configured.
+[ -f config.status ] && make distclean >/dev/null
 step autoreconf -fi
-step ./configure -q
-step make -j"$jobs"
-step make -j"$jobs" check
-rm -rf build-asan && mkdir build-asan
-(cd build-asan && ../configure -q --enable-sanitizers CC=gcc &&
-    make -j"$jobs" && make -j"$jobs" check) || failed_step="$failed_step [sanitizers]"
+for b in build build-asan; do
+	rm -rf "$b" && mkdir "$b"
+	flags=
+	[ "$b" = build-asan ] && flags=--enable-sanitizers
+	(cd "$b" && ../configure -q $flags && make -j"$jobs" &&
+	    make -j"$jobs" check) || failed_step="$failed_step [$b]"
+done
 if command -v clang >/dev/null; then
-	step make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-120}"
+	(cd build && make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-120}") ||
+	    failed_step="$failed_step [fuzz]"
 fi
 
 # Count every test point of both builds (Automake's .trs files).
-count() { cat tests/*.trs build-asan/tests/*.trs 2>/dev/null |
+count() { cat build/tests/*.trs build-asan/tests/*.trs 2>/dev/null |
     grep -c "^:test-result: $1" ; }
 pass=$(count PASS) fail=$(( $(count FAIL) + $(count ERROR) + $(count XPASS) ))
 skip=$(count SKIP)
-for f in tests/*.log build-asan/tests/*.log; do
+for f in build/tests/*.log build-asan/tests/*.log; do
 	grep -q "^\(FAIL\|ERROR\)" "$f" 2>/dev/null && { echo "== $f"; cat "$f"; }
 done
 if [ -n "$failed_step" ]; then
