@@ -18,6 +18,12 @@ choice() { "$WAFR" answer "$W" "$1" | sed -n 's/^  \[.\] //p' | sed -n "${2}p"; 
 declare -A expect
 for q in $QUESTIONS; do expect[$q]=""; done
 RANDOM=42
+# Kill moments spread over one and a half times a command's life, measured
+# here: a slow build (sanitizers) gets later kills.
+t0=$(date +%s%N)
+for i in 1 2 3; do "$WAFR" answer "$W" priorities --note "timing" >/dev/null; done
+life_us=$(( ($(date +%s%N) - t0) / 3000 ))
+"$WAFR" answer "$W" priorities --note "" >/dev/null
 iterations=150 returned=0 killed=0 bad=0 opened=0
 
 for i in $(seq "$iterations"); do
@@ -33,9 +39,10 @@ for i in $(seq "$iterations"); do
 	"$WAFR" answer "$W" "$q" $op "$c" >/dev/null 2>&1 &
 	pid=$!
 	# Kill at a random moment within the command's life, or not at all.
-	sleep "0.00$((RANDOM % 9))"
+	delay=$(( (RANDOM * 32768 + RANDOM) % (life_us * 3 / 2 + 1) ))
+	sleep "$(printf '0.%06d' "$delay")"
 	kill -KILL "$pid" 2>/dev/null
-	wait "$pid"
+	{ wait "$pid"; } 2>/dev/null
 	status=$?
 	now=$(selected "$q")
 	if [ "$status" -eq 0 ]; then
