@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "settings.h"
 #include "workspace.h"
 
 /* Exit statuses of the command-line contract. */
@@ -17,6 +18,7 @@ struct cmd_entry {
 };
 
 extern const char *program_name;
+extern struct settings settings;	/* the user's configuration file */
 
 /* Print "wafr: message" on stderr and return EXIT_DATA. */
 int	cmd_error(const char *, ...) __attribute__((format(printf, 1, 2)));
