@@ -84,6 +84,20 @@ int	 workspace_set_session(struct workspace *, const char *, const char *,
 int	 workspace_set_roadmap(struct workspace *, const struct qref *,
 	    const struct roadmap_item *, char **);
 
+/* The workshop clock: a time box per pillar (workload property
+ * "agenda/LENS/PILLAR", minutes) and the time spent in each (session state
+ * "clock/LENS/PILLAR", seconds). */
+const struct pillar *workspace_find_pillar(const struct workspace *,
+	    const char *, size_t *, char **);
+long	 workspace_agenda(const struct workspace *, size_t,
+	    const struct pillar *);
+int	 workspace_set_agenda(struct workspace *, size_t, const struct pillar *,
+	    long, char **);
+long	 workspace_time_spent(const struct workspace *, size_t,
+	    const struct pillar *);
+int	 workspace_add_time(struct workspace *, size_t, const struct pillar *,
+	    long, char **);
+
 /* Where bundled lenses live; a lens spec (id or file) to a file path. */
 const char *wafr_datadir(void);
 char	*lens_resolve(const char *, char **);

@@ -101,6 +101,13 @@ is "$(status_field "$W2" questions)" $((57 + 34 + 2)) "all their questions count
 "$WAFR" answer "$W2" edge/EDGE1 --select EDGE1_a >/dev/null
 is "$("$WAFR" answer "$W2" EDGE1 | head -1)" "edge/EDGE1 : medium" "AWS rules decide the risk"
 
+# The workshop agenda.
+"$WAFR" agenda "$W" SEC 30 && "$WAFR" agenda "$W" wellarchitected/reliability 45
+ok $? "agenda: set time boxes by code and by lens/id"
+like "$("$WAFR" agenda "$W")" "wellarchitected/security +Security +30 min +0:00" "agenda: listed"
+"$WAFR" agenda "$W" nope 3 2>/dev/null; is $? 1 "agenda: an unknown pillar"
+"$WAFR" agenda "$W" SEC many 2>/dev/null; is $? 2 "agenda: minutes must be a number"
+
 # The configuration file.
 mkdir -p "$HOME/.config/wafr"
 printf 'set theme projector\nset lens serverless\nset bogus 1\n' > "$HOME/.config/wafr/config"
