@@ -26,6 +26,15 @@ json_string(struct buf *b, const char *s)
 		case '\r':
 			buf_adds(b, "\\r");
 			break;
+		case 0xc2:
+			/* U+0080..U+009F: C1 controls stay escaped too. */
+			if ((unsigned char)s[1] >= 0x80 &&
+			    (unsigned char)s[1] <= 0x9f) {
+				buf_printf(b, "\\u%04x", (unsigned char)s[1]);
+				s++;
+			} else
+				buf_addc(b, (char)c);
+			break;
 		default:
 			if (c < 0x20 || c == 0x7f)
 				buf_printf(b, "\\u%04x", c);
