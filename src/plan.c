@@ -7,6 +7,24 @@
 #include "plan.h"
 #include "risk.h"
 
+size_t *
+plan_prop_order(const struct workspace *ws)
+{
+	const struct kv	*kv = &ws->workload;
+	size_t		*idx = xcalloc(kv->n + 1, sizeof *idx);
+
+	for (size_t i = 0; i < kv->n; i++) {
+		size_t j = i;
+
+		while (j > 0 && strcmp(kv->keys[idx[j - 1]], kv->keys[i]) > 0) {
+			idx[j] = idx[j - 1];
+			j--;
+		}
+		idx[j] = i;
+	}
+	return idx;
+}
+
 const char *
 risk_label(enum risk r)
 {

@@ -80,6 +80,10 @@ void	 roadmap_view_free(struct roadmap_view *);
 int	 roadmap_compare(const struct workspace *, const struct roadmap_entry *,
 	    const struct roadmap_entry *);
 
+/* The workload properties' indexes in key order, so that a report does not
+ * depend on the order they were set in. The caller frees the array. */
+size_t	*plan_prop_order(const struct workspace *);
+
 /* Words for people: "High", "In progress", "Verified in the workshop". */
 const char *risk_label(enum risk);
 const char *status_label(enum item_status);

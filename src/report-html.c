@@ -26,7 +26,7 @@ static const char style[] =
 "text-align:left;vertical-align:top}td.n,th.n{text-align:right}\n"
 "dl.props{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}"
 "dl.props dt{font-weight:600}dl.props dd{margin:0;overflow-wrap:anywhere}\n"
-".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));"
+".charts{margin-bottom:1rem;display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));"
 "gap:.75rem 1.5rem}.chart-box{margin:0}.chart-box figcaption{font-weight:600;"
 "font-size:.95rem}svg.chart{width:100%;height:1.6rem;display:block;"
 "border-radius:3px}.chart-box .counts{font-size:.85rem;color:var(--muted)}\n"
@@ -184,7 +184,8 @@ h_chart(struct buf *b, const char *title, const struct tally *t)
 static void
 h_head(struct buf *b, const struct workspace *ws)
 {
-	const char *name = workspace_prop(ws, "name");
+	const char	*name = workspace_prop(ws, "name");
+	size_t		*order = plan_prop_order(ws);
 
 	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
@@ -206,11 +207,12 @@ h_head(struct buf *b, const struct workspace *ws)
 	buf_adds(b, "</h2>\n<dl class=\"props\">\n");
 	for (size_t i = 0; i < ws->workload.n; i++) {
 		buf_adds(b, "<dt>");
-		h(b, ws->workload.keys[i]);
+		h(b, ws->workload.keys[order[i]]);
 		buf_adds(b, "</dt><dd>");
-		h(b, ws->workload.values[i]);
+		h(b, ws->workload.values[order[i]]);
 		buf_adds(b, "</dd>\n");
 	}
+	free(order);
 	buf_adds(b, "</dl></section>\n");
 }
 

@@ -79,14 +79,17 @@ item(struct buf *b, const struct roadmap_item *it)
 static void
 workload(struct buf *b, const struct workspace *ws)
 {
+	size_t *order = plan_prop_order(ws);
+
 	key(b, "workload");
 	buf_addc(b, '{');
 	for (size_t i = 0; i < ws->workload.n; i++) {
 		if (i > 0)
 			buf_adds(b, ", ");
-		key(b, ws->workload.keys[i]);
-		json_string(b, ws->workload.values[i]);
+		key(b, ws->workload.keys[order[i]]);
+		json_string(b, ws->workload.values[order[i]]);
 	}
+	free(order);
 	buf_adds(b, "},\n");
 }
 

@@ -88,7 +88,8 @@ md_tally_row(struct buf *b, const struct tally *t)
 static void
 md_workload(struct buf *b, const struct workspace *ws)
 {
-	const char *name = workspace_prop(ws, "name");
+	const char	*name = workspace_prop(ws, "name");
+	size_t		*order = plan_prop_order(ws);
 
 	buf_adds(b, "# ");
 	buf_adds(b, _("Architecture review"));
@@ -100,11 +101,12 @@ md_workload(struct buf *b, const struct workspace *ws)
 	    _("Value"));
 	for (size_t i = 0; i < ws->workload.n; i++) {
 		buf_adds(b, "| ");
-		md_text(b, ws->workload.keys[i], true);
+		md_text(b, ws->workload.keys[order[i]], true);
 		buf_adds(b, " | ");
-		md_text(b, ws->workload.values[i], true);
+		md_text(b, ws->workload.values[order[i]], true);
 		buf_adds(b, " |\n");
 	}
+	free(order);
 	buf_addc(b, '\n');
 }
 
@@ -176,19 +178,16 @@ md_plan(struct buf *b, const struct workspace *ws)
 	for (size_t i = 0; i < pl.n; i++) {
 		const struct plan_entry	*e = &pl.v[i];
 		const struct question	*q = e->ref.q;
+		char			*key;
 
 		buf_printf(b, "### %zu. %s: ", i + 1, finding_code(e->risk));
 		md_question_title(b, q);
 		buf_printf(b, "\n\n%s: ", _("Pillar"));
 		md_text(b, text_get(&q->pillar->title), true);
 		buf_adds(b, " · ");
-		{
-			char *k = xasprintf("%s/%s",
-			    ws->lenses[e->ref.lens]->id, q->id);
-
-			md_code(b, k);
-			free(k);
-		}
+		key = xasprintf("%s/%s", ws->lenses[e->ref.lens]->id, q->id);
+		md_code(b, key);
+		free(key);
 		buf_adds(b, "\n\n");
 		if (e->item != NULL)
 			md_item_line(b, e->item);

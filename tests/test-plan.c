@@ -257,6 +257,20 @@ main(void)
 	roadmap_view_free(&rv);
 	ws_free(base);
 
+	{
+		size_t *order;
+
+		kv_set(&ws->workload, "environment", "production");
+		order = plan_prop_order(ws);
+		for (size_t i = 0; i < ws->workload.n; i++)
+			buf_printf(&b, "%s ", ws->workload.keys[order[i]]);
+		is_str(b.s, "environment name pillar-priorities ",
+		    "workload properties in key order, whatever the order "
+		    "they were set in");
+		free(order);
+		buf_free(&b);
+	}
+
 	ok(plan_date_valid("2026-02-28"), "a date");
 	ok(plan_date_valid("2028-02-29"), "a leap day");
 	ok(!plan_date_valid("2026-02-29"), "not a leap year");
