@@ -110,12 +110,18 @@ like "$html" "@media print" "html: a print stylesheet"
 like "$html" 'name="viewport"' "html: a viewport for phones"
 
 # --- JSON ---
+"$WAFR" answer "$W" securely-operate --evidence "$(printf 'scan\377.txt')" \
+    >/dev/null
+
 "$WAFR" report "$W" --format json >"$TMP/r.json"
 ok $? "json: the report is written"
 got=$(python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 q = [q for q in d["questions"] if q["question"] == "priorities"][0]
+assert "scan\ufffd.txt" in [
+    q for q in d["questions"] if q["question"] == "securely-operate"
+][0]["evidence"]
 print(d["workload"]["name"], d["totals"]["high"], len(d["pillars"]),
       d["plan"][0]["question"], len(d["plan"][0]["missing"]) > 0,
       d["roadmap"]["items"][0]["question"],

@@ -280,6 +280,11 @@ main(void)
 	buf_add_clean(&b, "a\033[31mb\302\233c\nd\177");
 	is_str(b.s, "a [31mb c\nd ", "controls, C1 ones too, become blanks");
 	buf_free(&b);
+	buf_add_clean(&b, "\303\251t\303\251 \377x\300\200 \342\202");
+	is_str(b.s, "\303\251t\303\251 \357\277\275x\357\277\275"
+	    "\357\277\275 \357\277\275\357\277\275",
+	    "UTF-8 is kept; bytes that are not become U+FFFD");
+	buf_free(&b);
 
 	ws_free(ws);
 	return tap_done();
