@@ -82,7 +82,7 @@ list(const struct workspace *ws)
 	struct roadmap_view	rv;
 	struct buf		b = { 0 };
 
-	roadmap_build(ws, NULL, &rv);
+	roadmap_build(ws, ws->baseline, &rv);
 	buf_printf(&b, _("High-risk issues: %u now, %u still open, %u not on "
 	    "the roadmap.\n"), rv.hri, rv.hri_open, rv.hri_untracked);
 	if (rv.has_baseline)

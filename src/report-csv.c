@@ -94,7 +94,7 @@ report_csv(const struct workspace *ws)
 	struct buf		b = { 0 };
 	struct roadmap_view	rv;
 
-	roadmap_build(ws, NULL, &rv);
+	roadmap_build(ws, ws->baseline, &rv);
 	buf_adds(&b, "Summary,Description,Priority,Labels,Assignee,"
 	    "Due date\r\n");
 	for (size_t i = 0; i < rv.n; i++) {

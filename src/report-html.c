@@ -366,7 +366,7 @@ h_roadmap(struct buf *b, const struct workspace *ws)
 {
 	struct roadmap_view rv;
 
-	roadmap_build(ws, NULL, &rv);
+	roadmap_build(ws, ws->baseline, &rv);
 	buf_adds(b, "<section id=\"roadmap\"><h2>");
 	h(b, _("Remediation roadmap"));
 	buf_adds(b, "</h2>\n<p>");

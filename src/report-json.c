@@ -189,7 +189,7 @@ roadmap(struct buf *b, const struct workspace *ws)
 {
 	struct roadmap_view rv;
 
-	roadmap_build(ws, NULL, &rv);
+	roadmap_build(ws, ws->baseline, &rv);
 	key(b, "roadmap");
 	buf_printf(b, "{\"hri\": %u, \"hri_open\": %u, \"hri_untracked\": %u, ",
 	    rv.hri, rv.hri_open, rv.hri_untracked);

@@ -232,7 +232,7 @@ md_roadmap(struct buf *b, const struct workspace *ws)
 {
 	struct roadmap_view rv;
 
-	roadmap_build(ws, NULL, &rv);
+	roadmap_build(ws, ws->baseline, &rv);
 	buf_printf(b, "## %s\n\n", _("Remediation roadmap"));
 	buf_printf(b, _("High-risk issues: %u now, %u still open, %u not on "
 	    "the roadmap.\n\n"), rv.hri, rv.hri_open, rv.hri_untracked);

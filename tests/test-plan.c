@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "lens-load.h"
 #include "plan.h"
+#include "report.h"
 #include "tap.h"
 #include "util.h"
 
@@ -157,7 +158,7 @@ main(void)
 	struct roadmap_view	 rv;
 	struct plan		 pl;
 	struct buf		 b = { 0 };
-	char			*cause = NULL;
+	char			*cause = NULL, *text;
 
 	check(plan_order(ws), "", "nothing answered: an empty plan");
 
@@ -255,6 +256,23 @@ main(void)
 	is_int(rv.baseline_hri, 2, "two HRIs at the milestone");
 	is_int(rv.baseline_open, 1, "one of them is still open");
 	roadmap_view_free(&rv);
+
+	/* Reports count against the baseline the milestone reader sets. */
+	ws->baseline = base;
+	text = report_markdown(ws);
+	ok(strstr(text, "Since the last milestone: 1 of its 2 high-risk "
+	    "issues are still open.") != NULL, "md: HRIs against the last "
+	    "milestone");
+	free(text);
+	text = report_json(ws);
+	ok(strstr(text, "\"baseline\": {\"hri\": 2, \"still_open\": 1}") !=
+	    NULL, "json: the baseline");
+	free(text);
+	text = report_html(ws);
+	ok(strstr(text, "Since the last milestone: 1 of its 2") != NULL,
+	    "html: the baseline");
+	free(text);
+	ws->baseline = NULL;
 	ws_free(base);
 
 	{
