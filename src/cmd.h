@@ -31,7 +31,8 @@ int	cmd_help(const struct cmd_entry *, const char *);
 struct workspace *cmd_open(const char *, int);
 
 #define CMD_LIST(X) \
-	X(init) X(status) X(answer) X(lens) X(agenda)
+	X(init) X(status) X(answer) X(lens) X(agenda) \
+	X(plan) X(roadmap) X(report) X(workload)
 #define X(n) extern const struct cmd_entry cmd_##n##_entry;
 CMD_LIST(X)
 #undef X

@@ -582,6 +582,7 @@ workspace_close(struct workspace *ws)
 	free(ws->roadmap);
 	free(ws->lenses);
 	store_close(ws->store);
+	workspace_close(ws->baseline);
 	free(ws->warning);
 	free(ws->dir);
 	free(ws);

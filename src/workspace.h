@@ -38,6 +38,10 @@ struct workspace {
 	struct kv	  session;	/* live session state (cursor, clocks) */
 	uint64_t	  generation;	/* store generation last read */
 	char		 *warning;	/* a problem that lost nothing, to show */
+	/* The state at the last milestone, when the milestone reader has
+	 * loaded it (NULL otherwise): "HRIs still open" counts against it.
+	 * Owned: workspace_close closes it. */
+	struct workspace *baseline;
 };
 
 /* A question of the workspace, found by "question" or "lens/question". */
