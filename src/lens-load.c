@@ -13,6 +13,7 @@
 #include "lens-load.h"
 #include "risk.h"
 #include "util.h"
+#include "yval.h"
 
 /* Lengths over these are reported: the AWS tool refuses longer texts. */
 #define MAX_ID		100
@@ -182,6 +183,46 @@ unknown_key(struct loader *ld, yaml_node_t *k, const char *where)
 	    where);
 }
 
+/* Keep a field wafr does not show, so that nothing of the lens is lost when
+ * it is converted; its original value is kept as read. */
+static void
+keep(struct loader *ld, yaml_node_t *k, yaml_node_t *v, struct yval **extra)
+{
+	if (*extra == NULL)
+		*extra = yval_new_map();
+	yval_map_set(*extra, scalar(k), yval_from_node(ld->doc, v));
+}
+
+/* An unknown key: reported, and kept. */
+static void
+unknown_kept(struct loader *ld, yaml_node_t *k, yaml_node_t *v,
+    struct yval **extra, const char *where)
+{
+	unknown_key(ld, k, where);
+	keep(ld, k, v, extra);
+}
+
+/* "aws:" in a YAML lens holds what a converted AWS custom lens had that the
+ * YAML form does not express. */
+static void
+load_extra(struct loader *ld, yaml_node_t *n, struct yval **extra)
+{
+	yaml_node_pair_t *p;
+
+	if (!expect(ld, n, YAML_MAPPING_NODE, "aws"))
+		return;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		yaml_node_t *k = node(ld, p->key);
+
+		if (scalar(k) == NULL)
+			error_at(ld, k, _("a key in %s must be a text%s"), "aws",
+			    "");
+		else
+			keep(ld, k, node(ld, p->value), extra);
+	}
+}
+
 static void
 check_id(struct loader *ld, yaml_node_t *n, const char *id, const char *what)
 {
@@ -254,8 +295,11 @@ load_choice(struct loader *ld, yaml_node_t *n, struct choice *c)
 		else if (ld->json && strcmp(key, "improvementPlan") == 0)
 			load_resource(ld, v, key, &c->improvement,
 			    &c->improvement_url);
-		else if (ld->json && strcmp(key, "additionalResources") == 0)
-			expect(ld, v, YAML_SEQUENCE_NODE, key);
+		else if (ld->json && strcmp(key, "additionalResources") == 0) {
+			if (expect(ld, v, YAML_SEQUENCE_NODE, key))
+				keep(ld, k, v, &c->extra);
+		} else if (!ld->json && strcmp(key, "aws") == 0)
+			load_extra(ld, v, &c->extra);
 		else if (!ld->json && strcmp(key, "code") == 0)
 			set_string(ld, &c->code, v, key, 0);
 		else if (!ld->json && set_text(ld, &c->helpful, "helpful", key,
@@ -284,7 +328,7 @@ load_choice(struct loader *ld, yaml_node_t *n, struct choice *c)
 				    "low, not %s%s"), s != NULL ? s :
 				    kind_name(v), "");
 		} else
-			unknown_key(ld, k, _("a choice"));
+			unknown_kept(ld, k, v, &c->extra, _("a choice"));
 	}
 	if (c->id == NULL) {
 		error_at(ld, n, _("a choice has no id%s%s"), "", "");
@@ -415,13 +459,21 @@ load_question(struct loader *ld, yaml_node_t *n, struct question *q)
 
 			load_resource(ld, v, key, &unused, &q->url);
 			free(unused.base);
-		}
+			for (size_t i = 0; i < unused.n; i++) {
+				free(unused.lang[i]);
+				free(unused.value[i]);
+			}
+			free(unused.lang);
+			free(unused.value);
+			keep(ld, k, v, &q->extra);
+		} else if (!ld->json && strcmp(key, "aws") == 0)
+			load_extra(ld, v, &q->extra);
 		else if (!ld->json && strcmp(key, "number") == 0)
 			set_string(ld, &q->number, v, key, 0);
 		else if (!ld->json && strcmp(key, "url") == 0)
 			set_string(ld, &q->url, v, key, MAX_URL);
 		else
-			unknown_key(ld, k, _("a question"));
+			unknown_kept(ld, k, v, &q->extra, _("a question"));
 	}
 	if (q->id == NULL) {
 		error_at(ld, n, _("a question has no id%s%s"), "", "");
@@ -504,8 +556,10 @@ load_pillar(struct loader *ld, yaml_node_t *n, struct pillar *pl)
 			questions = v;
 		else if (!ld->json && strcmp(key, "code") == 0)
 			set_string(ld, &pl->code, v, key, 0);
+		else if (!ld->json && strcmp(key, "aws") == 0)
+			load_extra(ld, v, &pl->extra);
 		else
-			unknown_key(ld, k, _("a pillar"));
+			unknown_kept(ld, k, v, &pl->extra, _("a pillar"));
 	}
 	if (pl->id == NULL) {
 		error_at(ld, n, _("a pillar has no id%s%s"), "", "");
@@ -563,8 +617,12 @@ load_lens(struct loader *ld, yaml_node_t *root, struct lens *l)
 				check_id(ld, v, l->id, _("lens"));
 		} else if (!ld->json && strcmp(key, "version") == 0)
 			set_string(ld, &l->version, v, key, 0);
+		else if (!ld->json && strcmp(key, "aws") == 0)
+			load_extra(ld, v, &l->extra);
+		else if (ld->json && key[0] == '_')
+			keep(ld, k, v, &l->extra);	/* the lens author's notes */
 		else
-			unknown_key(ld, k, _("the lens"));
+			unknown_kept(ld, k, v, &l->extra, _("the lens"));
 	}
 	if (l->title.base == NULL || *l->title.base == '\0')
 		error_at(ld, root, _("the lens has no %s%s"),
