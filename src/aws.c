@@ -5,6 +5,8 @@
  *	get-answer	{"LensAlias", "LensArn", "Answer": {...}}
  *	get-lens-review	{"LensReview": {"LensAlias", "PillarReviewSummaries":
  *			 [{"PillarId", "RiskCounts"}], "RiskCounts"}}
+ *	update-answer input (what wafr export writes), {"LensAlias",
+ *			 "QuestionId", "SelectedChoices", "ChoiceUpdates": {}}
  * A list of such documents is read too (several pages in one file). */
 #include "config.h"
 
@@ -107,7 +109,29 @@ read_status(const char *s, enum aws_status *st)
 	return 0;
 }
 
-/* One AnswerSummary or Answer. */
+static int
+read_choice(const struct yval *v, const char *id, struct aws_answer *a,
+    size_t *cap, char **cause)
+{
+	const char		*st = yval_get_str(v, "Status");
+	struct aws_choice	*c;
+
+	if (id == NULL)
+		return 0;
+	c = ARRAY_PUSH(a->choices, a->nchoices, *cap);
+	c->id = xstrdup(id);
+	c->reason = dup_or_null(yval_get_str(v, "Reason"));
+	c->notes = dup_or_null(yval_get_str(v, "Notes"));
+	if (read_status(st, &c->status) != 0) {
+		fail(cause, _("line %d: unknown choice status \"%s\""), v->line,
+		    st);
+		answer_clear(a);
+		return -1;
+	}
+	return 0;
+}
+
+/* One AnswerSummary or Answer (or update-answer input). */
 static int
 read_answer(const struct yval *v, struct aws_export *x, char **cause)
 {
@@ -140,25 +164,24 @@ read_answer(const struct yval *v, struct aws_export *x, char **cause)
 				    xstrdup(yval_str(sel->v[i]));
 		}
 	}
-	if ((ch = yval_get(v, "ChoiceAnswers")) == NULL)
-		ch = yval_get(v, "ChoiceAnswerSummaries");
+	/* update-answer input has a map of choice id to update; the AWS
+	 * tool's output a list. */
 	cap = 0;
-	for (size_t i = 0; ch != NULL && ch->type == YVAL_SEQ && i < ch->n;
-	    i++) {
-		const char		*id = yval_get_str(ch->v[i], "ChoiceId");
-		const char		*st = yval_get_str(ch->v[i], "Status");
-		struct aws_choice	*c;
-
-		if (id == NULL)
-			continue;
-		c = ARRAY_PUSH(a.choices, a.nchoices, cap);
-		c->id = xstrdup(id);
-		c->reason = dup_or_null(yval_get_str(ch->v[i], "Reason"));
-		c->notes = dup_or_null(yval_get_str(ch->v[i], "Notes"));
-		if (read_status(st, &c->status) != 0) {
-			answer_clear(&a);
-			return fail(cause, _("line %d: unknown choice status "
-			    "\"%s\""), ch->v[i]->line, st);
+	if ((ch = yval_get(v, "ChoiceUpdates")) != NULL &&
+	    ch->type == YVAL_MAP) {
+		for (size_t i = 0; i < ch->n; i++) {
+			if (read_choice(ch->v[i], ch->keys[i], &a, &cap,
+			    cause) != 0)
+				return -1;
+		}
+	} else {
+		if ((ch = yval_get(v, "ChoiceAnswers")) == NULL)
+			ch = yval_get(v, "ChoiceAnswerSummaries");
+		for (size_t i = 0; ch != NULL && ch->type == YVAL_SEQ &&
+		    i < ch->n; i++) {
+			if (read_choice(ch->v[i], yval_get_str(ch->v[i],
+			    "ChoiceId"), &a, &cap, cause) != 0)
+				return -1;
 		}
 	}
 	x->answers = xreallocarray(x->answers, x->nanswers + 1,
@@ -263,6 +286,12 @@ aws_read(const struct yval *v, struct aws_export *x, char **cause)
 		if (read_lens(v, x, cause) != 0)
 			return -1;
 		return read_answer(s, x, cause);
+	}
+	if (yval_get(v, "QuestionId") != NULL &&
+	    yval_get(v, "ChoiceUpdates") != NULL) {
+		if (read_lens(v, x, cause) != 0)
+			return -1;
+		return read_answer(v, x, cause);
 	}
 unknown:
 	return fail(cause, "%s", _("not an export of the AWS tool "
