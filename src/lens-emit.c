@@ -48,6 +48,18 @@ scalar(yaml_emitter_t *e, const char *s)
 }
 
 static int
+plain(yaml_emitter_t *e, const char *key, const char *value)
+{
+	yaml_event_t ev;
+
+	if (scalar(e, key) != 0 || !yaml_scalar_event_initialize(&ev, NULL,
+	    NULL, (yaml_char_t *)value, (int)strlen(value), 1, 0,
+	    YAML_PLAIN_SCALAR_STYLE))
+		return -1;
+	return yaml_emitter_emit(e, &ev) ? 0 : -1;
+}
+
+static int
 pair(yaml_emitter_t *e, const char *key, const char *value)
 {
 	if (value == NULL)
@@ -140,7 +152,7 @@ emit_choice(yaml_emitter_t *e, const struct choice *c)
 	    pair(e, "url", c->url) != 0 ||
 	    pair(e, "improvement_url", c->improvement_url) != 0 ||
 	    pair(e, "risk", level_word(c->risk)) != 0 ||
-	    pair(e, "none", c->none ? "true" : NULL) != 0 ||
+	    (c->none && plain(e, "none", "true") != 0) ||
 	    extra(e, c->extra) != 0)
 		return -1;
 	return end(e, true);

@@ -25,6 +25,7 @@ struct loader {
 	yaml_document_t	*doc;
 	struct diags	*d;
 	bool		 json;	/* AWS custom-lens JSON */
+	size_t		 limit_errors;	/* errors only because of --aws limits */
 };
 
 static void
@@ -88,6 +89,16 @@ expect(struct loader *ld, yaml_node_t *n, yaml_node_type_t type,
 	return false;
 }
 
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 /* A string field. JSON strings are always quoted: a bare token such as NaN
  * where a text belongs is kept as written, with a warning. */
 static char *
@@ -111,14 +122,16 @@ get_string(struct loader *ld, yaml_node_t *n, const char *key, size_t max)
 		error_at(ld, n, _("%s holds a NUL character%s"), key, "");
 	else if (!utf8_valid(s, len))
 		error_at(ld, n, _("%s is not valid UTF-8%s"), key, "");
-	if (max > 0 && len > max) {
+	/* The AWS tool counts characters, not bytes. */
+	if (max > 0 && len > max && utf8_chars(s) > max) {
 		char limit[32];
 
 		snprintf(limit, sizeof limit, "%zu", max);
 		diag_add(ld->d, ld->d->aws_limits ? SEV_ERROR : SEV_WARNING,
 		    (int)n->start_mark.line + 1, (int)n->start_mark.column + 1,
-		    _("%s is %zu bytes long, over the limit of %s"), key, len,
-		    limit);
+		    _("%s is %zu characters long, over the limit of %s"), key,
+		    utf8_chars(s), limit);
+		ld->limit_errors += ld->d->aws_limits;
 	}
 	return xstrdup(s);
 }
@@ -228,11 +241,13 @@ check_id(struct loader *ld, yaml_node_t *n, const char *id, const char *what)
 {
 	if (*id == '\0')
 		error_at(ld, n, _("%s id is empty%s"), what, "");
-	else if (strlen(id) > MAX_ID)
+	else if (strlen(id) > MAX_ID) {
 		diag_add(ld->d, ld->d->aws_limits ? SEV_ERROR : SEV_WARNING,
 		    (int)n->start_mark.line + 1, (int)n->start_mark.column + 1,
 		    _("%s id \"%.40s...\" is over %d characters"), what, id,
 		    MAX_ID);
+		ld->limit_errors += ld->d->aws_limits;
+	}
 	else if (strcspn(id, " \t\r\n/\\") != strlen(id))
 		error_at(ld, n, _("%s id \"%s\" holds a space or a slash"), what,
 		    id);
@@ -738,7 +753,8 @@ lens_load(const char *data, size_t size, const char *default_id,
 	if (l->version == NULL)
 		l->version = xstrdup("");
 	check_unique(l, d);
-	if (d->nerrors > 0) {
+	/* A lens over the AWS tool's limits still loads, to be judged whole. */
+	if (d->nerrors > ld.limit_errors) {
 		lens_free(l);
 		return NULL;
 	}
