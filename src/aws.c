@@ -426,6 +426,36 @@ aws_compare_counts(const struct aws_counts *c, const struct tally *t,
 }
 
 char *
+aws_printable(const char *s)
+{
+	struct buf	b = { 0 };
+	size_t		len = strlen(s);
+
+	if (!utf8_valid(s, len)) {
+		for (; *s != '\0'; s++)
+			buf_addc(&b, (*s >= 0x20 && *s < 0x7f) || *s == '\n' ?
+			    *s : '?');
+		return buf_take(&b);
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+			buf_addc(&b, '?');
+		else if (c == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9f) {
+			buf_addc(&b, '?');	/* a C1 control */
+			i++;
+		} else
+			buf_addc(&b, (char)c);
+	}
+	if (b.s == NULL)
+		buf_adds(&b, "");
+	return buf_take(&b);
+}
+
+char *
 aws_cut_text(const char *s, size_t max, bool *cut)
 {
 	static const char marker[] = "\n[... cut: over the AWS limit]";

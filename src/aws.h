@@ -88,6 +88,9 @@ int	 aws_compare_counts(const struct aws_counts *, const struct tally *,
  * the note was over the AWS limit and had to be shortened. */
 char	*aws_update_input(const struct question *, const struct answer *,
 	    const char *, const char *, bool *);
+/* A copy safe to print on a terminal: control characters other than
+ * newline and tab (C0, DEL, C1) become "?", and so does invalid UTF-8. */
+char	*aws_printable(const char *);
 /* Cut text to at most max characters (not bytes), ending in a marker. */
 char	*aws_cut_text(const char *, size_t, bool *);
 

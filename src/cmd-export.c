@@ -199,9 +199,14 @@ cmd_export_exec(int argc, char **argv)
 				json = aws_update_input(q, a, alias, workload,
 				    &cut);
 				if (cut) {
-					cmd_error(_("%s/%s: the note is over the "
-					    "AWS limit of %d characters: cut"),
-					    l->id, q->id, AWS_MAX_NOTES);
+					char *id = xasprintf("%s/%s", l->id,
+					    q->id), *safe = aws_printable(id);
+
+					cmd_error(_("%s: the note is over the AWS "
+					    "limit of %d characters: cut"), safe,
+					    AWS_MAX_NOTES);
+					free(safe);
+					free(id);
 					ncut++;
 				}
 				n++;

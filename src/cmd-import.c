@@ -46,6 +46,16 @@ find_lens(const struct workspace *ws, const struct aws_export *x,
 	return -1;
 }
 
+/* Print text that holds ids read from files: never a control sequence. */
+static void
+print_safe(FILE *f, const char *prefix, const char *s)
+{
+	char *p = aws_printable(s != NULL ? s : "");
+
+	fprintf(f, "%s%s", prefix, p);
+	free(p);
+}
+
 static int
 read_files(char **files, int n, struct aws_export *x)
 {
@@ -67,7 +77,10 @@ read_files(char **files, int n, struct aws_export *x)
 			yval_free(v);
 		}
 		if (r != 0) {
-			cmd_error("%s: %s", files[i], cause);
+			char *safe = aws_printable(cause);
+
+			cmd_error("%s: %s", files[i], safe);
+			free(safe);
 			free(cause);
 			return -1;
 		}
@@ -151,11 +164,15 @@ cmd_import_exec(int argc, char **argv)
 	if ((li = find_lens(ws, &x, forced)) < 0) {
 		if (forced != NULL)
 			cmd_error(_("the workspace has no lens \"%s\""), forced);
-		else
+		else {
+			char *safe = aws_printable(x.lens_alias != NULL ?
+			    x.lens_alias : x.lens_arn != NULL ? x.lens_arn : "?");
+
 			cmd_error(_("the export is about lens \"%s\", which the "
 			    "workspace does not have; name it with --lens ID"),
-			    x.lens_alias != NULL ? x.lens_alias :
-			    x.lens_arn != NULL ? x.lens_arn : "?");
+			    safe);
+			free(safe);
+		}
 		goto out;
 	}
 
@@ -176,7 +193,7 @@ cmd_import_exec(int argc, char **argv)
 		nproblems += n;
 	}
 	if (nproblems > 0) {
-		fputs(problems.s, stderr);
+		print_safe(stderr, "", problems.s);
 		if (!partial) {
 			cmd_error(_("%d ids could not be mapped onto lens \"%s\"; "
 			    "nothing imported (--partial imports the rest)"),
@@ -219,7 +236,8 @@ cmd_import_exec(int argc, char **argv)
 	/* The import itself succeeded: differences are reported, not fatal
 	 * (a lens version other than the AWS tool's gives them). */
 	if (ndiff > 0)
-		printf(_("Risks differ from the AWS tool's:\n%s"), diff.s);
+		print_safe(stdout, _("Risks differ from the AWS tool's:\n"),
+		    diff.s);
 	else if (x.ncounts > 0 && !dry)
 		printf("%s", _("Risk counts equal the AWS tool's.\n"));
 	else if (nrisks > 0)

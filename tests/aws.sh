@@ -52,6 +52,11 @@ like "$("$WAFR" answer "$W2" priorities)" "\[x\] ops_priorities_ext_cust_needs" 
     "the known choice is imported"
 is "$(status_field "$W2" answered)" 1 "and only that"
 
+printf '{"LensAlias": "wellarchitected", "AnswerSummaries": [{"QuestionId": "evil\\u001b[31mred\\u009b2J", "SelectedChoices": []}]}' >"$TMP/esc.json"
+err=$("$WAFR" import "$W2" "$TMP/esc.json" 2>&1)
+like "$err" 'evil\?\[31mred\?2J' "ids from a file are shown without their control characters"
+printf '%s' "$err" | od -c | grep -q '033'
+is $? 1 "no escape reaches the terminal"
 "$WAFR" import "$W2" "$F/custom-get-answer.json" >/dev/null 2>&1
 is $? 1 "an export of a lens the workspace lacks is refused"
 "$WAFR" import "$W2" "$TMP/nonexistent.json" >/dev/null 2>&1
