@@ -159,7 +159,18 @@ cmd_export_exec(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (out != NULL && mkdir_p(out, 0777, &cause) != 0) {
+	/* An alias without a lens id names the one lens exported. */
+	for (size_t i = 0; i < naliases; i++) {
+		if (aliases[i].lens == NULL && only == NULL &&
+		    ws->nlenses > 1) {
+			cmd_usage(&cmd_export_entry, _("the workspace has %zu "
+			    "lenses: give --lens-alias ID=ALIAS or --lens ID"),
+			    ws->nlenses);
+			ret = EXIT_USAGE;
+			goto out;
+		}
+	}
+		if (out != NULL && mkdir_p(out, 0777, &cause) != 0) {
 		cmd_error("%s", cause);
 		goto out;
 	}

@@ -20,7 +20,8 @@ static const char options[] = N_(
 "  -p, --partial     import what maps, skip what does not\n"
 "  -n, --dry-run     check and report, change nothing\n"
 "FILE is the JSON that \"aws wellarchitected list-answers\", \"get-answer\"\n"
-"or \"get-lens-review\" printed; give several to import and check at once.\n");
+"or \"get-lens-review\" printed, or a file \"wafr export\" wrote; give several\n"
+"to import and check at once.\n");
 
 /* The workspace lens the export is about. */
 static int
