@@ -6,12 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "lens-check.h"
 #include "lens-emit.h"
 #include "lens-load.h"
 #include "util.h"
+
+#define AWS_MAX_LENS_SIZE	(500 * 1024)	/* bytes of a custom-lens file */
 
 static int
 cmd_lens_check(int argc, char **argv)
@@ -44,12 +47,18 @@ cmd_lens_check(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		struct diags	 d;
 		struct lens	*l;
+		struct stat	 sb;
 
 		diags_init(&d, argv[i]);
 		d.aws_limits = aws;
 		l = lens_load_file(argv[i], &d);
 		if (l != NULL)
 			lens_check(l, aws, &d);
+		if (l != NULL && aws && l->format == LENS_AWS_JSON &&
+		    stat(argv[i], &sb) == 0 && sb.st_size > AWS_MAX_LENS_SIZE)
+			diag_add(&d, SEV_ERROR, 0, 0, _("the file is %lld bytes, "
+			    "over the AWS limit of %d"), (long long)sb.st_size,
+			    AWS_MAX_LENS_SIZE);
 		diags_print(&d, stdout);
 		if (d.nerrors > 0)
 			ret = EXIT_DATA;

@@ -3,7 +3,7 @@
  * The loader already reports what makes a lens unusable (syntax, types,
  * duplicate and dangling ids, over-long texts: names and titles 128
  * characters, descriptions, helpful resources and improvement plans 2048,
- * URLs 2048). What is left are the limits of the AWS Well-Architected Tool
+ * URLs 2048). The size of the file (500 KB at most) is the command's. What is left are the limits of the AWS Well-Architected Tool
  * on the shape of a custom lens, so that a lens written in wafr uploads
  * without surprises. */
 #include "config.h"
@@ -14,23 +14,29 @@
 #include "util.h"
 #include "yval.h"
 
-/* The AWS tool's custom-lens format specification and API reference. */
+/* The AWS tool's custom-lens format specification. */
 #define AWS_MAX_PILLARS		10	/* per lens */
 #define AWS_MAX_QUESTIONS	20	/* per pillar */
 #define AWS_MAX_CHOICES		15	/* per question */
-#define AWS_MAX_PILLAR_ID	64	/* PillarId */
-#define AWS_MAX_QUESTION_ID	128	/* QuestionId */
-#define AWS_MAX_CHOICE_ID	64	/* ChoiceId */
+#define AWS_MIN_ID		3	/* characters, of [A-Za-z0-9_] */
+#define AWS_MAX_ID		128
 #define AWS_MAX_RESOURCES	2	/* additionalResources: one of each type */
-#define AWS_MAX_RESOURCE_URLS	5	/* content of one additional resource */
+#define AWS_MAX_RESOURCE_URLS	5	/* links in one additional resource */
 
 static void
 check_id(struct diags *d, enum severity sev, struct pos pos, const char *what,
-    const char *id, size_t max)
+    const char *id)
 {
-	if (strlen(id) > max)
-		diag_add(d, sev, pos.line, pos.col, _("%s id \"%.40s...\" is "
-		    "over the AWS limit of %zu characters"), what, id, max);
+	size_t n = strlen(id);
+
+	if (n < AWS_MIN_ID || n > AWS_MAX_ID)
+		diag_add(d, sev, pos.line, pos.col, _("%s id \"%.40s%s\" is "
+		    "%zu characters long; the AWS tool takes %d to %d"), what,
+		    id, n > 40 ? "..." : "", n, AWS_MIN_ID, AWS_MAX_ID);
+	else if (strspn(id, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != n)
+		diag_add(d, sev, pos.line, pos.col, _("%s id \"%s\": the AWS "
+		    "tool takes only letters, digits and \"_\""), what, id);
 }
 
 static void
@@ -69,8 +75,7 @@ lens_check(const struct lens *l, bool aws, struct diags *d)
 	for (size_t i = 0; i < l->npillars; i++) {
 		const struct pillar *p = &l->pillars[i];
 
-		check_id(d, limit, p->pos, _("pillar"), p->id,
-		    AWS_MAX_PILLAR_ID);
+		check_id(d, limit, p->pos, _("pillar"), p->id);
 		if (p->nquestions > AWS_MAX_QUESTIONS)
 			diag_add(d, limit, p->pos.line, p->pos.col,
 			    _("pillar \"%s\" has %zu questions, over the AWS "
@@ -79,8 +84,7 @@ lens_check(const struct lens *l, bool aws, struct diags *d)
 		for (size_t j = 0; j < p->nquestions; j++) {
 			const struct question *q = &p->questions[j];
 
-			check_id(d, limit, q->pos, _("question"), q->id,
-			    AWS_MAX_QUESTION_ID);
+			check_id(d, limit, q->pos, _("question"), q->id);
 			if (q->nchoices > AWS_MAX_CHOICES)
 				diag_add(d, limit, q->pos.line, q->pos.col,
 				    _("question \"%s\" has %zu choices, over "
@@ -88,8 +92,7 @@ lens_check(const struct lens *l, bool aws, struct diags *d)
 				    AWS_MAX_CHOICES);
 			for (size_t k = 0; k < q->nchoices; k++) {
 				check_id(d, limit, q->choices[k].pos,
-				    _("choice"), q->choices[k].id,
-				    AWS_MAX_CHOICE_ID);
+				    _("choice"), q->choices[k].id);
 				check_resources(d, limit, &q->choices[k]);
 			}
 		}

@@ -16,7 +16,7 @@
 #include "yval.h"
 
 /* Lengths over these are reported: the AWS tool refuses longer texts. */
-#define MAX_ID		100
+#define MAX_ID		128	/* the AWS tool: ids of 3 to 128 characters */
 #define MAX_TITLE	128
 #define MAX_TEXT	2048
 #define MAX_URL		2048

@@ -132,6 +132,8 @@ is "$("$WAFR" status "$W3" --json)" "$("$WAFR" status "$W" --json)" "round trip:
 
 # --- Custom lenses --------------------------------------------------------
 C=$TMP/c
+"$WAFR" lens check --aws "$F/edge-lens.json" >/dev/null
+ok $? "the hand-made edge lens is within the AWS tool's limits"
 "$WAFR" init "$C" --lens "$F/edge-lens.json" >/dev/null
 ok $? "init with an AWS custom-lens JSON file"
 is "$(status_field "$C" questions)" 3 "its questions"
@@ -221,7 +223,9 @@ for p in range(11):
             "choices": ch(qid, 16 if q == 0 else 2),
             "riskRules": [{"condition": "default", "risk": "HIGH_RISK"}]})
     pillars.append({"id": "p%d" % p, "name": "P", "questions": qs})
-pillars[1]["questions"][0]["choices"][0]["id"] = "c" * 70
+pillars[1]["questions"][0]["choices"][0]["id"] = "c" * 130
+pillars[1]["questions"][0]["choices"][1]["id"] = "bad-id"
+pillars[1]["questions"][0]["choices"][2]["id"] = "ab"
 pillars[1]["questions"][0]["choices"][0]["additionalResources"] = [
     {"type": "HELPFUL_RESOURCE", "content": [{"displayText": "x", "url": "https://e.org"}] * 6}]
 pillars[2]["questions"][0]["title"] = "T" * 130
@@ -236,9 +240,20 @@ is $? 1 "lens check --aws fails a lens over the AWS tool's limits"
 like "$out" "11 pillars, over the AWS limit of 10" "pillars per lens"
 like "$out" "pillar \"p0\" has 21 questions, over the AWS limit of 20" "questions per pillar"
 like "$out" "question \"p0q0\" has 16 choices, over the AWS limit of 15" "choices per question"
-like "$out" "choice id \"c{40}\.\.\.\" is over the AWS limit of 64 characters" "choice id length"
+like "$out" "choice id \"c{40}\.\.\.\" is 130 characters long; the AWS tool takes 3 to 128" "a long choice id"
+like "$out" "choice id \"ab\" is 2 characters long" "a short choice id"
+like "$out" "choice id \"bad-id\": the AWS tool takes only letters, digits and \"_\"" "a hyphen in an id"
 like "$out" "an additional resource has 6 links, over the AWS limit of 5" "links per additional resource"
 like "$out" "error: title is 130 characters long, over the limit of 128" "title length"
 is "$(printf '%s\n' "$out" | grep -c 'title is')" 1 "lengths count characters, not bytes"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["description"]="x"*2000; d["pillars"][0]["questions"][0]["description"]="y"*2000
+for p in d["pillars"]:
+    for q in p["questions"]:
+        for c in q["choices"]:
+            c["helpfulResource"]["displayText"] = "z" * 2000
+            c["improvementPlan"]["displayText"] = "z" * 2000
+json.dump(d, open(sys.argv[2], "w"))' "$TMP/big.json" "$TMP/huge.json"
+like "$("$WAFR" lens check --aws "$TMP/huge.json")" "the file is [0-9]+ bytes, over the AWS limit of 512000" \
+    "the size of a custom-lens file"
 
 done_testing
