@@ -208,6 +208,19 @@ else
 	echo "# shared AWS custom lenses absent: skipped"
 fi
 
+# A YAML lens converts to itself, and the converted lens reviews the same.
+"$WAFR" lens convert "$WAFR_DATADIR/lenses/wellarchitected.yaml" -o "$TMP/wa1.yaml" &&
+"$WAFR" lens convert "$TMP/wa1.yaml" -o "$TMP/wa2.yaml" && cmp -s "$TMP/wa1.yaml" "$TMP/wa2.yaml"
+ok $? "converting a converted lens changes nothing"
+"$WAFR" init "$TMP/wa" --name Shop --lens "$TMP/wa1.yaml" >/dev/null
+"$WAFR" init "$TMP/wb" --name Shop >/dev/null
+for d in wa wb; do
+	"$WAFR" import "$TMP/$d" "$F/list-answers.json" "$F/get-answer.json" \
+	    "$F/get-lens-review.json" >/dev/null
+done
+is "$("$WAFR" status "$TMP/wa" --json)" "$("$WAFR" status "$TMP/wb" --json)" \
+    "the converted framework lens gives the same tallies"
+
 # --- The AWS tool's limits ------------------------------------------------
 python3 - "$TMP/big.json" <<'PY'
 import json, sys
