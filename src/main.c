@@ -150,7 +150,9 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* WAFR_LOCALEDIR: catalogues not yet installed (the test suite). */
+	bindtextdomain(PACKAGE, getenv("WAFR_LOCALEDIR") != NULL ?
+	    getenv("WAFR_LOCALEDIR") : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	if ((lang = getenv("LANGUAGE")) == NULL || *lang == '\0')
