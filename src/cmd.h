@@ -29,7 +29,8 @@ int	cmd_help(const struct cmd_entry *, const char *);
 struct workspace *cmd_open(const char *, int);
 
 #define CMD_LIST(X) \
-	X(init) X(status) X(answer) X(lens)
+	X(init) X(status) X(answer) X(lens) X(milestone) X(milestones) \
+	X(diff) X(sync)
 #define X(n) extern const struct cmd_entry cmd_##n##_entry;
 CMD_LIST(X)
 #undef X

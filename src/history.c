@@ -1,10 +1,718 @@
-/* history.c: placeholder until milestones land. */
+/* history.c: milestones as git commits and annotated tags (libgit2). */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
 #include "history.h"
+#include "snapshot.h"
+#include "util.h"
+
+/* The files wafr owns; a milestone commits these and nothing else. */
+static const char *const owned[] = {
+	".gitignore", ".gitattributes", "workload.yaml", "REPORT.md", "lenses",
+	"answers"
+};
+
+/* REPORT.md is derived from the answers: a merge takes both sides' lines,
+ * and "wafr sync" writes it again from the merged answers. */
+static const char gitignore[] = ".wafr/\n";
+static const char gitattributes[] = "REPORT.md merge=union\n";
+
+static int
+git_fail(char **cause, const char *what)
+{
+	const git_error *e = git_error_last();
+
+	return fail(cause, "%s: %s", what, e != NULL && e->message != NULL ?
+	    e->message : _("unknown git error"));
+}
+
+static int
+open_repo(const struct workspace *ws, git_repository **repo, char **cause)
+{
+	if (git_repository_open_ext(repo, ws->dir,
+	    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) != 0) {
+		char *what = xasprintf(_("%s: not a git repository"), ws->dir);
+
+		git_fail(cause, what);
+		free(what);
+		return -1;
+	}
+	return 0;
+}
+
+/* user.name and user.email from git config, else a clear default. */
+static int
+signature(git_repository *repo, git_signature **sig, char **cause)
+{
+	if (git_signature_default(sig, repo) == 0)
+		return 0;
+	if (git_signature_now(sig, "wafr", "wafr@localhost") == 0)
+		return 0;
+	return git_fail(cause, _("git signature"));
+}
+
+static int
+stage_owned(git_repository *repo, git_index **idx, char **cause)
+{
+	git_strarray ps = { (char **)owned, nitems(owned) };
+
+	if (git_repository_index(idx, repo) != 0)
+		return git_fail(cause, _("git index"));
+	if (git_index_read(*idx, 0) != 0 ||
+	    git_index_add_all(*idx, &ps, GIT_INDEX_ADD_DEFAULT, NULL,
+	    NULL) != 0 ||
+	    git_index_update_all(*idx, &ps, NULL, NULL) != 0) {
+		git_fail(cause, _("git index"));
+		git_index_free(*idx);
+		*idx = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+tally_text(struct buf *b, const struct workspace *ws)
+{
+	struct tally t;
+
+	workspace_tally(ws, -1, &t);
+	buf_printf(b, "questions: %u\nanswered: %u\nhigh: %u\nmedium: %u\n"
+	    "none: %u\nnot-applicable: %u\nunanswered: %u\n", t.questions,
+	    t.answered, t.n[RISK_HIGH], t.n[RISK_MEDIUM], t.n[RISK_NONE],
+	    t.n[RISK_NOT_APPLICABLE], t.n[RISK_UNANSWERED]);
+	buf_adds(b, "\n");
+	for (size_t i = 0; i < ws->nlenses; i++) {
+		const struct lens *l = ws->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			workspace_tally_pillar(ws, i, &l->pillars[j], &t);
+			buf_printf(b, "%s/%s: high %u, medium %u, none %u, "
+			    "not-applicable %u, unanswered %u\n", l->id,
+			    l->pillars[j].id, t.n[RISK_HIGH], t.n[RISK_MEDIUM],
+			    t.n[RISK_NONE], t.n[RISK_NOT_APPLICABLE],
+			    t.n[RISK_UNANSWERED]);
+		}
+	}
+}
+
+static int
+write_small(const char *dir, const char *name, const char *text,
+    char **cause)
+{
+	char	*path = path_join(dir, name);
+	int	 ret;
+
+	ret = write_file_atomic(path, text, strlen(text), cause);
+	free(path);
+	return ret;
+}
 
 int
 history_init(const struct workspace *ws, char **cause)
 {
+	git_repository	*repo = NULL;
+	git_index	*idx = NULL;
+	git_signature	*sig = NULL;
+	git_tree	*tree = NULL;
+	git_oid		 tree_id, commit_id;
+	struct buf	 msg = { 0 };
+	int		 ret = -1;
+
+	git_libgit2_init();
+	if (write_small(ws->dir, ".gitignore", gitignore, cause) != 0 ||
+	    write_small(ws->dir, ".gitattributes", gitattributes, cause) != 0)
+		goto out;
+	if (git_repository_init(&repo, ws->dir, 0) != 0) {
+		git_fail(cause, ws->dir);
+		goto out;
+	}
+	if (stage_owned(repo, &idx, cause) != 0)
+		goto out;
+	if (git_index_write(idx) != 0 ||
+	    git_index_write_tree(&tree_id, idx) != 0 ||
+	    git_tree_lookup(&tree, repo, &tree_id) != 0) {
+		git_fail(cause, _("git index"));
+		goto out;
+	}
+	if (signature(repo, &sig, cause) != 0)
+		goto out;
+	buf_printf(&msg, "Start the review of %s\n\n",
+	    workspace_prop(ws, "name") != NULL ? workspace_prop(ws, "name") :
+	    "");
+	tally_text(&msg, ws);
+	if (git_commit_create(&commit_id, repo, "HEAD", sig, sig, NULL, msg.s,
+	    tree, 0, NULL) != 0) {
+		git_fail(cause, _("git commit"));
+		goto out;
+	}
+	ret = 0;
+out:
+	buf_free(&msg);
+	git_tree_free(tree);
+	git_signature_free(sig);
+	git_index_free(idx);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return ret;
+}
+
+/* One line of text with a letter or digit in it. */
+static int
+check_name(const char *name, char **cause)
+{
+	char	*slug;
+	bool	 empty;
+
+	for (const char *s = name; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return fail(cause, _("a milestone name is one line of "
+			    "text, without control characters"));
+	}
+	if (!utf8_valid(name, strlen(name)))
+		return fail(cause, _("a milestone name must be UTF-8 text"));
+	slug = slugify(name);
+	empty = *slug == '\0';
+	free(slug);
+	if (*name == '\0')
+		return fail(cause, _("a milestone needs a name"));
+	if (empty)
+		return fail(cause, _("milestone name \"%s\" has no letter or "
+		    "digit to make a tag of"), name);
 	return 0;
+}
+
+static int
+check_repo_state(git_repository *repo, const char *dir, char **cause)
+{
+	switch (git_repository_state(repo)) {
+	case GIT_REPOSITORY_STATE_NONE:
+		break;
+	case GIT_REPOSITORY_STATE_MERGE:
+		return fail(cause, _("%s: a git merge is in progress: finish it "
+		    "(git commit) or abort it (git merge --abort), run \"wafr "
+		    "sync\", then save the milestone"), dir);
+	default:
+		return fail(cause, _("%s: a git operation (rebase, cherry-pick, "
+		    "revert or bisect) is in progress: finish or abort it "
+		    "first"), dir);
+	}
+	switch (git_repository_head_detached(repo)) {
+	case 0:
+		return 0;
+	case 1:
+		return fail(cause, _("%s: HEAD is detached (not on a branch): "
+		    "check out a branch first, e.g. git switch -"), dir);
+	default:
+		return git_fail(cause, dir);
+	}
+}
+
+static void
+milestone_from_tag(struct milestone *m, const char *tagname,
+    const git_oid *commit, const git_tag *tag)
+{
+	const git_signature	*who;
+	const char		*msg, *nl;
+
+	*m = (struct milestone){ 0 };
+	m->tag = xstrdup(tagname);
+	git_oid_tostr(m->commit, sizeof m->commit, commit);
+	if (tag == NULL) {
+		m->name = xstrdup(tagname + strlen(MILESTONE_TAG_PREFIX));
+		return;
+	}
+	if ((who = git_tag_tagger(tag)) != NULL) {
+		m->time = (int64_t)who->when.time;
+		m->offset = who->when.offset;
+	}
+	msg = git_tag_message(tag);
+	if (msg == NULL)
+		msg = "";
+	nl = strchr(msg, '\n');
+	m->name = nl != NULL ? xstrndup(msg, (size_t)(nl - msg)) :
+	    xstrdup(msg);
+	if (*m->name == '\0') {
+		free(m->name);
+		m->name = xstrdup(tagname + strlen(MILESTONE_TAG_PREFIX));
+	}
+	/* "key: N" lines after the name. */
+	for (const char *line = nl; line != NULL && *line != '\0';
+	    line = strchr(line + 1, '\n')) {
+		static const struct {
+			const char	*key;
+			int		 risk;	/* -1 questions, -2 answered */
+		} keys[] = {
+			{ "questions", -1 }, { "answered", -2 },
+			{ "high", RISK_HIGH }, { "medium", RISK_MEDIUM },
+			{ "none", RISK_NONE },
+			{ "not-applicable", RISK_NOT_APPLICABLE },
+			{ "unanswered", RISK_UNANSWERED },
+		};
+		const char *s = line + 1;
+
+		for (size_t i = 0; i < nitems(keys); i++) {
+			size_t		 n = strlen(keys[i].key);
+			unsigned	 v;
+
+			if (strncmp(s, keys[i].key, n) != 0 || s[n] != ':' ||
+			    sscanf(s + n + 1, " %u", &v) != 1)
+				continue;
+			m->has_tally = true;
+			if (keys[i].risk == -1)
+				m->tally.questions = v;
+			else if (keys[i].risk == -2)
+				m->tally.answered = v;
+			else
+				m->tally.n[keys[i].risk] = v;
+		}
+	}
+}
+
+int
+history_milestone(struct workspace *ws, const char *name,
+    struct milestone *out, char **cause)
+{
+	git_repository		*repo = NULL;
+	git_index		*idx = NULL;
+	git_signature		*sig = NULL;
+	git_tree		*tree = NULL;
+	git_commit		*parent = NULL;
+	git_object		*target = NULL;
+	git_reference		*head = NULL, *ref = NULL, *moved = NULL;
+	git_tag			*tag = NULL;
+	git_oid			 tree_id, commit_id, tag_id, parent_id;
+	const char		*branch;
+	char			*slug = NULL, *tagname = NULL, *refname = NULL;
+	struct buf		 msg = { 0 }, tagmsg = { 0 };
+	bool			 tagged = false, unborn = false;
+	int			 r, ret = -1;
+
+	if (check_name(name, cause) != 0)
+		return -1;
+	git_libgit2_init();
+	slug = slugify(name);
+	tagname = xasprintf("%s%s", MILESTONE_TAG_PREFIX, slug);
+	refname = xasprintf("refs/tags/%s", tagname);
+	if (open_repo(ws, &repo, cause) != 0 ||
+	    check_repo_state(repo, ws->dir, cause) != 0)
+		goto out;
+	r = git_reference_lookup(&ref, repo, refname);
+	if (r == 0) {
+		fail(cause, _("milestone \"%s\" already exists (tag %s)"), name,
+		    tagname);
+		goto out;
+	}
+	if (r != GIT_ENOTFOUND) {
+		git_fail(cause, refname);
+		goto out;
+	}
+
+	/* The branch HEAD points to, and its tip unless it is unborn. */
+	if (git_reference_lookup(&head, repo, "HEAD") != 0 ||
+	    (branch = git_reference_symbolic_target(head)) == NULL) {
+		git_fail(cause, "HEAD");
+		goto out;
+	}
+	r = git_reference_name_to_id(&parent_id, repo, branch);
+	if (r == GIT_ENOTFOUND)
+		unborn = true;
+	else if (r != 0 || git_commit_lookup(&parent, repo, &parent_id) != 0) {
+		git_fail(cause, branch);
+		goto out;
+	}
+
+	if (snapshot_write_all(ws, cause) != 0 ||
+	    stage_owned(repo, &idx, cause) != 0)
+		goto out;
+	if (git_index_has_conflicts(idx)) {
+		fail(cause, _("%s: the git index has unresolved conflicts"),
+		    ws->dir);
+		goto out;
+	}
+	if (git_index_write_tree(&tree_id, idx) != 0 ||
+	    git_tree_lookup(&tree, repo, &tree_id) != 0) {
+		git_fail(cause, _("git index"));
+		goto out;
+	}
+	if (signature(repo, &sig, cause) != 0)
+		goto out;
+
+	buf_printf(&msg, "Milestone: %s\n\n", name);
+	tally_text(&msg, ws);
+	if (git_commit_create(&commit_id, repo, NULL, sig, sig, NULL, msg.s,
+	    tree, unborn ? 0 : 1, (const git_commit **)&parent) != 0 ||
+	    git_object_lookup(&target, repo, &commit_id,
+	    GIT_OBJECT_COMMIT) != 0) {
+		git_fail(cause, _("git commit"));
+		goto out;
+	}
+	buf_printf(&tagmsg, "%s\n\n", name);
+	tally_text(&tagmsg, ws);
+	r = git_tag_create(&tag_id, repo, tagname, target, sig, tagmsg.s, 0);
+	if (r == GIT_EEXISTS) {
+		fail(cause, _("milestone \"%s\" already exists (tag %s)"), name,
+		    tagname);
+		goto out;
+	}
+	if (r != 0) {
+		git_fail(cause, tagname);
+		goto out;
+	}
+	tagged = true;
+
+	/* Move the branch only if nobody else moved it meanwhile. */
+	if (unborn)
+		r = git_reference_create(&moved, repo, branch, &commit_id, 0,
+		    msg.s);
+	else
+		r = git_reference_create_matching(&moved, repo, branch,
+		    &commit_id, 1, &parent_id, msg.s);
+	if (r != 0) {
+		git_fail(cause, branch);
+		goto out;
+	}
+	tagged = false;
+	/* The index now matches the commit: git status is clean. */
+	if (git_index_write(idx) != 0) {
+		/* The milestone is made; a stale index is only cosmetic. */
+		git_error_clear();
+	}
+	if (out != NULL) {
+		if (git_tag_lookup(&tag, repo, &tag_id) != 0) {
+			git_fail(cause, tagname);
+			goto out;
+		}
+		milestone_from_tag(out, tagname, &commit_id, tag);
+	}
+	ret = 0;
+out:
+	if (tagged && git_tag_delete(repo, tagname) != 0)
+		git_error_clear();
+	buf_free(&msg);
+	buf_free(&tagmsg);
+	git_tag_free(tag);
+	git_reference_free(moved);
+	git_reference_free(ref);
+	git_reference_free(head);
+	git_object_free(target);
+	git_commit_free(parent);
+	git_tree_free(tree);
+	git_signature_free(sig);
+	git_index_free(idx);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	free(slug);
+	free(tagname);
+	free(refname);
+	return ret;
+}
+
+void
+milestone_free(struct milestone *m)
+{
+	if (m == NULL)
+		return;
+	free(m->name);
+	free(m->tag);
+	*m = (struct milestone){ 0 };
+}
+
+void
+milestones_free(struct milestone *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		milestone_free(&v[i]);
+	free(v);
+}
+
+/* For sorting: a milestone with its place in the history walk. */
+struct listed {
+	struct milestone	m;
+	git_oid			id;
+	size_t			pos;	/* in topological order from the tips */
+};
+
+static int
+cmp_oid(const void *a, const void *b)
+{
+	return git_oid_cmp(&((const struct listed *)a)->id,
+	    &((const struct listed *)b)->id);
+}
+
+static int
+cmp_newest(const void *a, const void *b)
+{
+	const struct listed *x = a, *y = b;
+
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	if (x->m.time != y->m.time)
+		return x->m.time > y->m.time ? -1 : 1;
+	return strcmp(x->m.tag, y->m.tag);
+}
+
+/* Newest first: children before parents, and by time between branches.
+ * One walk over the history, whatever the number of milestones. */
+static int
+order(git_repository *repo, struct listed *v, size_t n, char **cause)
+{
+	git_revwalk	*walk = NULL;
+	git_oid		 id;
+	size_t		 pos = 0;
+	int		 r;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof *v, cmp_oid);
+	if (git_revwalk_new(&walk, repo) != 0 ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) !=
+	    0)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		v[i].pos = SIZE_MAX;
+		if (git_revwalk_push(walk, &v[i].id) != 0)
+			goto fail;
+	}
+	while ((r = git_revwalk_next(&id, walk)) == 0) {
+		struct listed key, *hit;
+
+		key.id = id;
+		hit = bsearch(&key, v, n, sizeof *v, cmp_oid);
+		if (hit == NULL)
+			continue;
+		/* Several tags may name one commit. */
+		while (hit > v && git_oid_equal(&hit[-1].id, &id))
+			hit--;
+		for (; hit < v + n && git_oid_equal(&hit->id, &id); hit++)
+			hit->pos = pos;
+		pos++;
+	}
+	if (r != GIT_ITEROVER)
+		goto fail;
+	git_revwalk_free(walk);
+	qsort(v, n, sizeof *v, cmp_newest);
+	return 0;
+fail:
+	git_revwalk_free(walk);
+	return git_fail(cause, _("git history"));
+}
+
+int
+history_milestones(const struct workspace *ws, struct milestone **out,
+    size_t *nout, char **cause)
+{
+	git_repository	*repo = NULL;
+	git_strarray	 names = { 0 };
+	struct listed	*v = NULL;
+	size_t		 n = 0, cap = 0;
+	int		 ret = -1;
+
+	*out = NULL;
+	*nout = 0;
+	git_libgit2_init();
+	if (open_repo(ws, &repo, cause) != 0)
+		goto out;
+	if (git_tag_list_match(&names, MILESTONE_TAG_PREFIX "*", repo) != 0) {
+		git_fail(cause, _("git tags"));
+		goto out;
+	}
+	for (size_t i = 0; i < names.count; i++) {
+		git_object	*obj = NULL, *peeled = NULL;
+		struct listed	*l;
+		char		*spec = xasprintf("refs/tags/%s",
+		    names.strings[i]);
+		int		 r;
+
+		r = git_revparse_single(&obj, repo, spec);
+		free(spec);
+		if (r != 0)
+			continue;
+		if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) != 0) {
+			git_object_free(obj);
+			continue;
+		}
+		l = ARRAY_PUSH(v, n, cap);
+		git_oid_cpy(&l->id, git_object_id(peeled));
+		milestone_from_tag(&l->m, names.strings[i], &l->id,
+		    git_object_type(obj) == GIT_OBJECT_TAG ?
+		    (const git_tag *)obj : NULL);
+		if (git_object_type(obj) != GIT_OBJECT_TAG) {
+			const git_signature *c = git_commit_committer(
+			    (const git_commit *)peeled);
+
+			l->m.time = (int64_t)c->when.time;
+			l->m.offset = c->when.offset;
+		}
+		git_object_free(peeled);
+		git_object_free(obj);
+	}
+	if (order(repo, v, n, cause) != 0)
+		goto out;
+	*out = xcalloc(n + 1, sizeof **out);
+	for (size_t i = 0; i < n; i++) {
+		(*out)[i] = v[i].m;
+		v[i].m = (struct milestone){ 0 };
+	}
+	*nout = n;
+	ret = 0;
+out:
+	for (size_t i = 0; i < n; i++)
+		milestone_free(&v[i].m);
+	free(v);
+	git_strarray_dispose(&names);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return ret;
+}
+
+/* A milestone name, a tag or any commit-ish to a commit. */
+static int
+resolve(git_repository *repo, const char *spec, git_commit **commit,
+    char **cause)
+{
+	git_object	*obj = NULL, *peeled = NULL;
+	char		*slug = slugify(spec), *ref;
+	int		 r;
+
+	ref = xasprintf("refs/tags/%s%s", MILESTONE_TAG_PREFIX, slug);
+	free(slug);
+	r = git_revparse_single(&obj, repo, ref);
+	free(ref);
+	if (r != 0)
+		r = git_revparse_single(&obj, repo, spec);
+	if (r != 0) {
+		git_error_clear();
+		return fail(cause, _("no milestone, tag or commit \"%s\" (see "
+		    "wafr milestones)"), spec);
+	}
+	r = git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (r != 0)
+		return fail(cause, _("\"%s\" does not name a commit"), spec);
+	*commit = (git_commit *)peeled;
+	return 0;
+}
+
+/* Reading snapshot files from a commit's tree. */
+struct tree_src {
+	git_repository	*repo;
+	git_tree	*tree;
+};
+
+static int
+tree_entry(struct tree_src *t, const char *rel, git_object_t type,
+    git_object **obj, char **cause)
+{
+	git_tree_entry	*e = NULL;
+	int		 r;
+
+	if ((r = git_tree_entry_bypath(&e, t->tree, rel)) != 0) {
+		if (r == GIT_ENOTFOUND) {
+			git_error_clear();
+			return 1;
+		}
+		return git_fail(cause, rel);
+	}
+	if (git_tree_entry_type(e) != type) {
+		git_tree_entry_free(e);
+		return 1;
+	}
+	r = git_tree_entry_to_object(obj, t->repo, e);
+	git_tree_entry_free(e);
+	if (r != 0)
+		return git_fail(cause, rel);
+	return 0;
+}
+
+static int
+tree_read(void *arg, const char *rel, char **data, size_t *size,
+    char **cause)
+{
+	git_object	*obj;
+	const git_blob	*blob;
+	int		 r;
+
+	if ((r = tree_entry(arg, rel, GIT_OBJECT_BLOB, &obj, cause)) != 0)
+		return r;
+	blob = (const git_blob *)obj;
+	*size = (size_t)git_blob_rawsize(blob);
+	*data = xmalloc(*size + 1);
+	memcpy(*data, git_blob_rawcontent(blob), *size);
+	(*data)[*size] = '\0';
+	git_object_free(obj);
+	return 0;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+tree_list(void *arg, const char *rel, char ***names, size_t *n, char **cause)
+{
+	git_object	*obj;
+	const git_tree	*tree;
+	size_t		 count;
+	int		 r;
+
+	*names = NULL;
+	*n = 0;
+	if ((r = tree_entry(arg, rel, GIT_OBJECT_TREE, &obj, cause)) != 0)
+		return r;
+	tree = (const git_tree *)obj;
+	count = git_tree_entrycount(tree);
+	*names = xcalloc(count + 1, sizeof **names);
+	for (size_t i = 0; i < count; i++) {
+		const char *name = git_tree_entry_name(
+		    git_tree_entry_byindex(tree, i));
+
+		if (name[0] == '.')
+			continue;
+		(*names)[(*n)++] = xstrdup(name);
+	}
+	qsort(*names, *n, sizeof **names, cmp_name);
+	git_object_free(obj);
+	return 0;
+}
+
+int
+history_state(const struct workspace *ws, const char *spec,
+    struct workspace **out, char *hex, char **cause)
+{
+	git_repository		*repo = NULL;
+	git_commit		*commit = NULL;
+	struct tree_src		 t = { 0 };
+	struct snapshot_src	 src;
+	int			 ret = -1;
+
+	*out = NULL;
+	git_libgit2_init();
+	if (open_repo(ws, &repo, cause) != 0 ||
+	    resolve(repo, spec, &commit, cause) != 0)
+		goto out;
+	if (git_commit_tree(&t.tree, commit) != 0) {
+		git_fail(cause, spec);
+		goto out;
+	}
+	if (hex != NULL)
+		git_oid_tostr(hex, 41, git_commit_id(commit));
+	t.repo = repo;
+	src.label = spec;
+	src.sep = ":";
+	src.read = tree_read;
+	src.list = tree_list;
+	src.arg = &t;
+	ret = snapshot_load(&src, ws->dir, out, cause);
+out:
+	git_tree_free(t.tree);
+	git_commit_free(commit);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return ret;
 }
