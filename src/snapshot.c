@@ -86,12 +86,32 @@ emit_scalar(struct emit *em, const char *s)
 	emit_scalar_style(em, s, YAML_ANY_SCALAR_STYLE);
 }
 
+/* Characters a YAML reader would turn into a plain line feed or that a
+ * block cannot show: such text is double-quoted, with escapes. */
+static bool
+needs_quotes(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0';
+	    p++) {
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+			return true;
+		if (p[0] == 0xc2 && p[1] == 0x85)		/* NEL */
+			return true;
+		if (p[0] == 0xe2 && p[1] == 0x80 &&
+		    (p[2] == 0xa8 || p[2] == 0xa9))		/* LS, PS */
+			return true;
+	}
+	return false;
+}
+
 /* Multi-line text as a literal block, so a diff shows changed lines; the
  * emitter falls back to quoting where a block cannot hold the text. */
 static void
 emit_text(struct emit *em, const char *s)
 {
-	if (strchr(s, '\n') != NULL && strchr(s, '\r') == NULL)
+	if (needs_quotes(s))
+		emit_scalar_style(em, s, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+	else if (strchr(s, '\n') != NULL)
 		emit_scalar_style(em, s, YAML_LITERAL_SCALAR_STYLE);
 	else
 		emit_scalar(em, s);
