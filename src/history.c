@@ -505,39 +505,42 @@ int
 history_milestones(const struct workspace *ws, struct milestone **out,
     size_t *nout, char **cause)
 {
-	git_repository	*repo = NULL;
-	git_strarray	 names = { 0 };
-	struct listed	*v = NULL;
-	size_t		 n = 0, cap = 0;
-	int		 ret = -1;
+	git_repository		*repo = NULL;
+	git_reference_iterator	*it = NULL;
+	git_reference		*ref;
+	struct listed		*v = NULL;
+	size_t			 n = 0, cap = 0;
+	int			 r, ret = -1;
 
 	*out = NULL;
 	*nout = 0;
 	git_libgit2_init();
 	if (open_repo(ws, &repo, cause) != 0)
 		goto out;
-	if (git_tag_list_match(&names, MILESTONE_TAG_PREFIX "*", repo) != 0) {
+	if (git_reference_iterator_glob_new(&it, repo,
+	    "refs/tags/" MILESTONE_TAG_PREFIX "*") != 0) {
 		git_fail(cause, _("git tags"));
 		goto out;
 	}
-	for (size_t i = 0; i < names.count; i++) {
+	while ((r = git_reference_next(&ref, it)) == 0) {
 		git_object	*obj = NULL, *peeled = NULL;
 		struct listed	*l;
-		char		*spec = xasprintf("refs/tags/%s",
-		    names.strings[i]);
-		int		 r;
+		const git_oid	*id = git_reference_target(ref);
+		const char	*tagname = git_reference_name(ref) +
+		    strlen("refs/tags/");
 
-		r = git_revparse_single(&obj, repo, spec);
-		free(spec);
-		if (r != 0)
-			continue;
-		if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) != 0) {
+		if (id == NULL || git_object_lookup(&obj, repo, id,
+		    GIT_OBJECT_ANY) != 0 ||
+		    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) != 0) {
+			/* Not a milestone wafr can read: skipped. */
+			git_error_clear();
 			git_object_free(obj);
+			git_reference_free(ref);
 			continue;
 		}
 		l = ARRAY_PUSH(v, n, cap);
 		git_oid_cpy(&l->id, git_object_id(peeled));
-		milestone_from_tag(&l->m, names.strings[i], &l->id,
+		milestone_from_tag(&l->m, tagname, &l->id,
 		    git_object_type(obj) == GIT_OBJECT_TAG ?
 		    (const git_tag *)obj : NULL);
 		if (git_object_type(obj) != GIT_OBJECT_TAG) {
@@ -549,6 +552,11 @@ history_milestones(const struct workspace *ws, struct milestone **out,
 		}
 		git_object_free(peeled);
 		git_object_free(obj);
+		git_reference_free(ref);
+	}
+	if (r != GIT_ITEROVER) {
+		git_fail(cause, _("git tags"));
+		goto out;
 	}
 	if (order(repo, v, n, cause) != 0)
 		goto out;
@@ -563,7 +571,7 @@ out:
 	for (size_t i = 0; i < n; i++)
 		milestone_free(&v[i].m);
 	free(v);
-	git_strarray_dispose(&names);
+	git_reference_iterator_free(it);
 	git_repository_free(repo);
 	git_libgit2_shutdown();
 	return ret;
