@@ -104,17 +104,24 @@ needs_quotes(const char *s)
 	return false;
 }
 
-/* Multi-line text as a literal block, so a diff shows changed lines; the
- * emitter falls back to quoting where a block cannot hold the text. */
+/* Text as a literal block (always, or only when multi-line), so a diff
+ * shows changed lines; the emitter falls back to quoting where a block
+ * cannot hold the text. */
 static void
-emit_text(struct emit *em, const char *s)
+emit_block(struct emit *em, const char *s, bool always)
 {
 	if (needs_quotes(s))
 		emit_scalar_style(em, s, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-	else if (strchr(s, '\n') != NULL)
+	else if (always || strchr(s, '\n') != NULL)
 		emit_scalar_style(em, s, YAML_LITERAL_SCALAR_STYLE);
 	else
 		emit_scalar(em, s);
+}
+
+static void
+emit_text(struct emit *em, const char *s)
+{
+	emit_block(em, s, false);
 }
 
 static void
@@ -248,7 +255,7 @@ snapshot_answer_text(const struct lens *l, const struct question *q,
 		emit_mapping(&em, false);
 	if (a->note != NULL && *a->note != '\0') {
 		emit_scalar(&em, "note");
-		emit_text(&em, a->note);
+		emit_block(&em, a->note, true);
 	}
 	if (a->nevidence > 0) {
 		emit_scalar(&em, "evidence");

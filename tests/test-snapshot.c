@@ -199,6 +199,11 @@ determinism(const struct lens *l)
 	ok(strstr(t1, "note: |\n  first\n  second\n") != NULL,
 	    "a multi-line note is a literal block");
 	ok(strstr(t1, "risk: ") != NULL, "the file holds the risk");
+	answer_set_note(&b, "one line");
+	free(t2);
+	t2 = snapshot_answer_text(l, q, &b, NULL, &s2);
+	ok(strstr(t2, "note: |-\n  one line\n") != NULL,
+	    "a one-line note is a literal block too");
 	free(t2);
 	t2 = snapshot_answer_text(l, q, &a, NULL, &s2);
 	ok(s1 == s2 && memcmp(t1, t2, s1) == 0, "same state, same bytes");
