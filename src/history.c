@@ -352,6 +352,12 @@ history_milestone(struct workspace *ws, const char *name,
 	}
 	buf_printf(&tagmsg, "%s\n\n", name);
 	tally_text(&tagmsg, ws);
+	if (!unborn) {
+		char hex[GIT_OID_HEXSZ + 1];
+
+		git_oid_tostr(hex, sizeof hex, &parent_id);
+		buf_printf(&tagmsg, "\nprevious: %s\n", hex);
+	}
 	r = git_tag_create(&tag_id, repo, tagname, target, sig, tagmsg.s, 0);
 	if (r == GIT_EEXISTS) {
 		fail(cause, _("milestone \"%s\" already exists (tag %s)"), name,
@@ -429,18 +435,31 @@ milestones_free(struct milestone *v, size_t n)
 	free(v);
 }
 
-/* For sorting: a milestone with its place in the history walk. */
+/* For sorting: a milestone and the commit its own commit came after. */
 struct listed {
 	struct milestone	m;
-	git_oid			id;
-	size_t			pos;	/* in topological order from the tips */
+	git_oid			id;	/* its commit */
+	git_oid			prev;	/* zero when unknown */
+	size_t			depth;	/* milestones of its second before it */
+	bool			known;	/* depth computed */
 };
 
-static int
-cmp_oid(const void *a, const void *b)
+/* "previous: HEX" in a tag message: the parent of the milestone commit. */
+static void
+parse_previous(const char *msg, git_oid *prev)
 {
-	return git_oid_cmp(&((const struct listed *)a)->id,
-	    &((const struct listed *)b)->id);
+	const char *p;
+
+	memset(prev, 0, sizeof *prev);
+	for (p = msg; p != NULL && *p != '\0'; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		if (strncmp(p, "previous: ", 10) == 0) {
+			if (git_oid_fromstrn(prev, p + 10, GIT_OID_HEXSZ) != 0)
+				memset(prev, 0, sizeof *prev);
+			return;
+		}
+	}
 }
 
 static int
@@ -448,57 +467,60 @@ cmp_newest(const void *a, const void *b)
 {
 	const struct listed *x = a, *y = b;
 
-	if (x->pos != y->pos)
-		return x->pos < y->pos ? -1 : 1;
 	if (x->m.time != y->m.time)
 		return x->m.time > y->m.time ? -1 : 1;
+	if (x->depth != y->depth)
+		return x->depth > y->depth ? -1 : 1;
 	return strcmp(x->m.tag, y->m.tag);
 }
 
-/* Newest first: children before parents, and by time between branches.
- * One walk over the history, whatever the number of milestones. */
 static int
-order(git_repository *repo, struct listed *v, size_t n, char **cause)
+cmp_id(const void *a, const void *b)
 {
-	git_revwalk	*walk = NULL;
-	git_oid		 id;
-	size_t		 pos = 0;
-	int		 r;
+	return git_oid_cmp(&(*(struct listed *const *)a)->id,
+	    &(*(struct listed *const *)b)->id);
+}
 
-	if (n == 0)
-		return 0;
-	qsort(v, n, sizeof *v, cmp_oid);
-	if (git_revwalk_new(&walk, repo) != 0 ||
-	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) !=
-	    0)
-		goto fail;
-	for (size_t i = 0; i < n; i++) {
-		v[i].pos = SIZE_MAX;
-		if (git_revwalk_push(walk, &v[i].id) != 0)
-			goto fail;
-	}
-	while ((r = git_revwalk_next(&id, walk)) == 0) {
-		struct listed key, *hit;
+/* How many milestones of the group lie behind l, link by link. */
+static size_t
+depth(struct listed *l, struct listed **byid, size_t n, size_t limit)
+{
+	struct listed	 key, *kp = &key, **hit;
 
-		key.id = id;
-		hit = bsearch(&key, v, n, sizeof *v, cmp_oid);
-		if (hit == NULL)
-			continue;
-		/* Several tags may name one commit. */
-		while (hit > v && git_oid_equal(&hit[-1].id, &id))
-			hit--;
-		for (; hit < v + n && git_oid_equal(&hit->id, &id); hit++)
-			hit->pos = pos;
-		pos++;
-	}
-	if (r != GIT_ITEROVER)
-		goto fail;
-	git_revwalk_free(walk);
+	if (l->known)
+		return l->depth;
+	l->known = true;	/* a cycle ends here */
+	l->depth = 0;
+	key.id = l->prev;
+	hit = bsearch(&kp, byid, n, sizeof *byid, cmp_id);
+	if (hit != NULL && *hit != l && limit > 0)
+		l->depth = depth(*hit, byid, n, limit - 1) + 1;
+	return l->depth;
+}
+
+/* Newest first by date; milestones saved within one second are ordered by
+ * the commit each one came after, from the tags alone: listing reads one
+ * object per milestone, whatever their number. */
+static void
+order(struct listed *v, size_t n)
+{
 	qsort(v, n, sizeof *v, cmp_newest);
-	return 0;
-fail:
-	git_revwalk_free(walk);
-	return git_fail(cause, _("git history"));
+	for (size_t i = 0, end; i < n; i = end) {
+		struct listed **byid;
+
+		for (end = i + 1; end < n && v[end].m.time == v[i].m.time; end++)
+			;
+		if (end - i < 2)
+			continue;
+		byid = xcalloc(end - i, sizeof *byid);
+		for (size_t j = i; j < end; j++)
+			byid[j - i] = &v[j];
+		qsort(byid, end - i, sizeof *byid, cmp_id);
+		for (size_t j = i; j < end; j++)
+			depth(&v[j], byid, end - i, end - i);
+		free(byid);
+		qsort(v + i, end - i, sizeof *v, cmp_newest);
+	}
 }
 
 int
@@ -523,20 +545,30 @@ history_milestones(const struct workspace *ws, struct milestone **out,
 		goto out;
 	}
 	while ((r = git_reference_next(&ref, it)) == 0) {
-		git_object	*obj = NULL, *peeled = NULL;
-		struct listed	*l;
 		const git_oid	*id = git_reference_target(ref);
 		const char	*tagname = git_reference_name(ref) +
 		    strlen("refs/tags/");
+		git_object	*obj = NULL, *peeled = NULL;
+		git_tag		*tag = NULL;
+		struct listed	*l;
 
-		if (id == NULL || git_object_lookup(&obj, repo, id,
-		    GIT_OBJECT_ANY) != 0 ||
+		if (id == NULL)
+			goto next;
+		/* An annotated tag of a commit: the tag object is enough. */
+		if (git_tag_lookup(&tag, repo, id) == 0 &&
+		    git_tag_target_type(tag) == GIT_OBJECT_COMMIT) {
+			l = ARRAY_PUSH(v, n, cap);
+			git_oid_cpy(&l->id, git_tag_target_id(tag));
+			milestone_from_tag(&l->m, tagname, &l->id, tag);
+			parse_previous(git_tag_message(tag), &l->prev);
+			goto next;
+		}
+		/* Anything else someone tagged by hand, if it is a commit. */
+		git_error_clear();
+		if (git_object_lookup(&obj, repo, id, GIT_OBJECT_ANY) != 0 ||
 		    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) != 0) {
-			/* Not a milestone wafr can read: skipped. */
 			git_error_clear();
-			git_object_free(obj);
-			git_reference_free(ref);
-			continue;
+			goto next;
 		}
 		l = ARRAY_PUSH(v, n, cap);
 		git_oid_cpy(&l->id, git_object_id(peeled));
@@ -550,16 +582,17 @@ history_milestones(const struct workspace *ws, struct milestone **out,
 			l->m.time = (int64_t)c->when.time;
 			l->m.offset = c->when.offset;
 		}
+	next:
 		git_object_free(peeled);
 		git_object_free(obj);
+		git_tag_free(tag);
 		git_reference_free(ref);
 	}
 	if (r != GIT_ITEROVER) {
 		git_fail(cause, _("git tags"));
 		goto out;
 	}
-	if (order(repo, v, n, cause) != 0)
-		goto out;
+	order(v, n);
 	*out = xcalloc(n + 1, sizeof **out);
 	for (size_t i = 0; i < n; i++) {
 		(*out)[i] = v[i].m;

@@ -159,4 +159,10 @@ is $? 0 "back on the branch, milestones work again"
 is "$("$WAFR" milestones "$W" | sed -n 2p | sed 's/.*  //')" \
 	"Third (milestone/third)" "the newest is listed first"
 
+# Saved within one second or not, the list keeps the order they were made in.
+for i in 1 2 3 4 5 6; do "$WAFR" milestone "$W" "Quick $i" >/dev/null; done
+is "$("$WAFR" milestones "$W" | sed -n '2,7p' | sed 's/.*  //' | tr '\n' ' ')" \
+	"Quick 6 (milestone/quick-6) Quick 5 (milestone/quick-5) Quick 4 (milestone/quick-4) Quick 3 (milestone/quick-3) Quick 2 (milestone/quick-2) Quick 1 (milestone/quick-1) " \
+	"milestones made in quick succession are listed newest first"
+
 done_testing
