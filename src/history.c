@@ -1,6 +1,7 @@
 /* history.c: milestones as git commits and annotated tags (libgit2). */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,6 +161,72 @@ out:
 	return ret;
 }
 
+/* Latin-1 letters (U+00C0 to U+00FF) without their accents. */
+static const char *const latin1[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i",
+	"i", "i", "d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u",
+	"u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i",
+	"i", "i", "d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u",
+	"u", "y", "th", "y",
+};
+
+/* The tag name of a milestone: lower-case letters and digits joined by
+ * dashes; accented Latin letters lose their accents, other scripts stay
+ * as they are (git takes UTF-8 in tag names), punctuation separates. */
+static char *
+milestone_slug(const char *name)
+{
+	const unsigned char	*s = (const unsigned char *)name;
+	struct buf		 b = { 0 };
+	bool			 dash = false;
+
+	buf_adds(&b, "");
+	while (*s != '\0') {
+		const char	*add = NULL;
+		char		 one[2] = { 0, 0 };
+		size_t		 len = 1;
+		uint32_t	 cp = *s;
+
+		if (*s >= 0x80) {
+			len = *s >= 0xf0 ? 4 : *s >= 0xe0 ? 3 : 2;
+			if (!utf8_valid((const char *)s, len))
+				len = 1, cp = 0;
+			else if (len == 2)
+				cp = (uint32_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+			else if (len == 3)
+				cp = (uint32_t)(s[0] & 0x0f) << 12 |
+				    (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+			else
+				cp = 0x10000;	/* kept */
+		}
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+			one[0] = (char)cp;
+			add = one;
+		} else if (cp >= 'A' && cp <= 'Z') {
+			one[0] = (char)(cp - 'A' + 'a');
+			add = one;
+		} else if (cp >= 0xc0 && cp <= 0xff)
+			add = latin1[cp - 0xc0];
+		else if (cp >= 0x100 && !(cp >= 0x2000 && cp <= 0x206f) &&
+		    !(cp >= 0x3000 && cp <= 0x303f) && cp != 0xfeff) {
+			if (dash && b.len > 0)
+				buf_addc(&b, '-');
+			dash = false;
+			buf_add(&b, s, len);
+		}
+		if (add != NULL) {
+			if (dash && b.len > 0)
+				buf_addc(&b, '-');
+			dash = false;
+			buf_adds(&b, add);
+		} else if (cp < 0x100)
+			dash = true;
+		s += len;
+	}
+	return buf_take(&b);
+}
+
 /* One line of text with a letter or digit in it. */
 static int
 check_name(const char *name, char **cause)
@@ -174,10 +241,10 @@ check_name(const char *name, char **cause)
 	}
 	if (!utf8_valid(name, strlen(name)))
 		return fail(cause, _("a milestone name must be UTF-8 text"));
-	slug = slugify(name);
+	slug = milestone_slug(name);
 	empty = *slug == '\0';
 	free(slug);
-	if (*name == '\0')
+	if (name[strspn(name, " ")] == '\0')
 		return fail(cause, _("a milestone needs a name"));
 	if (empty)
 		return fail(cause, _("milestone name \"%s\" has no letter or "
@@ -294,7 +361,7 @@ history_milestone(struct workspace *ws, const char *name,
 	if (check_name(name, cause) != 0)
 		return -1;
 	git_libgit2_init();
-	slug = slugify(name);
+	slug = milestone_slug(name);
 	tagname = xasprintf("%s%s", MILESTONE_TAG_PREFIX, slug);
 	refname = xasprintf("refs/tags/%s", tagname);
 	if (open_repo(ws, &repo, cause) != 0 ||
@@ -616,7 +683,7 @@ resolve(git_repository *repo, const char *spec, git_commit **commit,
     char **cause)
 {
 	git_object	*obj = NULL, *peeled = NULL;
-	char		*slug = slugify(spec), *ref;
+	char		*slug = milestone_slug(spec), *ref;
 	int		 r;
 
 	ref = xasprintf("refs/tags/%s%s", MILESTONE_TAG_PREFIX, slug);

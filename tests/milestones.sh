@@ -159,6 +159,15 @@ is $? 0 "back on the branch, milestones work again"
 is "$("$WAFR" milestones "$W" | sed -n 2p | sed 's/.*  //')" \
 	"Third (milestone/third)" "the newest is listed first"
 
+out=$("$WAFR" milestone "$W" "Étape 2 — revue")
+like "$out" 'milestone/etape-2-revue' "accents leave the tag name, not the milestone"
+like "$("$WAFR" diff "$W" "étape 2 revue")" '^From étape 2 revue' \
+	"a milestone is found by its name written differently"
+like "$("$WAFR" milestones "$W" | sed -n 2p)" ' Étape 2 — revue \(milestone/etape-2-revue\)$' \
+	"the list shows the name as given"
+err=$("$WAFR" milestone "$W" "   " 2>&1)
+is $? 1 "a blank name fails with status 1"
+
 # Saved within one second or not, the list keeps the order they were made in.
 for i in 1 2 3 4 5 6; do "$WAFR" milestone "$W" "Quick $i" >/dev/null; done
 is "$("$WAFR" milestones "$W" | sed -n '2,7p' | sed 's/.*  //' | tr '\n' ' ')" \
