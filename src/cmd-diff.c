@@ -252,6 +252,5 @@ out:
 
 const struct cmd_entry cmd_diff_entry = {
 	"diff", N_("DIR FROM [TO] [--json]"),
-	N_("show the risks closed and opened, and the answers changed, "
-	"between two milestones"), cmd_diff_exec
+	N_("what changed between two milestones, risks first"), cmd_diff_exec
 };

@@ -52,6 +52,6 @@ cmd_milestone_exec(int argc, char **argv)
 
 const struct cmd_entry cmd_milestone_entry = {
 	"milestone", N_("DIR NAME"),
-	N_("commit the review's files and tag them milestone/NAME"),
+	N_("save a milestone: commit the files, tag milestone/NAME"),
 	cmd_milestone_exec
 };

@@ -49,6 +49,6 @@ cmd_sync_exec(int argc, char **argv)
 
 const struct cmd_entry cmd_sync_entry = {
 	"sync", N_("DIR"),
-	N_("re-read the snapshot files into the live state (after a git pull "
-	"or merge)"), cmd_sync_exec
+	N_("re-read the files into the live state (after a git pull)"),
+	cmd_sync_exec
 };
