@@ -56,16 +56,17 @@ print_text(const struct workspace *ws)
 {
 	struct tally t;
 
-	printf(_("Workload: %s\n"), workspace_prop(ws, "name"));
+	printf(_("Workload: %s\n"), cmd_safe(workspace_prop(ws, "name")));
 	printf("  %-34s %5s %5s %5s %5s %5s %5s %5s\n", "", _("Qs"),
 	    _("Done"), _("HRI"), _("MRI"), _("None"), _("N/A"), _("Open"));
 	for (size_t i = 0; i < ws->nlenses; i++) {
 		const struct lens *l = ws->lenses[i];
 
-		printf("%s (%s)\n", text_get(&l->title), l->id);
+		printf("%s (%s)\n", cmd_safe(text_get(&l->title)),
+		    cmd_safe(l->id));
 		for (size_t j = 0; j < l->npillars; j++) {
 			workspace_tally_pillar(ws, i, &l->pillars[j], &t);
-			print_row(text_get(&l->pillars[j].title), &t);
+			print_row(cmd_safe(text_get(&l->pillars[j].title)), &t);
 		}
 	}
 	workspace_tally(ws, -1, &t);
