@@ -29,7 +29,7 @@ int	cmd_help(const struct cmd_entry *, const char *);
 struct workspace *cmd_open(const char *, int);
 
 #define CMD_LIST(X) \
-	X(init) X(status) X(answer) X(lens)
+	X(init) X(open) X(status) X(answer) X(lens)
 #define X(n) extern const struct cmd_entry cmd_##n##_entry;
 CMD_LIST(X)
 #undef X
