@@ -140,12 +140,13 @@ static struct {
 static int
 extended_key(const char *cap)
 {
-	for (int k = KEY_MAX; k < KEY_MAX + 1024; k++) {
-		const char *n = keyname(k);
+	char	*seq = tigetstr(cap);
+	int	 k;
 
-		if (n != NULL && strcmp(n, cap) == 0)
-			return KEYC_FN | k;
-	}
+	if (seq == NULL || seq == (char *)-1)
+		return KEYC_NONE;
+	if ((k = key_defined(seq)) > 0)
+		return KEYC_FN | k;
 	return KEYC_NONE;
 }
 

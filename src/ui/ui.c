@@ -486,7 +486,19 @@ handle_key(struct ui *ui, int key)
 		return;
 	}
 	if (key == (KEYC_FN | KEY_MOUSE)) {
-		if (getmouse(&m) == OK && !ui->too_small && !ui->prompting &&
+		if (getmouse(&m) != OK)
+			return;
+		/* When a press and its release arrive together, ncurses keeps
+		 * only the release: a release without a press is a click. */
+		if (m.bstate & BUTTON1_RELEASED) {
+			if (ui->mouse_down) {
+				ui->mouse_down = false;
+				return;
+			}
+			m.bstate = BUTTON1_PRESSED;
+		} else if (m.bstate & BUTTON1_PRESSED)
+			ui->mouse_down = true;
+		if (!ui->too_small && !ui->prompting &&
 		    ui->view->mouse != NULL)
 			ui->view->mouse(ui, &m);
 		return;
@@ -724,7 +736,6 @@ ui_run(struct workspace *ws, char **cause)
 	intrflush(stdscr, FALSE);
 	set_escdelay(25);
 	theme_init();
-	actions_init();
 	/* Home and End as tmux, screen and rxvt send them. */
 	define_key("\033[1~", KEY_HOME);
 	define_key("\033[4~", KEY_END);
@@ -732,12 +743,13 @@ ui_run(struct workspace *ws, char **cause)
 	define_key("\033[8~", KEY_END);
 	define_key("\033[H", KEY_HOME);
 	define_key("\033[F", KEY_END);
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	input = newwin(1, 1, 0, 0);
 	keypad(input, TRUE);
 	wnoutrefresh(input);
+	actions_init();
 
 	ui_set_view(&ui, &view_review);
 	last_poll = ui_now_ms();

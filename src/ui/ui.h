@@ -117,6 +117,7 @@ struct ui {
 	int			 lines, cols;
 	bool			 too_small;
 	bool			 quit;
+	bool			 mouse_down;
 	bool			 dirty_all;	/* the body must be redrawn */
 	bool			 dirty_header, dirty_status;
 	time_t			 started;

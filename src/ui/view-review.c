@@ -952,7 +952,9 @@ review_mouse(struct ui *ui, MEVENT *m)
 	enum pane	 p;
 	long		 idx;
 
-	if (r->wp == NULL)
+	/* Releases are reported so that ncurses never waits for one. */
+	if (r->wp == NULL || !(m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED |
+	    BUTTON4_PRESSED | BUTTON5_PRESSED)))
 		return;
 	if (wmouse_trafo(r->wp, &y, &x, FALSE)) {
 		p = PANE_PILLARS;
