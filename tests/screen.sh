@@ -240,9 +240,21 @@ screen_start 80x24 EDITOR="$TMP/editor" "$WAFR" "$M"
 screen_wait 'Pillars'
 screen_keys E
 shows 'note saved' "E edits the note in \$EDITOR"
-screen_keys q
 like "$("$WAFR" answer "$M" priorities)" 'note: from the editor: ünïcode' \
     "the note written in \$EDITOR is saved"
+
+# --- A long paste into the note editor ---
+long=$(python3 -c 'print(" ".join("wörd%d" % i for i in range(600)))')
+"$WAFR" answer "$M" priorities --note "" >/dev/null
+shows '\(no note\)' "a note cleared from another terminal goes from the screen"
+screen_keys n
+screen_wait 'Note, saved as you type'
+screen_keys -l "$long"
+shows 'wörd599' "a long paste shows in the editor, scrolled to its end"
+shows 'saved *$' "and is saved"
+screen_keys Escape q
+got=$("$WAFR" answer "$M" priorities | sed -n 's/^note: //p')
+is "$got" "$long" "the whole paste is saved, byte for byte"
 
 # --- Not a terminal ---
 "$WAFR" open "$W" </dev/null >/dev/null 2>&1
