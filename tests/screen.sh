@@ -163,7 +163,8 @@ shows "HRI $((before + 1))  MRI" "a change from another process shows up"
 screen_resize 80x24
 shows 'q quit' "80x24 shows the review and its keys"
 like "$(screen_text)" 'Pillars' "with the pillar pane"
-like "$(screen_text)" 'answered' "and the totals"
+like "$(screen_text)" 'wellarchitected .* no milestone .* HRI [0-9]+ MRI [0-9]+ .* [0-9]+/57' \
+    "and the header with the lens, milestone, clock and totals"
 screen_resize 40x10
 shows 'enlarge it' "a tiny terminal asks to be enlarged"
 screen_resize 120x40

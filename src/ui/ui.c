@@ -270,6 +270,16 @@ prompt_key(struct ui *ui, int key)
 
 /* --- Header and status line --- */
 
+static size_t
+menu_len(const char *const *items)
+{
+	size_t n = 0;
+
+	while (items[n] != NULL)
+		n++;
+	return n;
+}
+
 static void
 draw_header(struct ui *ui)
 {
@@ -292,22 +302,24 @@ draw_header(struct ui *ui)
 	snprintf(clock, sizeof clock, "%ld:%02ld:%02ld", el / 3600,
 	    el / 60 % 60, el % 60);
 	/* As much as fits; the clock and the tallies always. */
-	for (int v = 0; v < 3; v++) {
+	for (int v = 0; v < 4; v++) {
 		const char	*sep = glyph(GLYPH_VRULE);
 		struct buf	 b = { 0 };
 
-		if (v == 0)
-			buf_printf(&b, "%s %s ", lens, sep);
 		if (v < 2)
+			buf_printf(&b, "%s %s ", lens, sep);
+		if (v < 3)
 			buf_printf(&b, "%s %s ", ms != NULL ? ms :
 			    _("no milestone"), sep);
-		buf_printf(&b, _("%s %s HRI %u  MRI %u %s %u/%u answered "),
-		    clock, sep, t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep,
+		buf_printf(&b, "%s %s ", clock, sep);
+		buf_printf(&b, v == 0 ? "HRI %u  MRI %u %s " :
+		    "HRI %u MRI %u %s ", t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep);
+		buf_printf(&b, v == 0 ? _("%u/%u answered ") : "%u/%u ",
 		    t.answered, t.questions);
 		snprintf(right, sizeof right, "%s", b.s);
 		buf_free(&b);
 		rw = text_width(right, strlen(right));
-		if (rw <= ui->cols - 20)
+		if (rw <= ui->cols - 16)
 			break;
 	}
 	name = workspace_prop(ui->ws, "name");
@@ -339,9 +351,10 @@ draw_status(struct ui *ui)
 			x += draw_text(w, 0, x, ui->cols - x, item,
 			    EL_STATUS_KEY);
 			free(item);
-			draw_text(w, 0, x, ui->cols - x,
-			    _("  (1-9 or arrows, Enter takes, Esc cancels)"),
-			    EL_STATUS);
+			item = xasprintf(_("  1-%zu, arrows, Enter; Esc cancels"),
+			    menu_len(ui->menu));
+			draw_text(w, 0, x, ui->cols - x, item, EL_STATUS);
+			free(item);
 			wmove(w, 0, cx);
 			return;
 		}
