@@ -54,6 +54,7 @@ ui_now_ms(void)
 void
 ui_dirty(struct ui *ui)
 {
+	/* The status line's keys follow the focus: it is redrawn too. */
 	ui->dirty_all = ui->dirty_header = ui->dirty_status = true;
 }
 
@@ -383,11 +384,14 @@ draw_status(struct ui *ui)
 		if ((actions[i].ctx & ui->view->ctx) == 0 ||
 		    actions[i].label == NULL)
 			continue;
+		if (actions[i].panes != 0 && ui->view == &view_review &&
+		    (actions[i].panes & IN_PANE(ui->focus)) == 0)
+			continue;
 		label = _(actions[i].label);
 		k = strcspn(label, " ");
 		need = text_width(label, strlen(label)) + 2;
 		if (x + need > ui->cols)
-			break;
+			continue;	/* a shorter one may still fit */
 		draw_textn(w, 0, x, ui->cols - x, label, k, EL_STATUS_KEY);
 		draw_text(w, 0, x + text_width(label, k), ui->cols - x,
 		    label + k, EL_STATUS);
@@ -646,7 +650,7 @@ ui_edit_external(struct ui *ui)
 		if ((ed = getenv("EDITOR")) == NULL || *ed == '\0')
 			ed = "vi";
 	err = run_editor(ed, path);
-	ui_dirty(ui);
+	layout(ui);	/* the terminal may have changed size meanwhile */
 	if (err != NULL) {
 		ui_message(ui, true, "%s", err);
 		free(err);
