@@ -167,6 +167,10 @@ like "$(screen_text)" 'wellarchitected .* no milestone .* HRI [0-9]+ MRI [0-9]+ 
     "and the header with the lens, milestone, clock and totals"
 screen_resize 40x10
 shows 'enlarge it' "a tiny terminal asks to be enlarged"
+screen_resize 160x48
+shows 'Improvement' "a large terminal uses the room: the improvement text shows"
+like "$(screen_text)" 'COST 3  How do you monitor cost and usage so each team sees its own\?' \
+    "and question titles show whole"
 screen_resize 120x40
 shows 'Pillars' "back to 120x40, the review is back"
 like "$(screen_text)" 'answered' "with its header"
@@ -190,7 +194,7 @@ tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
 E=$TMP/e
 "$WAFR" init "$E" --name "Esc" --lens "$top_srcdir/tests/lenses/escape.yaml" \
     >/dev/null
-screen_start 120x40 "$WAFR" open "$E"
+screen_start 160x30 "$WAFR" open "$E"
 shows 'Do you see \^\[\[31mRED\^\[\[0m here' \
     "an escape sequence in a lens shows inert"
 like "$(screen_text)" 'Sec\^\[\[2Jurity' "in every pane"
