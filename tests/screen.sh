@@ -33,6 +33,22 @@ for y, line in enumerate(sys.stdin.read().split("\n")):
         print(y + 1, width(line[:i]) + 1)
         break' "$1"
 }
+# resized COLSxROWS: resize, then wait for the header to span the new width
+# (the old screen, cut to the new size, would pass a plain wait).
+resized() {
+	screen_resize "$1"
+	i=0
+	while [ $i -lt 200 ]; do
+		w=$(screen_text | head -1 | python3 -c '
+import sys, unicodedata
+s = sys.stdin.read().rstrip()
+print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s))')
+		[ "$w" -eq $((${1%x*} - 1)) ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
 # click COL ROW: a left click, as an xterm sends it (SGR mode).
 click() {
 	screen_keys -l "$(printf '\033[<0;%s;%sM\033[<0;%s;%sm' "$1" "$2" \
@@ -112,14 +128,16 @@ screen_keys Up End
 screen_keys -l ' ok'
 shows 'naïve café ok' "Up and End move to the end of the line above"
 screen_resize 80x24
-shows 'naïve café ok' "the editor survives a resize"
+screen_wait 'naïve café ok'
+screen_wait '^─{80}$'
+like "$(screen_text)" 'naïve café ok' "the editor survives a resize"
 screen_keys -l '!'
 shows 'saved *$' "and goes on saving"
 screen_keys Escape
-shows 'j/k|Tab pane' "Esc returns to the review"
+resized 80x24
+shows 'Tab pane' "Esc returns to the review"
 like "$(screen_text)" 'Grüße aus Köln' "the review shows the note"
-screen_resize 120x40
-screen_wait 'Pillars'
+resized 120x40
 
 # --- Search ---
 screen_keys /
@@ -160,19 +178,21 @@ before=$(status_field "$W" high)
 shows "HRI $((before + 1))  MRI" "a change from another process shows up"
 
 # --- Resizing ---
-screen_resize 80x24
+resized 80x24
+ok $? "the review redraws at 80x24"
 shows 'q quit' "80x24 shows the review and its keys"
 like "$(screen_text)" 'Pillars' "with the pillar pane"
 like "$(screen_text)" 'wellarchitected .* no milestone .* HRI [0-9]+ MRI [0-9]+ .* [0-9]+/57' \
     "and the header with the lens, milestone, clock and totals"
 screen_resize 40x10
 shows 'enlarge it' "a tiny terminal asks to be enlarged"
-screen_resize 160x48
+resized 160x48
 shows 'Improvement' "a large terminal uses the room: the improvement text shows"
 like "$(screen_text)" 'COST 3  How do you monitor cost and usage so each team sees its own\?' \
     "and question titles show whole"
-screen_resize 120x40
-shows 'Pillars' "back to 120x40, the review is back"
+resized 120x40
+ok $? "back to 120x40, the review redraws"
+shows 'Pillars' "with its panes"
 like "$(screen_text)" 'answered' "with its header"
 
 # --- Quitting, and what was saved ---
