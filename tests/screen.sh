@@ -214,7 +214,7 @@ tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
 E=$TMP/e
 "$WAFR" init "$E" --name "Esc" --lens "$top_srcdir/tests/lenses/escape.yaml" \
     >/dev/null
-screen_start 160x30 "$WAFR" open "$E"
+screen_start 160x30 "$WAFR" open "$E" "; echo EXITED \$?"
 shows 'Do you see \^\[\[31mRED\^\[\[0m here' \
     "an escape sequence in a lens shows inert"
 like "$(screen_text)" 'Sec\^\[\[2Jurity' "in every pane"
@@ -244,15 +244,17 @@ for line in sys.stdin.read().split("\n")[1:-1]:
 print(len(cols))')
 is "$cols" 1 "wide characters keep the columns aligned"
 screen_keys q
+shows 'EXITED 0' "and quits cleanly"
 tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
 
 # --- Monochrome ---
 M=$TMP/m
 "$WAFR" init "$M" --name "Mono" >/dev/null
 "$WAFR" answer "$M" priorities --none >/dev/null
-screen_start 80x24 NO_COLOR=1 "$WAFR" "$M"
+screen_start 80x24 NO_COLOR=1 "$WAFR" "$M" "; echo EXITED \$?"
 shows 'HRI OPS 1' "with NO_COLOR the risk still reads as a word"
 screen_keys q
+shows 'EXITED 0' "and quits cleanly"
 tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
 
 # --- $EDITOR ---
@@ -261,7 +263,7 @@ cat >"$TMP/editor" <<'EOF'
 printf 'from the editor: ünïcode\n' >>"$1"
 EOF
 chmod +x "$TMP/editor"
-screen_start 80x24 EDITOR="$TMP/editor" "$WAFR" "$M"
+screen_start 80x24 EDITOR="$TMP/editor" "$WAFR" "$M" "; echo EXITED \$?"
 screen_wait 'Pillars'
 screen_keys E
 shows 'note saved' "E edits the note in \$EDITOR"
@@ -278,6 +280,7 @@ screen_keys -l "$long"
 shows 'wörd599' "a long paste shows in the editor, scrolled to its end"
 shows 'saved *$' "and is saved"
 screen_keys Escape q
+shows 'EXITED 0' "quits cleanly after the editor and the paste"
 got=$("$WAFR" answer "$M" priorities | sed -n 's/^note: //p')
 is "$got" "$long" "the whole paste is saved, byte for byte"
 

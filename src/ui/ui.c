@@ -520,6 +520,13 @@ handle_key(struct ui *ui, int key)
 			ui->view->mouse(ui, &m);
 		return;
 	}
+	/* Esc and a key typed at once, with no Alt binding: both keys. */
+	if ((key & KEYC_META) && (ui->prompting ||
+	    action_find(key, ui->view->ctx) == NULL)) {
+		handle_key(ui, 27);
+		handle_key(ui, key & ~KEYC_META);
+		return;
+	}
 	if (ui->prompting) {
 		prompt_key(ui, key);
 		return;
