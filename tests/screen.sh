@@ -49,6 +49,14 @@ print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s))')
 	done
 	return 1
 }
+# screen_stop: end the terminal, and wait until its server is gone.
+screen_stop() {
+	tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
+	while tmux -S "$TMUX_SOCKET" has-session 2>/dev/null; do
+		sleep 0.05
+	done
+	rm -f "$TMUX_SOCKET"
+}
 # click COL ROW: a left click, as an xterm sends it (SGR mode).
 click() {
 	screen_keys -l "$(printf '\033[<0;%s;%sM\033[<0;%s;%sm' "$1" "$2" \
@@ -208,7 +216,7 @@ like "$note" 'note: Grüße aus Köln — 日本語のメモ, naïve café ok!' 
 like "$note" 'scondline' "with its second line as edited"
 like "$("$WAFR" answer "$W" priorities)" 'OUT_OF_SCOPE' \
     "the reason is saved"
-tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
+screen_stop
 
 # --- Text from a lens that holds escape sequences ---
 E=$TMP/e
@@ -245,7 +253,7 @@ print(len(cols))')
 is "$cols" 1 "wide characters keep the columns aligned"
 screen_keys q
 shows 'EXITED 0' "and quits cleanly"
-tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
+screen_stop
 
 # --- Monochrome ---
 M=$TMP/m
@@ -255,7 +263,7 @@ screen_start 80x24 NO_COLOR=1 "$WAFR" "$M" "; echo EXITED \$?"
 shows 'HRI OPS 1' "with NO_COLOR the risk still reads as a word"
 screen_keys q
 shows 'EXITED 0' "and quits cleanly"
-tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
+screen_stop
 
 # --- $EDITOR ---
 cat >"$TMP/editor" <<'EOF'
@@ -283,9 +291,31 @@ screen_keys Escape q
 shows 'EXITED 0' "quits cleanly after the editor and the paste"
 got=$("$WAFR" answer "$M" priorities | sed -n 's/^note: //p')
 is "$got" "$long" "the whole paste is saved, byte for byte"
+screen_stop
+
+# --- The facilitator's place is kept ---
+screen_start 80x24 "$WAFR" "$M" "; echo EXITED \$?"
+screen_wait 'Pillars'
+screen_keys j Tab j j
+shows '> +-  SEC 3 ' "moving to SEC 3"
+screen_keys q
+screen_wait 'EXITED 0'
+screen_stop
+screen_start 80x24 "$WAFR" "$M"
+shows '> +-  SEC 3 ' "a new session opens where the facilitator left off"
+screen_keys q
+screen_stop
 
 # --- Not a terminal ---
 "$WAFR" open "$W" </dev/null >/dev/null 2>&1
 is $? 1 "without a terminal, open fails with status 1"
+"$WAFR" open >/dev/null 2>&1
+is $? 2 "open without DIR is a usage error"
+"$WAFR" open "$W" "$W" >/dev/null 2>&1
+is $? 2 "open with two DIRs is a usage error"
+"$WAFR" "$TMP/nothing-here" >/dev/null 2>&1
+is $? 1 "wafr DIR on a missing workspace fails with status 1"
+like "$("$WAFR" open --help)" 'Usage: wafr open DIR' "open --help"
+like "$("$WAFR" --help)" 'open +run the review' "wafr --help lists open"
 
 done_testing
