@@ -287,10 +287,11 @@ draw_header(struct ui *ui)
 	WINDOW		*w = ui->header;
 	struct tally	 t;
 	struct qref	 ref;
-	const char	*name, *ms, *lens = "";
-	char		 right[256], clock[32];
+	struct buf	 b = { 0 };
+	const char	*name, *ms, *lens = "", *sep = glyph(GLYPH_VRULE);
+	char		 clock[32];
 	long		 el = ui->shown_elapsed;
-	int		 rw, x;
+	int		 rw = 0, x;
 
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, EL_HEADER);
@@ -304,9 +305,7 @@ draw_header(struct ui *ui)
 	    el / 60 % 60, el % 60);
 	/* As much as fits; the clock and the tallies always. */
 	for (int v = 0; v < 4; v++) {
-		const char	*sep = glyph(GLYPH_VRULE);
-		struct buf	 b = { 0 };
-
+		buf_free(&b);
 		if (v < 2)
 			buf_printf(&b, "%s %s ", lens, sep);
 		if (v < 3)
@@ -317,9 +316,7 @@ draw_header(struct ui *ui)
 		    "HRI %u MRI %u %s ", t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep);
 		buf_printf(&b, v == 0 ? _("%u/%u answered ") : "%u/%u ",
 		    t.answered, t.questions);
-		snprintf(right, sizeof right, "%s", b.s);
-		buf_free(&b);
-		rw = text_width(right, strlen(right));
+		rw = text_width(b.s, b.len);
 		if (rw <= ui->cols - 16)
 			break;
 	}
@@ -327,7 +324,10 @@ draw_header(struct ui *ui)
 	x = draw_text(w, 0, 0, ui->cols, " wafr ", EL_HEADER);
 	draw_text(w, 0, x, ui->cols - x - rw - 1, name != NULL ? name : "",
 	    EL_HEADER);
-	draw_text(w, 0, ui->cols - rw, rw, right, EL_HEADER);
+	if (rw > ui->cols - x)
+		rw = ui->cols - x;
+	draw_text(w, 0, ui->cols - rw, rw, b.s, EL_HEADER);
+	buf_free(&b);
 	wnoutrefresh(w);
 }
 
