@@ -125,6 +125,7 @@ shows 'Note, saved as you type' "n opens the note editor"
 screen_keys -l 'Grüße aus Köln — 日本語のメモ, naïve café'
 screen_keys Enter
 screen_keys -l 'second line'
+screen_wait 'second line'
 shows 'saved *$' "the note is saved when typing pauses"
 like "$(screen_text)" 'Grüße aus Köln — 日本語のメモ, naïve café' \
     "non-ASCII text shows as typed"
@@ -140,6 +141,7 @@ screen_wait 'naïve café ok'
 screen_wait '^─{80}$'
 like "$(screen_text)" 'naïve café ok' "the editor survives a resize"
 screen_keys -l '!'
+screen_wait 'ok!'
 shows 'saved *$' "and goes on saving"
 screen_keys Escape
 resized 80x24
@@ -305,6 +307,29 @@ screen_start 80x24 "$WAFR" "$M"
 shows '> +-  SEC 3 ' "a new session opens where the facilitator left off"
 screen_keys q
 screen_stop
+
+# --- Two lenses: pillars of both, search across both ---
+L=$TMP/l
+"$WAFR" init "$L" --name "Two" --lens wellarchitected --lens serverless \
+    >/dev/null
+screen_start 120x40 "$WAFR" "$L" "; echo EXITED \$?"
+shows '0/91 answered' "a review with two lenses opens"
+like "$(screen_text)" 'Serverless Applications Lens' "the pillar pane names each lens"
+screen_keys End
+shows 'serverless .* no milestone' "the pillar pane goes on into the second lens"
+screen_keys Home /
+screen_keys -l 'synthetic tests'
+screen_keys Enter
+shows 'match 1 of 1 for "synthetic tests"' "the search covers every lens"
+like "$(screen_text)" 'serverless .* no milestone' \
+    "and goes to the second lens, named in the header"
+shows '> \[ \] Probe key user journeys with synthetic tests' \
+    "on the matching choice"
+screen_keys Space
+screen_keys q
+shows 'EXITED 0' "quits cleanly"
+screen_stop
+is "$(status_field "$L" answered)" 1 "the choice ticked in the second lens is saved"
 
 # --- Not a terminal ---
 "$WAFR" open "$W" </dev/null >/dev/null 2>&1
