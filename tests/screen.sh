@@ -326,10 +326,27 @@ like "$(screen_text)" 'serverless .* no milestone' \
 shows '> \[ \] Probe key user journeys with synthetic tests' \
     "on the matching choice"
 screen_keys Space
+shows '1/91 answered' "a choice in the second lens counts at once"
+# A paste is text, never commands (q would quit, j would move).
+tmux -S "$TMUX_SOCKET" set-buffer "$(printf 'quit? jjj\nline two q')"
+tmux -S "$TMUX_SOCKET" paste-buffer -p -t t
+shows 'A paste is text for a note' "a paste in the review runs no command"
+like "$(screen_text)" '> \[x\] Probe key user journeys' "and moves nothing"
+screen_keys n
+screen_wait 'Note, saved as you type'
+tmux -S "$TMUX_SOCKET" paste-buffer -p -t t
+shows 'line two q' "a paste in the note editor is typed in, newlines too"
+screen_keys Escape
+shows 'Pillars' "Esc after the paste leaves the editor"
 screen_keys q
 shows 'EXITED 0' "quits cleanly"
 screen_stop
 is "$(status_field "$L" answered)" 1 "the choice ticked in the second lens is saved"
+like "$("$WAFR" answer "$L" serverless/"$(python3 -c '
+import re, sys
+t = open(sys.argv[1]).read()
+print(re.findall(r"^      - id: (\S+)", t, re.M)[0])' "$WAFR_DATADIR/lenses/serverless.yaml")")" \
+    'note: quit\? jjj' "the pasted note is saved"
 
 # --- Not a terminal ---
 "$WAFR" open "$W" </dev/null >/dev/null 2>&1

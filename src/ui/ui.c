@@ -492,6 +492,27 @@ read_key(int ms)
 	return (int)wc;
 }
 
+/* Pasted text is text: it never runs a command. */
+static void
+paste_key(struct ui *ui, int key)
+{
+	bool text = key >= 0x20 && key < KEYC_FN && key != 0x7f;
+
+	if (ui->prompting) {
+		if (text)
+			prompt_key(ui, key);
+		return;
+	}
+	if (ui->view == &view_notes) {
+		if (key == '\r')
+			act_note_newline(ui);
+		else if (text || key == '\t')
+			ui->view->input(ui, key);
+		return;
+	}
+	ui->paste_ignored++;
+}
+
 static void
 handle_key(struct ui *ui, int key)
 {
@@ -518,6 +539,22 @@ handle_key(struct ui *ui, int key)
 		if (!ui->too_small && !ui->prompting &&
 		    ui->view->mouse != NULL)
 			ui->view->mouse(ui, &m);
+		return;
+	}
+	if (key == (KEYC_FN | KEY_PASTE_START)) {
+		ui->pasting = true;
+		ui->paste_ignored = 0;
+		return;
+	}
+	if (key == (KEYC_FN | KEY_PASTE_END)) {
+		ui->pasting = false;
+		if (ui->paste_ignored > 0)
+			ui_message(ui, false, "%s", _("A paste is text for a "
+			    "note or a prompt: press n, then paste."));
+		return;
+	}
+	if (ui->pasting) {
+		paste_key(ui, key);
 		return;
 	}
 	/* Esc and a key typed at once, with no Alt binding: both keys. */
@@ -589,6 +626,14 @@ tick(struct ui *ui, uint64_t *last_poll)
 	return wait;
 }
 
+/* Ask the terminal to mark pastes (a terminal that cannot ignores it). */
+static void
+bracketed_paste(bool on)
+{
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
 /* --- The external editor --- */
 
 static char *
@@ -599,6 +644,7 @@ run_editor(const char *ed, const char *path)
 	int	 status = 0;
 
 	def_prog_mode();
+	bracketed_paste(false);
 	endwin();
 	pid = fork();
 	if (pid == 0) {
@@ -611,6 +657,7 @@ run_editor(const char *ed, const char *path)
 			;
 	}
 	reset_prog_mode();
+	bracketed_paste(true);
 	clearok(curscr, TRUE);
 	if (pid < 0)
 		return xasprintf(_("cannot start the editor: %s"),
@@ -767,6 +814,9 @@ ui_run(struct workspace *ws, char **cause)
 	define_key("\033[8~", KEY_END);
 	define_key("\033[H", KEY_HOME);
 	define_key("\033[F", KEY_END);
+	define_key("\033[200~", KEY_PASTE_START);
+	define_key("\033[201~", KEY_PASTE_END);
+	bracketed_paste(true);
 	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
@@ -800,6 +850,7 @@ ui_run(struct workspace *ws, char **cause)
 	if (ui.status != NULL)
 		delwin(ui.status);
 	delwin(input);
+	bracketed_paste(false);
 	endwin();
 	delscreen(scr);
 	free(ui.pillars);
