@@ -57,7 +57,13 @@ void	 batch_delete(struct store_batch *, enum store_table, const char *);
 void	 batch_free(struct store_batch *);
 int	 store_apply(struct store *, const struct store_batch *, char **);
 
-/* Replace every table with the batch's content, in one transaction. */
+/* Add delta to a decimal counter, read and written in one transaction so
+ * that two processes counting at once lose nothing. */
+int	 store_add(struct store *, enum store_table, const char *, long, long *,
+	    char **);
+
+/* Replace the workspace's content (every table but the schema and the live
+ * session) with the batch's, in one transaction. */
 int	 store_replace(struct store *, const struct store_batch *, char **);
 
 /* Moves whenever any process commits a write: a cheap change detector. */

@@ -17,6 +17,9 @@
 #include "workspace.h"
 
 #define DEFAULT_LENS "wellarchitected"
+#define STALE_KEY "files-behind"	/* session: snapshot files need a rewrite */
+
+static int catch_up_files(struct workspace *, char **);
 
 const char *
 kv_get(const struct kv *kv, const char *key)
@@ -494,6 +497,7 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 	const char		*ids;
 	bool			 fresh;
 	int			 sflags = 0;
+	char			*msg = NULL;
 
 	*out = NULL;
 	if (!exists(dir))
@@ -559,6 +563,10 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 	}
 	if (read_state(ws, cause) != 0)
 		goto fail;
+	if (catch_up_files(ws, &msg) != 0) {
+		ws->warning = msg;
+		msg = NULL;
+	}
 	*out = ws;
 	return 0;
 fail:
@@ -582,6 +590,7 @@ workspace_close(struct workspace *ws)
 	free(ws->roadmap);
 	free(ws->lenses);
 	store_close(ws->store);
+	workspace_close(ws->baseline);
 	free(ws->warning);
 	free(ws->dir);
 	free(ws);
@@ -603,6 +612,9 @@ workspace_sync(struct workspace *ws, char **cause)
 	struct kv	props = { 0 };
 	const char	*ids, *now;
 
+	if (catch_up_files(ws, cause) != 0)
+		return fail(cause, _("%s: the files are behind the live state and "
+		    "cannot be rewritten, so they are not read back"), ws->dir);
 	if (snapshot_read_workload(ws->dir, &props, cause) != 0)
 		return -1;
 	ids = kv_get(&props, "lenses");
@@ -709,13 +721,40 @@ answer_key(const struct workspace *ws, const struct qref *ref)
 	return xasprintf("%s/%s", ws->lenses[ref->lens]->id, ref->q->id);
 }
 
-/* The files follow the store; when they cannot be written the change is
- * still durable, and the problem is kept to be shown. */
+/* The files follow the store. When they cannot be written (a full disk)
+ * the change is still durable: the problem is kept to be shown, and the
+ * store remembers that the files are behind, so that they are rewritten at
+ * the next chance and "wafr sync" never reads stale files over the store. */
 static void
 note_warning(struct workspace *ws, char *msg)
 {
+	struct store_batch b = { 0 };
+
 	free(ws->warning);
-	ws->warning = msg;
+	ws->warning = xasprintf(_("%s (the change is saved; the files will "
+	    "be rewritten)"), msg);
+	free(msg);
+	batch_put_string(&b, TABLE_SESSION, STALE_KEY, "1");
+	if (store_apply(ws->store, &b, NULL) == 0)
+		kv_set(&ws->session, STALE_KEY, "1");
+	batch_free(&b);
+}
+
+/* Rewrite every file if an earlier write of them failed. */
+static int
+catch_up_files(struct workspace *ws, char **cause)
+{
+	struct store_batch b = { 0 };
+	int ret;
+
+	if (ws->readonly || kv_get(&ws->session, STALE_KEY) == NULL)
+		return 0;
+	if (snapshot_write_all(ws, cause) != 0)
+		return -1;
+	batch_delete(&b, TABLE_SESSION, STALE_KEY);
+	ret = store_apply(ws->store, &b, cause);
+	batch_free(&b);
+	return ret;
 }
 
 static int
@@ -836,4 +875,112 @@ workspace_set_roadmap(struct workspace *ws, const struct qref *ref,
 	if (snapshot_write_question(ws, ref, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;
+}
+
+/* "security", "SEC", or "wellarchitected/security". */
+const struct pillar *
+workspace_find_pillar(const struct workspace *ws, const char *spec,
+    size_t *lens, char **cause)
+{
+	const char		*slash = strchr(spec, '/'), *name = spec;
+	const struct pillar	*found = NULL;
+	int			 n = 0;
+
+	if (slash != NULL)
+		name = slash + 1;
+	for (size_t i = 0; i < ws->nlenses; i++) {
+		const struct lens *l = ws->lenses[i];
+
+		if (slash != NULL && (strlen(l->id) != (size_t)(slash - spec) ||
+		    strncmp(l->id, spec, (size_t)(slash - spec)) != 0))
+			continue;
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar *p = &l->pillars[j];
+
+			if (strcmp(p->id, name) != 0 && !streq(p->code, name))
+				continue;
+			if (n++ == 0) {
+				found = p;
+				*lens = i;
+			}
+		}
+	}
+	if (n == 1)
+		return found;
+	if (n > 1)
+		fail(cause, _("pillar \"%s\" is in several lenses: write "
+		    "LENS/%s"), spec, spec);
+	else
+		fail(cause, _("no pillar \"%s\" in this workspace"), spec);
+	return NULL;
+}
+
+static char *
+pillar_key(const struct workspace *ws, const char *prefix, size_t lens,
+    const struct pillar *p)
+{
+	return xasprintf("%s/%s/%s", prefix, ws->lenses[lens]->id, p->id);
+}
+
+static long
+number(const char *s)
+{
+	return s != NULL ? strtol(s, NULL, 10) : 0;
+}
+
+long
+workspace_agenda(const struct workspace *ws, size_t lens,
+    const struct pillar *p)
+{
+	char	*key = pillar_key(ws, "agenda", lens, p);
+	long	 n = number(kv_get(&ws->workload, key));
+
+	free(key);
+	return n;
+}
+
+int
+workspace_set_agenda(struct workspace *ws, size_t lens, const struct pillar *p,
+    long minutes, char **cause)
+{
+	char	*key = pillar_key(ws, "agenda", lens, p), value[32];
+	int	 ret;
+
+	snprintf(value, sizeof value, "%ld", minutes);
+	ret = workspace_set_prop(ws, key, minutes > 0 ? value : NULL, cause);
+	free(key);
+	return ret;
+}
+
+long
+workspace_time_spent(const struct workspace *ws, size_t lens,
+    const struct pillar *p)
+{
+	char	*key = pillar_key(ws, "clock", lens, p);
+	long	 n = number(kv_get(&ws->session, key));
+
+	free(key);
+	return n;
+}
+
+int
+workspace_add_time(struct workspace *ws, size_t lens, const struct pillar *p,
+    long seconds, char **cause)
+{
+	char	*key = pillar_key(ws, "clock", lens, p), value[32];
+	long	 now;
+	int	 ret;
+
+	if (ws->readonly)
+		ret = fail(cause, _("%s: opened read-only"), ws->dir);
+	else
+		ret = store_add(ws->store, TABLE_SESSION, key, seconds, &now,
+		    cause);
+	if (ret == 0) {
+		snprintf(value, sizeof value, "%ld", now);
+		kv_set(&ws->session, key, value);
+		ws->generation = store_generation(ws->store);
+	}
+	free(key);
+	return ret;
 }
