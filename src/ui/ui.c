@@ -30,6 +30,9 @@ const struct view *const views[] = {
 	&view_review,
 	&view_notes,
 	&view_help,
+	&view_plan,
+	&view_roadmap,
+	&view_milestones,
 	NULL
 };
 
