@@ -109,10 +109,14 @@ free_windows(struct planview *pv)
 static void
 plan_layout(struct ui *ui, int y, int x, int h, int w)
 {
-	struct planview	*pv = state(ui);
-	int		 top = h / 2;
+	struct planview	*pv = rebuild(ui);
+	int		 top = (int)pv->p.n + 2;
 
+	/* The findings as far as half the screen, the rest for the one under
+	 * the cursor. */
 	free_windows(pv);
+	if (top > h / 2)
+		top = h / 2;
 	if (top < 6)
 		top = 6;
 	pv->wl = newwin(top, w, y, x);
