@@ -23,15 +23,6 @@ shows() {
 	screen_wait "$1"
 	like "$(screen_text)" "$1" "$2"
 }
-hides() {
-	local i=0
-	while [ "$i" -lt 200 ] && screen_text | grep -Eq -- "$1"; do
-		sleep 0.05
-		i=$((i + 1))
-	done
-	screen_text | grep -Eq -- "$1"
-	is $? 1 "$2"
-}
 # line_of REGEX: the screen row (from 1) of the first line matching.
 line_of() { screen_text | grep -En -- "$1" | head -1 | cut -d: -f1; }
 

@@ -26,10 +26,10 @@ static const struct {
 	const char	*title;
 } sections[] = {
 	{ CTX_REVIEW, N_("Review") },
+	{ CTX_NOTES, N_("Note editor") },
 	{ CTX_PLAN, N_("Improvement plan (i)") },
 	{ CTX_ROADMAP, N_("Roadmap (r)") },
 	{ CTX_MILESTONES, N_("Milestones (M)") },
-	{ CTX_NOTES, N_("Note editor") },
 	{ CTX_HELP, N_("This help") },
 };
 
