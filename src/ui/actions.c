@@ -111,7 +111,7 @@ const struct action actions[] = {
 	{ "quit", "q", CTX_REVIEW, N_("q quit"),
 	  N_("quit (every change is already saved)"), act_quit },
 	/* The lists: improvement plan, roadmap, milestones. */
-	{ "list-up", "Up k", CTX_LISTS, N_("j/k move"),
+	{ "list-up", "Up k", CTX_LISTS, NULL,
 	  N_("move up"), act_list_up },
 	{ "list-down", "Down j", CTX_LISTS, NULL,
 	  N_("move down"), act_list_down },
