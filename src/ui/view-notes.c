@@ -24,7 +24,6 @@ struct notes {
 	int		 goal;		/* column kept by up and down */
 	bool		 dirty;		/* typed since the last save */
 	uint64_t	 last_edit;
-	char		*error;
 };
 
 static struct notes *
@@ -466,7 +465,6 @@ notes_free(struct ui *ui)
 	if (n->we != NULL)
 		delwin(n->we);
 	buf_free(&n->text);
-	free(n->error);
 	free(n);
 	ui->view_data[1] = NULL;
 }
