@@ -208,6 +208,13 @@ like "$(screen_text)" 'HRI 2 -> 1, MRI 1 -> 1' "with the risk totals"
 like "$(screen_text)" 'HRIs closed:' "the HRI closed"
 like "$(screen_text)" 'SEC 1 +How do you operate your workload securely\? \(high -> none' \
     "names the question"
+screen_keys End
+shows '> +SEC 1 +How do you operate' "the diff is a list"
+screen_keys Enter
+shows 'Pillars' "Enter on a question of the diff goes to the review"
+shows '> ok SEC 1 ' "on that question"
+screen_keys M j Enter
+shows 'Diff: Before fix .* -> the live state' "the diff again"
 screen_keys Escape
 shows 'Milestones, newest first' "Esc closes the diff"
 screen_keys Space k Enter

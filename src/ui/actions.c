@@ -159,7 +159,7 @@ const struct action actions[] = {
 	  act_milestones_leave, 0 },
 	{ "milestones-diff", "Enter", CTX_MILESTONES, N_("Enter diff"),
 	  N_("diff the milestone with the live state (or with the marked "
-	  "one)"), act_milestones_diff, 0 },
+	  "one); in the diff, go to the question"), act_milestones_diff, 0 },
 	{ "milestones-mark", "Space", CTX_MILESTONES, N_("Space mark"),
 	  N_("mark a milestone to diff two of them"), act_milestones_mark, 0 },
 	{ "milestones", "M", CTX_REVIEW | CTX_PLAN | CTX_ROADMAP, NULL,

@@ -16,6 +16,7 @@
 struct dline {
 	char		*text;
 	enum element	 el;
+	char		*ref;		/* lens/question, or NULL */
 };
 
 struct msview {
@@ -47,8 +48,10 @@ state(struct ui *ui)
 static void
 diff_free(struct msview *v)
 {
-	for (size_t i = 0; i < v->nd; i++)
+	for (size_t i = 0; i < v->nd; i++) {
 		free(v->d[i].text);
+		free(v->d[i].ref);
+	}
 	free(v->d);
 	free(v->title);
 	v->d = NULL;
@@ -167,6 +170,7 @@ add(struct msview *v, enum element el, const char *fmt, ...)
 	d->text = xvasprintf(fmt, ap);
 	va_end(ap);
 	d->el = el;
+	d->ref = NULL;
 }
 
 static const struct {
@@ -230,6 +234,8 @@ diff_lines(struct msview *v, const struct review_diff *d)
 				}
 				buf_adds(&b, ")");
 				add(v, groups[g].el, "%s", b.s);
+				v->d[v->nd - 1].ref = xasprintf("%s/%s",
+				    c->lens->id, c->q->id);
 				buf_free(&b);
 			}
 		}
@@ -247,6 +253,26 @@ date(const struct milestone *m, char *out, size_t size)
 		snprintf(out, size, "-");
 }
 
+/* Enter on a question of the diff: that question in the review. */
+static void
+goto_question(struct ui *ui, struct msview *v)
+{
+	struct qref	 ref;
+	const char	*at = v->dl.cur < v->nd ? v->d[v->dl.cur].ref : NULL;
+	char		*cause = NULL;
+
+	if (at == NULL)
+		return;
+	if (workspace_find(ui->ws, at, &ref, &cause) != 0) {
+		ui_message(ui, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	ui_set_view(ui, &view_review);
+	review_goto(ui, ref.lens, ref.q, -1);
+	ui->focus = PANE_QUESTIONS;
+}
+
 /* Enter: the selected milestone against the live state, or the marked
  * one and the selected one, the older first. */
 void
@@ -258,7 +284,11 @@ act_milestones_diff(struct ui *ui)
 	const struct milestone	*mf, *mt = NULL;
 	char			*cause = NULL, df[32], dt[32];
 
-	if (v->diff || v->n == 0)
+	if (v->diff) {
+		goto_question(ui, v);
+		return;
+	}
+	if (v->n == 0)
 		return;
 	mf = &v->m[v->l.cur];
 	if (v->mark >= 0 && (size_t)v->mark != v->l.cur) {
