@@ -245,7 +245,15 @@ page_to 'Roadmap \(r\)' "and one for the roadmap"
 page_to 'd +set the target date' "with its keys"
 page_to 'Milestones \(M\)' "and one for the milestones"
 page_to 'Space +mark a milestone' "with its keys"
-screen_keys q q
+screen_keys q
+shows 'Pillars' "q leaves the help for the view it came from"
+screen_keys i '?'
+screen_wait 'Keys \(every change'
+screen_keys q
+shows 'Improvement plan: ' "the plan, when asked from the plan"
+screen_keys q
+screen_wait 'Pillars'
+screen_keys q
 shows 'EXITED 0' "q quits"
 
 done_testing

@@ -136,6 +136,7 @@ ui_set_view(struct ui *ui, const struct view *v)
 {
 	if (ui->view != NULL && ui->view->leave != NULL)
 		ui->view->leave(ui);
+	ui->prev = ui->view;
 	ui->view = v;
 	if (v->enter != NULL)
 		v->enter(ui);

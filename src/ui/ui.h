@@ -129,6 +129,7 @@ typedef void (*prompt_cb)(struct ui *, const char *);
 struct ui {
 	struct workspace	*ws;
 	const struct view	*view;
+	const struct view	*prev;		/* the view before it */
 	WINDOW			*header, *status;
 	int			 lines, cols;
 	bool			 too_small;

@@ -104,7 +104,9 @@ help_scroll(struct ui *ui, int by)
 void
 act_help_leave(struct ui *ui)
 {
-	ui_set_view(ui, &view_review);
+	/* Back to the view the help was asked from. */
+	ui_set_view(ui, ui->prev != NULL && ui->prev != &view_help ?
+	    ui->prev : &view_review);
 }
 
 void
