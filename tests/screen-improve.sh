@@ -221,6 +221,20 @@ screen_keys Space k Enter
 shows 'Diff: Before fix .* -> After fix' "a marked milestone diffs with another"
 like "$(screen_text)" 'HRIs closed:' "between the two milestones"
 
+# --- The mouse ---
+# click COL ROW: a left click, as an xterm sends it (SGR mode).
+click() {
+	screen_keys -l "$(printf '\033[<0;%s;%sM\033[<0;%s;%sm' "$1" "$2" \
+	    "$1" "$2")"
+}
+screen_keys Escape q i
+screen_wait 'Improvement plan: '
+row=$(line_of 'MRI OPS +OPS 3 ')
+click 10 "$row"
+shows '> MRI OPS +OPS 3 ' "a click selects a finding"
+click 10 "$row"
+shows '>MRI OPS 3 ' "a second click goes to its question"
+
 # --- Help ---
 # page_to REGEX: page down the help until it shows REGEX.
 page_to() {
@@ -232,7 +246,7 @@ page_to() {
 	done
 	like "$(screen_text)" "$1" "$2"
 }
-screen_keys Escape q '?'
+screen_keys '?'
 screen_wait 'Keys \(every change'
 page_to ' e +add or remove evidence' "? shows e"
 page_to ' v +cycle the verification' "? shows v"

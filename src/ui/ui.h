@@ -258,6 +258,8 @@ enum element list_row(WINDOW *, int, bool);
 void	 list_title(WINDOW *, int, const char *);
 int	 list_wrapped(WINDOW *, int, int, int, int, const char *,
 	    enum element);
+long	 list_mouse(struct ui *, WINDOW *, MEVENT *, int, struct ui_list *,
+	    long (*)(struct ui *, int));
 
 /* Evidence and verification of the current question (view-evidence.c). */
 void	 act_evidence(struct ui *);

@@ -149,3 +149,35 @@ list_wrapped(WINDOW *w, int y, int x, int width, int rows, const char *s,
 	free(lines);
 	return i;
 }
+
+/* A mouse event on a list drawn in w from row first: the wheel moves, a
+ * click selects a row. Returns the row clicked, -2 when it was the row
+ * already selected (the view acts on it), or -1. */
+long
+list_mouse(struct ui *ui, WINDOW *w, MEVENT *m, int first, struct ui_list *l,
+    long (*row_at)(struct ui *, int))
+{
+	int	y = m->y, x = m->x;
+	long	row;
+
+	if (w == NULL || !wmouse_trafo(w, &y, &x, FALSE))
+		return -1;
+	if (m->bstate & BUTTON4_PRESSED) {
+		act_list_up(ui);
+		return -1;
+	}
+	if (m->bstate & BUTTON5_PRESSED) {
+		act_list_down(ui);
+		return -1;
+	}
+	if (!(m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) || y < first)
+		return -1;
+	row = row_at != NULL ? row_at(ui, y - first) : l->top + y - first;
+	if (row < 0 || (size_t)row >= l->n)
+		return -1;
+	if ((size_t)row == l->cur)
+		return -2;
+	l->cur = (size_t)row;
+	ui->dirty_all = true;
+	return row;
+}

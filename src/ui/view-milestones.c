@@ -437,6 +437,15 @@ ms_draw(struct ui *ui, bool all)
 	wnoutrefresh(v->w);
 }
 
+static void
+ms_mouse(struct ui *ui, MEVENT *m)
+{
+	struct msview *v = state(ui);
+
+	if (list_mouse(ui, v->w, m, 1, v->diff ? &v->dl : &v->l, NULL) == -2)
+		act_milestones_diff(ui);
+}
+
 struct ui_list *
 milestones_list(struct ui *ui)
 {
@@ -463,5 +472,5 @@ ms_free(struct ui *ui)
 
 const struct view view_milestones = {
 	"milestones", CTX_MILESTONES, ms_enter, NULL, ms_layout, ms_draw, NULL,
-	NULL, NULL, ms_free
+	ms_mouse, NULL, ms_free
 };

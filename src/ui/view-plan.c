@@ -290,6 +290,15 @@ plan_draw(struct ui *ui, bool all)
 	draw_finding(ui, pv);
 }
 
+static void
+plan_mouse(struct ui *ui, MEVENT *m)
+{
+	struct planview *pv = rebuild(ui);
+
+	if (list_mouse(ui, pv->wl, m, 1, &pv->l, NULL) == -2)
+		act_plan_goto(ui);
+}
+
 struct ui_list *
 plan_list(struct ui *ui)
 {
@@ -311,6 +320,6 @@ plan_free_view(struct ui *ui)
 }
 
 const struct view view_plan = {
-	"plan", CTX_PLAN, plan_enter, NULL, plan_layout, plan_draw, NULL, NULL,
-	NULL, plan_free_view
+	"plan", CTX_PLAN, plan_enter, NULL, plan_layout, plan_draw, NULL,
+	plan_mouse, NULL, plan_free_view
 };

@@ -555,6 +555,30 @@ roadmap_draw(struct ui *ui, bool all)
 	wnoutrefresh(w);
 }
 
+/* The entry shown on screen row y of the list (a heading is none). */
+static long
+row_at(struct ui *ui, int y)
+{
+	struct roadview	*r = state(ui);
+	long		*ln, v = -1;
+	size_t		 n, curline;
+
+	n = lines(r, &ln, &curline);
+	if (r->top + y < (int)n)
+		v = ln[r->top + y];
+	free(ln);
+	return v;
+}
+
+static void
+roadmap_mouse(struct ui *ui, MEVENT *m)
+{
+	struct roadview *r = rebuild(ui);
+
+	if (list_mouse(ui, r->w, m, SUMMARY_ROWS, &r->l, row_at) == -2)
+		act_roadmap_goto(ui);
+}
+
 struct ui_list *
 roadmap_list(struct ui *ui)
 {
@@ -578,5 +602,5 @@ roadmap_free(struct ui *ui)
 
 const struct view view_roadmap = {
 	"roadmap", CTX_ROADMAP, roadmap_enter, NULL, roadmap_layout,
-	roadmap_draw, NULL, NULL, NULL, roadmap_free
+	roadmap_draw, NULL, roadmap_mouse, NULL, roadmap_free
 };
