@@ -172,6 +172,22 @@ screen_keys Enter
 shows 'already exists' "a duplicate name is refused clearly"
 screen_keys m Enter
 shows 'needs a name' "an empty name is refused clearly"
+git -C "$W" rev-parse HEAD >"$W/.git/MERGE_HEAD"
+screen_keys m
+screen_wait 'Milestone name:'
+screen_keys -l 'Mid merge'
+screen_keys Enter
+shows 'a git merge is in progress' "a merge in progress is refused clearly"
+rm -f "$W/.git/MERGE_HEAD"
+git -C "$W" checkout -q --detach
+screen_keys m
+screen_wait 'Milestone name:'
+screen_keys -l 'Detached'
+screen_keys Enter
+shows 'HEAD is detached' "a detached HEAD is refused clearly"
+git -C "$W" checkout -q -
+is "$("$WAFR" milestones "$W" | grep -c 'milestone/')" 1 \
+    "no refused milestone was saved"
 
 screen_keys M
 shows 'Milestones, newest first' "M opens the milestones view"
