@@ -251,6 +251,22 @@ shows '> MRI OPS +OPS 3 ' "a click selects a finding"
 click 10 "$row"
 shows '>MRI OPS 3 ' "a second click goes to its question"
 
+# --- Text from files stays text ---
+"$WAFR" answer "$W" org-culture \
+    --evidence "$(printf 'see \033[31mRED\033[0m here')" >/dev/null
+"$WAFR" roadmap "$W" org-culture \
+    --owner "$(printf 'Eve\033]0;pwned\007')" >/dev/null
+shows 'see \^\[\[31mRED\^\[\[0m here' "evidence shows its escapes inert"
+screen_keys i
+shows 'Eve\^\[\]0;pwned\^G' "so does an owner in the plan"
+screen_keys r
+shows 'Eve\^\[\]0;pwned\^G' "and in the roadmap"
+title=$(tmux -S "$TMUX_SOCKET" display-message -p -t t '#{pane_title}')
+case $title in *pwned*) r=1 ;; *) r=0 ;; esac
+ok $r "no control sequence reached the terminal"
+screen_keys q
+screen_wait 'Pillars'
+
 # --- Help ---
 # page_to REGEX: page down the help until it shows REGEX.
 page_to() {
