@@ -264,6 +264,13 @@ shows 'Eve\^\[\]0;pwned\^G' "and in the roadmap"
 title=$(tmux -S "$TMUX_SOCKET" display-message -p -t t '#{pane_title}')
 case $title in *pwned*) r=1 ;; *) r=0 ;; esac
 ok $r "no control sequence reached the terminal"
+screen_keys g X
+shows 'Remove from the roadmap\? \[1 keep it\]' "X asks before taking an item off"
+screen_keys 2
+shows 'taken off the roadmap' "the item is taken off"
+out=$("$WAFR" roadmap "$W")
+case $out in *org-culture*) r=1 ;; *) r=0 ;; esac
+ok $r "wafr roadmap: the item is gone"
 screen_keys q
 screen_wait 'Pillars'
 
