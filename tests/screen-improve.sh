@@ -121,6 +121,17 @@ shows '> HRI .*SEC 1 .*retired in Q3' "G goes to the last item"
 screen_keys s 3
 shows 'status: Done' "the status is edited in the roadmap"
 shows '^ Done \(1\)' "the item moves to its group"
+"$WAFR" answer "$W" securely-operate --select sec_securely_operate_multi_accounts \
+    --select sec_securely_operate_aws_account \
+    --select sec_securely_operate_control_objectives \
+    --select sec_securely_operate_updated_threats \
+    --select sec_securely_operate_threat_model \
+    --select sec_securely_operate_reduce_management_scope \
+    --select sec_securely_operate_implement_services_features \
+    --select sec_securely_operate_automate_security_controls >/dev/null
+shows '>  ok - +SEC 1 ' "an item whose risk is gone says so"
+"$WAFR" answer "$W" securely-operate --none >/dev/null
+shows '> HRI - +SEC 1 ' "and its risk comes back"
 screen_keys g Enter
 shows 'Pillars' "Enter on an item goes back to the review"
 shows '>HRI OPS 1 ' "on the item's question"

@@ -453,8 +453,10 @@ entry_row(struct ui *ui, struct roadview *r, int y, size_t i)
 	struct buf			 b = { 0 };
 
 	(void)ui;
-	x += draw_text(w, y, x, 3, *fc != '\0' ? fc : " - ",
-	    theme_risk(e->risk)) + 1;
+	if (*fc == '\0')
+		fc = e->risk == RISK_NONE ? _(" ok") :
+		    e->risk == RISK_NOT_APPLICABLE ? _("n/a") : " - ";
+	x += draw_text(w, y, x, 3, fc, theme_risk(e->risk)) + 1;
 	draw_text(w, y, x, 7, it->effort != EFFORT_UNSET ?
 	    effort_label(it->effort) : "-", el);
 	x += 8;
