@@ -11,7 +11,8 @@
 static const char options[] = N_(
 "  -n, --name TEXT          the workload's name (default: DIR's name)\n"
 "  -l, --lens ID|FILE       a lens to review against; repeat for several\n"
-"                           (default: wellarchitected)\n"
+"                           (default: the configured lens, else\n"
+"                           wellarchitected)\n"
 "  -e, --environment ENV    production (default) or preproduction\n");
 
 static int
@@ -52,6 +53,8 @@ cmd_init_exec(int argc, char **argv)
 		free(o.lenses);
 		return cmd_usage(&cmd_init_entry, _("one DIR expected"));
 	}
+	if (o.nlenses == 0 && settings.lens != NULL)
+		o.lenses[o.nlenses++] = settings.lens;
 	ret = workspace_create(argv[optind], &o, &cause);
 	free(o.lenses);
 	if (ret != 0) {

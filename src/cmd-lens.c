@@ -6,11 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "lens-check.h"
+#include "lens-emit.h"
 #include "lens-load.h"
 #include "util.h"
+
+#define AWS_MAX_LENS_SIZE	(500 * 1024)	/* bytes of a custom-lens file */
 
 static int
 cmd_lens_check(int argc, char **argv)
@@ -43,18 +47,82 @@ cmd_lens_check(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		struct diags	 d;
 		struct lens	*l;
+		struct stat	 sb;
 
 		diags_init(&d, argv[i]);
 		d.aws_limits = aws;
 		l = lens_load_file(argv[i], &d);
 		if (l != NULL)
 			lens_check(l, aws, &d);
+		if (l != NULL && aws && l->format == LENS_AWS_JSON &&
+		    stat(argv[i], &sb) == 0 && sb.st_size > AWS_MAX_LENS_SIZE)
+			diag_add(&d, SEV_ERROR, 0, 0, _("the file is %lld bytes, "
+			    "over the AWS limit of %d"), (long long)sb.st_size,
+			    AWS_MAX_LENS_SIZE);
 		diags_print(&d, stdout);
 		if (d.nerrors > 0)
 			ret = EXIT_DATA;
 		lens_free(l);
 		diags_free(&d);
 	}
+	return ret;
+}
+
+/* wafr lens convert FILE [-o OUT]: the YAML form of any lens. */
+static int
+cmd_lens_convert(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*out = NULL;
+	struct diags	 d;
+	struct lens	*l;
+	struct buf	 b = { 0 };
+	char		*cause = NULL;
+	int		 c, ret = EXIT_DATA;
+
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'h':
+			printf(_("Usage: wafr lens convert FILE [-o OUT]\n"
+			    "Write the YAML form of a lens (an AWS custom-lens JSON "
+			    "file, or YAML).\nFields the YAML form has no place for "
+			    "are kept under \"aws:\" keys.\n"
+			    "\n  -o, --output OUT   write to OUT, not to the standard "
+			    "output\n"));
+			return EXIT_OK;
+		default:
+			return cmd_usage(&cmd_lens_entry, _("bad option"));
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage(&cmd_lens_entry, _("one FILE expected"));
+	diags_init(&d, argv[optind]);
+	l = lens_load_file(argv[optind], &d);
+	if (l == NULL) {
+		diags_print(&d, stderr);
+		diags_free(&d);
+		return EXIT_DATA;
+	}
+	diags_free(&d);
+	if (lens_emit_yaml(l, &b, &cause) != 0)
+		cmd_error("%s", cause);
+	else if (out == NULL) {
+		fwrite(b.s, 1, b.len, stdout);
+		ret = fflush(stdout) == 0 ? EXIT_OK : EXIT_DATA;
+	} else if (write_file_atomic(out, b.s, b.len, &cause) != 0)
+		cmd_error("%s", cause);
+	else
+		ret = EXIT_OK;
+	free(cause);
+	buf_free(&b);
+	lens_free(l);
 	return ret;
 }
 
@@ -119,16 +187,20 @@ cmd_lens_exec(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return cmd_help(&cmd_lens_entry, N_(
 		    "  check [--aws] FILE...  validate lens files\n"
-		    "  list                   list the bundled lenses\n"));
+		    "  list                   list the bundled lenses\n"
+		    "  convert FILE [-o OUT]  write a lens (AWS JSON too) as "
+		    "YAML\n"));
 	if (strcmp(argv[1], "check") == 0)
 		return cmd_lens_check(argc - 1, argv + 1);
 	if (strcmp(argv[1], "list") == 0)
 		return cmd_lens_list(argc - 1, argv + 1);
+	if (strcmp(argv[1], "convert") == 0)
+		return cmd_lens_convert(argc - 1, argv + 1);
 	return cmd_usage(&cmd_lens_entry, _("unknown subcommand '%s'"),
 	    argv[1]);
 }
 
 const struct cmd_entry cmd_lens_entry = {
-	"lens", N_("check [--aws] FILE... | list"),
+	"lens", N_("check [--aws] FILE... | list | convert FILE [-o OUT]"),
 	N_("validate or list lenses"), cmd_lens_exec
 };

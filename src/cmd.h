@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "settings.h"
 #include "workspace.h"
 
 /* Exit statuses of the command-line contract. */
@@ -17,6 +18,7 @@ struct cmd_entry {
 };
 
 extern const char *program_name;
+extern struct settings settings;	/* the user's configuration file */
 
 /* Print "wafr: message" on stderr and return EXIT_DATA. */
 int	cmd_error(const char *, ...) __attribute__((format(printf, 1, 2)));
@@ -29,7 +31,8 @@ int	cmd_help(const struct cmd_entry *, const char *);
 struct workspace *cmd_open(const char *, int);
 
 #define CMD_LIST(X) \
-	X(init) X(open) X(status) X(answer) X(lens)
+	X(init) X(open) X(status) X(answer) X(lens) X(agenda) \
+	X(plan) X(roadmap) X(report) X(workload) X(import) X(export)
 #define X(n) extern const struct cmd_entry cmd_##n##_entry;
 CMD_LIST(X)
 #undef X

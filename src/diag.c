@@ -36,9 +36,11 @@ diag_format(const struct diags *d, const struct diag *g)
 {
 	const char *sev = g->sev == SEV_ERROR ? _("error") : _("warning");
 
-	if (g->line > 0)
+	if (g->line > 0 && g->col > 0)
 		return xasprintf("%s:%d:%d: %s: %s", d->file, g->line, g->col,
 		    sev, g->msg);
+	if (g->line > 0)
+		return xasprintf("%s:%d: %s: %s", d->file, g->line, sev, g->msg);
 	return xasprintf("%s: %s: %s", d->file, sev, g->msg);
 }
 

@@ -13,9 +13,10 @@
 #include "lens-load.h"
 #include "risk.h"
 #include "util.h"
+#include "yval.h"
 
 /* Lengths over these are reported: the AWS tool refuses longer texts. */
-#define MAX_ID		100
+#define MAX_ID		128	/* the AWS tool: ids of 3 to 128 characters */
 #define MAX_TITLE	128
 #define MAX_TEXT	2048
 #define MAX_URL		2048
@@ -24,6 +25,7 @@ struct loader {
 	yaml_document_t	*doc;
 	struct diags	*d;
 	bool		 json;	/* AWS custom-lens JSON */
+	size_t		 limit_errors;	/* errors only because of --aws limits */
 };
 
 static void
@@ -87,6 +89,16 @@ expect(struct loader *ld, yaml_node_t *n, yaml_node_type_t type,
 	return false;
 }
 
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 /* A string field. JSON strings are always quoted: a bare token such as NaN
  * where a text belongs is kept as written, with a warning. */
 static char *
@@ -110,14 +122,16 @@ get_string(struct loader *ld, yaml_node_t *n, const char *key, size_t max)
 		error_at(ld, n, _("%s holds a NUL character%s"), key, "");
 	else if (!utf8_valid(s, len))
 		error_at(ld, n, _("%s is not valid UTF-8%s"), key, "");
-	if (max > 0 && len > max) {
+	/* The AWS tool counts characters, not bytes. */
+	if (max > 0 && len > max && utf8_chars(s) > max) {
 		char limit[32];
 
 		snprintf(limit, sizeof limit, "%zu", max);
 		diag_add(ld->d, ld->d->aws_limits ? SEV_ERROR : SEV_WARNING,
 		    (int)n->start_mark.line + 1, (int)n->start_mark.column + 1,
-		    _("%s is %zu bytes long, over the limit of %s"), key, len,
-		    limit);
+		    _("%s is %zu characters long, over the limit of %s"), key,
+		    utf8_chars(s), limit);
+		ld->limit_errors += ld->d->aws_limits;
 	}
 	return xstrdup(s);
 }
@@ -178,8 +192,48 @@ get_bool(struct loader *ld, yaml_node_t *n, const char *key)
 static void
 unknown_key(struct loader *ld, yaml_node_t *k, const char *where)
 {
-	warn_at(ld, k, _("unknown key \"%s\" in %s (ignored)"), scalar(k),
+	warn_at(ld, k, _("unknown key \"%s\" in %s (kept, not shown)"), scalar(k),
 	    where);
+}
+
+/* Keep a field wafr does not show, so that nothing of the lens is lost when
+ * it is converted; its original value is kept as read. */
+static void
+keep(struct loader *ld, yaml_node_t *k, yaml_node_t *v, struct yval **extra)
+{
+	if (*extra == NULL)
+		*extra = yval_new_map();
+	yval_map_set(*extra, scalar(k), yval_from_node(ld->doc, v));
+}
+
+/* An unknown key: reported, and kept. */
+static void
+unknown_kept(struct loader *ld, yaml_node_t *k, yaml_node_t *v,
+    struct yval **extra, const char *where)
+{
+	unknown_key(ld, k, where);
+	keep(ld, k, v, extra);
+}
+
+/* "aws:" in a YAML lens holds what a converted AWS custom lens had that the
+ * YAML form does not express. */
+static void
+load_extra(struct loader *ld, yaml_node_t *n, struct yval **extra)
+{
+	yaml_node_pair_t *p;
+
+	if (!expect(ld, n, YAML_MAPPING_NODE, "aws"))
+		return;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		yaml_node_t *k = node(ld, p->key);
+
+		if (scalar(k) == NULL)
+			error_at(ld, k, _("a key in %s must be a text%s"), "aws",
+			    "");
+		else
+			keep(ld, k, node(ld, p->value), extra);
+	}
 }
 
 static void
@@ -187,11 +241,13 @@ check_id(struct loader *ld, yaml_node_t *n, const char *id, const char *what)
 {
 	if (*id == '\0')
 		error_at(ld, n, _("%s id is empty%s"), what, "");
-	else if (strlen(id) > MAX_ID)
+	else if (strlen(id) > MAX_ID) {
 		diag_add(ld->d, ld->d->aws_limits ? SEV_ERROR : SEV_WARNING,
 		    (int)n->start_mark.line + 1, (int)n->start_mark.column + 1,
 		    _("%s id \"%.40s...\" is over %d characters"), what, id,
 		    MAX_ID);
+		ld->limit_errors += ld->d->aws_limits;
+	}
 	else if (strcspn(id, " \t\r\n/\\") != strlen(id))
 		error_at(ld, n, _("%s id \"%s\" holds a space or a slash"), what,
 		    id);
@@ -231,8 +287,10 @@ load_choice(struct loader *ld, yaml_node_t *n, struct choice *c)
 	yaml_node_pair_t *p;
 
 	c->pos = pos_of(n);
-	if (!expect(ld, n, YAML_MAPPING_NODE, _("a choice")))
+	if (!expect(ld, n, YAML_MAPPING_NODE, _("a choice"))) {
+		c->id = xstrdup("");
 		return;
+	}
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
 		yaml_node_t	*k = node(ld, p->key), *v = node(ld, p->value);
@@ -254,8 +312,11 @@ load_choice(struct loader *ld, yaml_node_t *n, struct choice *c)
 		else if (ld->json && strcmp(key, "improvementPlan") == 0)
 			load_resource(ld, v, key, &c->improvement,
 			    &c->improvement_url);
-		else if (ld->json && strcmp(key, "additionalResources") == 0)
-			expect(ld, v, YAML_SEQUENCE_NODE, key);
+		else if (ld->json && strcmp(key, "additionalResources") == 0) {
+			if (expect(ld, v, YAML_SEQUENCE_NODE, key))
+				keep(ld, k, v, &c->extra);
+		} else if (!ld->json && strcmp(key, "aws") == 0)
+			load_extra(ld, v, &c->extra);
 		else if (!ld->json && strcmp(key, "code") == 0)
 			set_string(ld, &c->code, v, key, 0);
 		else if (!ld->json && set_text(ld, &c->helpful, "helpful", key,
@@ -284,7 +345,7 @@ load_choice(struct loader *ld, yaml_node_t *n, struct choice *c)
 				    "low, not %s%s"), s != NULL ? s :
 				    kind_name(v), "");
 		} else
-			unknown_key(ld, k, _("a choice"));
+			unknown_kept(ld, k, v, &c->extra, _("a choice"));
 	}
 	if (c->id == NULL) {
 		error_at(ld, n, _("a choice has no id%s%s"), "", "");
@@ -305,8 +366,10 @@ load_rule(struct loader *ld, yaml_node_t *n, struct rule *r)
 
 	r->pos = pos_of(n);
 	r->risk = RISK_NONE;
-	if (!expect(ld, n, YAML_MAPPING_NODE, _("a rule")))
+	if (!expect(ld, n, YAML_MAPPING_NODE, _("a rule"))) {
+		r->text = xstrdup("default");
 		return;
+	}
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
 		yaml_node_t	*k = node(ld, p->key), *v = node(ld, p->value);
@@ -415,13 +478,21 @@ load_question(struct loader *ld, yaml_node_t *n, struct question *q)
 
 			load_resource(ld, v, key, &unused, &q->url);
 			free(unused.base);
-		}
+			for (size_t i = 0; i < unused.n; i++) {
+				free(unused.lang[i]);
+				free(unused.value[i]);
+			}
+			free(unused.lang);
+			free(unused.value);
+			keep(ld, k, v, &q->extra);
+		} else if (!ld->json && strcmp(key, "aws") == 0)
+			load_extra(ld, v, &q->extra);
 		else if (!ld->json && strcmp(key, "number") == 0)
 			set_string(ld, &q->number, v, key, 0);
 		else if (!ld->json && strcmp(key, "url") == 0)
 			set_string(ld, &q->url, v, key, MAX_URL);
 		else
-			unknown_key(ld, k, _("a question"));
+			unknown_kept(ld, k, v, &q->extra, _("a question"));
 	}
 	if (q->id == NULL) {
 		error_at(ld, n, _("a question has no id%s%s"), "", "");
@@ -504,8 +575,10 @@ load_pillar(struct loader *ld, yaml_node_t *n, struct pillar *pl)
 			questions = v;
 		else if (!ld->json && strcmp(key, "code") == 0)
 			set_string(ld, &pl->code, v, key, 0);
+		else if (!ld->json && strcmp(key, "aws") == 0)
+			load_extra(ld, v, &pl->extra);
 		else
-			unknown_key(ld, k, _("a pillar"));
+			unknown_kept(ld, k, v, &pl->extra, _("a pillar"));
 	}
 	if (pl->id == NULL) {
 		error_at(ld, n, _("a pillar has no id%s%s"), "", "");
@@ -563,8 +636,10 @@ load_lens(struct loader *ld, yaml_node_t *root, struct lens *l)
 				check_id(ld, v, l->id, _("lens"));
 		} else if (!ld->json && strcmp(key, "version") == 0)
 			set_string(ld, &l->version, v, key, 0);
+		else if (!ld->json && strcmp(key, "aws") == 0)
+			load_extra(ld, v, &l->extra);
 		else
-			unknown_key(ld, k, _("the lens"));
+			unknown_kept(ld, k, v, &l->extra, _("the lens"));
 	}
 	if (l->title.base == NULL || *l->title.base == '\0')
 		error_at(ld, root, _("the lens has no %s%s"),
@@ -680,7 +755,8 @@ lens_load(const char *data, size_t size, const char *default_id,
 	if (l->version == NULL)
 		l->version = xstrdup("");
 	check_unique(l, d);
-	if (d->nerrors > 0) {
+	/* A lens over the AWS tool's limits still loads, to be judged whole. */
+	if (d->nerrors > ld.limit_errors) {
 		lens_free(l);
 		return NULL;
 	}

@@ -7,6 +7,7 @@
 
 #include "lens.h"
 #include "util.h"
+#include "yval.h"
 
 static char *language;	/* "de" for de_DE.UTF-8; NULL for the base text */
 
@@ -32,6 +33,7 @@ choice_free(struct choice *c)
 	text_free(&c->improvement);
 	free(c->url);
 	free(c->improvement_url);
+	yval_free(c->extra);
 }
 
 static void
@@ -50,6 +52,7 @@ question_free(struct question *q)
 	text_free(&q->title);
 	text_free(&q->description);
 	free(q->url);
+	yval_free(q->extra);
 }
 
 void
@@ -67,6 +70,7 @@ lens_free(struct lens *l)
 		free(p->code);
 		text_free(&p->title);
 		text_free(&p->description);
+		yval_free(p->extra);
 	}
 	free(l->pillars);
 	free(l->id);
@@ -74,6 +78,7 @@ lens_free(struct lens *l)
 	text_free(&l->title);
 	text_free(&l->description);
 	free(l->qindex);
+	yval_free(l->extra);
 	free(l);
 }
 

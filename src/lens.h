@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct yval;
+
 /* The risk a missing practice brings. */
 enum level {
 	LEVEL_UNSET = 0,
@@ -70,6 +72,7 @@ struct choice {
 	char		*improvement_url;
 	enum level	 risk;		/* risk when the practice is missing */
 	bool		 none;		/* "None of these" */
+	struct yval	*extra;		/* fields kept but not shown; or NULL */
 	struct pos	 pos;
 };
 
@@ -83,6 +86,7 @@ struct question {
 	size_t		 nchoices;
 	struct rule	*rules;		/* empty: the default rule of DESIGN.md */
 	size_t		 nrules;
+	struct yval	*extra;		/* fields kept but not shown; or NULL */
 	struct pos	 pos;
 	struct pillar	*pillar;	/* back pointer */
 	size_t		 index;		/* position in the whole lens */
@@ -95,6 +99,7 @@ struct pillar {
 	struct text	 description;
 	struct question	*questions;
 	size_t		 nquestions;
+	struct yval	*extra;		/* fields kept but not shown; or NULL */
 	struct pos	 pos;
 	struct lens	*lens;		/* back pointer */
 };
@@ -110,6 +115,7 @@ struct lens {
 	struct pillar	*pillars;
 	size_t		 npillars;
 	size_t		 nquestions;	/* over all pillars */
+	struct yval	*extra;		/* fields kept but not shown; or NULL */
 	struct question	**qindex;	/* hash of questions by id */
 	size_t		 qindex_size;
 };

@@ -12,6 +12,7 @@
 #include "util.h"
 
 const char *program_name = "wafr";
+struct settings settings;
 
 static const struct cmd_entry *const commands[] = {
 #define X(n) &cmd_##n##_entry,
@@ -84,8 +85,9 @@ usage(FILE *f)
 		fprintf(f, "  %-11s %s\n", commands[i]->name,
 		    _(commands[i]->summary));
 	fprintf(f, _("\nOptions:\n"
-	    "  -h, --help     display this help and exit\n"
-	    "  -V, --version  output version information and exit\n"
+	    "  -h, --help         display this help and exit\n"
+	    "  -V, --version      output version information and exit\n"
+	    "      --dump-config  print the effective configuration\n"
 	    "\nRun '%s COMMAND --help' for the options of a command.\n"
 	    "Exit status: 0 success, 1 a data or user error, 2 a usage "
 	    "error.\n"), program_name);
@@ -100,6 +102,34 @@ version(void)
 	    "<https://gnu.org/licenses/gpl.html>.\n"
 	    "This is free software: you are free to change and redistribute "
 	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n"));
+}
+
+/* Bad lines are reported and skipped: the rest of the file still applies. */
+static void
+load_settings(void)
+{
+	struct diags	 d;
+	char		*path = settings_path();
+
+	diags_init(&d, path);
+	settings_load(&settings, path, &d);
+	diags_print(&d, stderr);
+	diags_free(&d);
+	free(path);
+}
+
+static void
+free_settings(void)
+{
+	settings_free(&settings);
+}
+
+static int
+dump_config(void)
+{
+	printf(_("# wafr configuration (%s)\n"), settings.path);
+	settings_dump_settings(&settings, stdout);
+	return EXIT_OK;
 }
 
 static const struct cmd_entry *
@@ -120,7 +150,9 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* WAFR_LOCALEDIR: catalogues not yet installed (the test suite). */
+	bindtextdomain(PACKAGE, getenv("WAFR_LOCALEDIR") != NULL ?
+	    getenv("WAFR_LOCALEDIR") : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	if ((lang = getenv("LANGUAGE")) == NULL || *lang == '\0')
@@ -131,6 +163,10 @@ main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	load_settings();
+	atexit(free_settings);
+	if (strcmp(argv[1], "--dump-config") == 0)
+		return dump_config();
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return EXIT_OK;

@@ -350,6 +350,44 @@ store_apply(struct store *s, const struct store_batch *b, char **cause)
 }
 
 int
+store_add(struct store *s, enum store_table t, const char *key, long delta,
+    long *now, char **cause)
+{
+	MDB_txn	*txn;
+	MDB_val	 k = { strlen(key), (void *)key }, v;
+	char	 num[32];
+	long	 value = 0;
+	int	 rc;
+
+	if (s->readonly)
+		return fail(cause, _("%s: opened read-only"), s->path);
+	if ((rc = txn_begin(s, 0, &txn)) != 0)
+		return lmdb_fail(cause, s, _("cannot write"), rc);
+	rc = mdb_get(txn, s->dbi[t], &k, &v);
+	if (rc == 0 && v.mv_size < sizeof num) {
+		memcpy(num, v.mv_data, v.mv_size);
+		num[v.mv_size] = '\0';
+		value = strtol(num, NULL, 10);
+	} else if (rc != 0 && rc != MDB_NOTFOUND) {
+		mdb_txn_abort(txn);
+		return lmdb_fail(cause, s, _("cannot read"), rc);
+	}
+	value += delta;
+	snprintf(num, sizeof num, "%ld", value);
+	v.mv_data = num;
+	v.mv_size = strlen(num);
+	if ((rc = mdb_put(txn, s->dbi[t], &k, &v, 0)) != 0) {
+		mdb_txn_abort(txn);
+		return lmdb_fail(cause, s, _("cannot write"), rc);
+	}
+	if ((rc = mdb_txn_commit(txn)) != 0)
+		return lmdb_fail(cause, s, _("cannot write"), rc);
+	if (now != NULL)
+		*now = value;
+	return 0;
+}
+
+int
 store_replace(struct store *s, const struct store_batch *b, char **cause)
 {
 	return run_batch(s, b, true, cause);

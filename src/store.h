@@ -57,6 +57,11 @@ void	 batch_delete(struct store_batch *, enum store_table, const char *);
 void	 batch_free(struct store_batch *);
 int	 store_apply(struct store *, const struct store_batch *, char **);
 
+/* Add delta to a decimal counter, read and written in one transaction so
+ * that two processes counting at once lose nothing. */
+int	 store_add(struct store *, enum store_table, const char *, long, long *,
+	    char **);
+
 /* Replace every table with the batch's content, in one transaction. */
 int	 store_replace(struct store *, const struct store_batch *, char **);
 

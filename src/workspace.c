@@ -582,6 +582,7 @@ workspace_close(struct workspace *ws)
 	free(ws->roadmap);
 	free(ws->lenses);
 	store_close(ws->store);
+	workspace_close(ws->baseline);
 	free(ws->warning);
 	free(ws->dir);
 	free(ws);
@@ -836,4 +837,112 @@ workspace_set_roadmap(struct workspace *ws, const struct qref *ref,
 	if (snapshot_write_question(ws, ref, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;
+}
+
+/* "security", "SEC", or "wellarchitected/security". */
+const struct pillar *
+workspace_find_pillar(const struct workspace *ws, const char *spec,
+    size_t *lens, char **cause)
+{
+	const char		*slash = strchr(spec, '/'), *name = spec;
+	const struct pillar	*found = NULL;
+	int			 n = 0;
+
+	if (slash != NULL)
+		name = slash + 1;
+	for (size_t i = 0; i < ws->nlenses; i++) {
+		const struct lens *l = ws->lenses[i];
+
+		if (slash != NULL && (strlen(l->id) != (size_t)(slash - spec) ||
+		    strncmp(l->id, spec, (size_t)(slash - spec)) != 0))
+			continue;
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar *p = &l->pillars[j];
+
+			if (strcmp(p->id, name) != 0 && !streq(p->code, name))
+				continue;
+			if (n++ == 0) {
+				found = p;
+				*lens = i;
+			}
+		}
+	}
+	if (n == 1)
+		return found;
+	if (n > 1)
+		fail(cause, _("pillar \"%s\" is in several lenses: write "
+		    "LENS/%s"), spec, spec);
+	else
+		fail(cause, _("no pillar \"%s\" in this workspace"), spec);
+	return NULL;
+}
+
+static char *
+pillar_key(const struct workspace *ws, const char *prefix, size_t lens,
+    const struct pillar *p)
+{
+	return xasprintf("%s/%s/%s", prefix, ws->lenses[lens]->id, p->id);
+}
+
+static long
+number(const char *s)
+{
+	return s != NULL ? strtol(s, NULL, 10) : 0;
+}
+
+long
+workspace_agenda(const struct workspace *ws, size_t lens,
+    const struct pillar *p)
+{
+	char	*key = pillar_key(ws, "agenda", lens, p);
+	long	 n = number(kv_get(&ws->workload, key));
+
+	free(key);
+	return n;
+}
+
+int
+workspace_set_agenda(struct workspace *ws, size_t lens, const struct pillar *p,
+    long minutes, char **cause)
+{
+	char	*key = pillar_key(ws, "agenda", lens, p), value[32];
+	int	 ret;
+
+	snprintf(value, sizeof value, "%ld", minutes);
+	ret = workspace_set_prop(ws, key, minutes > 0 ? value : NULL, cause);
+	free(key);
+	return ret;
+}
+
+long
+workspace_time_spent(const struct workspace *ws, size_t lens,
+    const struct pillar *p)
+{
+	char	*key = pillar_key(ws, "clock", lens, p);
+	long	 n = number(kv_get(&ws->session, key));
+
+	free(key);
+	return n;
+}
+
+int
+workspace_add_time(struct workspace *ws, size_t lens, const struct pillar *p,
+    long seconds, char **cause)
+{
+	char	*key = pillar_key(ws, "clock", lens, p), value[32];
+	long	 now;
+	int	 ret;
+
+	if (ws->readonly)
+		ret = fail(cause, _("%s: opened read-only"), ws->dir);
+	else
+		ret = store_add(ws->store, TABLE_SESSION, key, seconds, &now,
+		    cause);
+	if (ret == 0) {
+		snprintf(value, sizeof value, "%ld", now);
+		kv_set(&ws->session, key, value);
+		ws->generation = store_generation(ws->store);
+	}
+	free(key);
+	return ret;
 }

@@ -38,6 +38,10 @@ struct workspace {
 	struct kv	  session;	/* live session state (cursor, clocks) */
 	uint64_t	  generation;	/* store generation last read */
 	char		 *warning;	/* a problem that lost nothing, to show */
+	/* The state at the last milestone, when the milestone reader has
+	 * loaded it (NULL otherwise): "HRIs still open" counts against it.
+	 * Owned: workspace_close closes it. */
+	struct workspace *baseline;
 };
 
 /* A question of the workspace, found by "question" or "lens/question". */
@@ -83,6 +87,20 @@ int	 workspace_set_session(struct workspace *, const char *, const char *,
 	    char **);
 int	 workspace_set_roadmap(struct workspace *, const struct qref *,
 	    const struct roadmap_item *, char **);
+
+/* The workshop clock: a time box per pillar (workload property
+ * "agenda/LENS/PILLAR", minutes) and the time spent in each (session state
+ * "clock/LENS/PILLAR", seconds). */
+const struct pillar *workspace_find_pillar(const struct workspace *,
+	    const char *, size_t *, char **);
+long	 workspace_agenda(const struct workspace *, size_t,
+	    const struct pillar *);
+int	 workspace_set_agenda(struct workspace *, size_t, const struct pillar *,
+	    long, char **);
+long	 workspace_time_spent(const struct workspace *, size_t,
+	    const struct pillar *);
+int	 workspace_add_time(struct workspace *, size_t, const struct pillar *,
+	    long, char **);
 
 /* Where bundled lenses live; a lens spec (id or file) to a file path. */
 const char *wafr_datadir(void);

@@ -1,1 +1,281 @@
-int main(void) { return 0; }
+/* test-store.c: the LMDB store and the answer encoding. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "answer.h"
+#include "roadmap.h"
+#include "store.h"
+#include "tap.h"
+#include "util.h"
+
+static char tmpdir[] = "/tmp/wafr-store.XXXXXX";
+
+static int
+count_record(enum store_table t, const char *key, const void *v, size_t n,
+    void *arg)
+{
+	int *counts = arg;
+
+	counts[t]++;
+	return 0;
+}
+
+static void
+test_basics(const char *dir)
+{
+	struct store		*s;
+	struct store_batch	 b = { 0 };
+	char			*cause = NULL, *lock;
+	void			*v;
+	size_t			 n;
+	int			 counts[TABLE_COUNT] = { 0 };
+	uint64_t		 gen;
+	struct stat		 sb;
+
+	ok(store_open(dir, 0, &s, &cause) != 0 && cause != NULL,
+	    "opening a missing store without create fails: %s",
+	    cause != NULL ? cause : "");
+	free(cause);
+	cause = NULL;
+	ok(store_open(dir, STORE_CREATE, &s, &cause) == 0, "create a store");
+	ok(stat(dir, &sb) == 0 && (sb.st_mode & 0777) == 0700,
+	    "the store directory is private (0700)");
+	lock = path_join(dir, "data.mdb");
+	ok(stat(lock, &sb) == 0 && (sb.st_mode & 0777) == 0600,
+	    "the store file is private (0600)");
+	free(lock);
+
+	gen = store_generation(s);
+	batch_put_string(&b, TABLE_WORKLOAD, "name", "Shop");
+	batch_put(&b, TABLE_ANSWERS, "l/q", "\0\1\2", 3);
+	ok(store_apply(s, &b, &cause) == 0, "apply a batch");
+	batch_free(&b);
+	ok(store_generation(s) > gen, "the generation moves on a write");
+
+	ok(store_get(s, TABLE_WORKLOAD, "name", &v, &n, &cause) == 0 &&
+	    n == 4 && memcmp(v, "Shop", 4) == 0, "read back a value");
+	free(v);
+	ok(store_get(s, TABLE_ANSWERS, "l/q", &v, &n, &cause) == 0 && n == 3 &&
+	    memcmp(v, "\0\1\2", 3) == 0, "binary values survive");
+	free(v);
+	ok(store_get(s, TABLE_ANSWERS, "nope", &v, &n, &cause) == 1,
+	    "a missing key is reported as missing");
+
+	batch_delete(&b, TABLE_WORKLOAD, "name");
+	batch_put_string(&b, TABLE_SESSION, "cursor", "l/q");
+	ok(store_apply(s, &b, &cause) == 0, "delete and put in one batch");
+	batch_free(&b);
+	ok(store_get(s, TABLE_WORKLOAD, "name", &v, &n, &cause) == 1,
+	    "the delete took");
+
+	/* One environment is never opened twice in a process: close first. */
+	store_close(s);
+	ok(store_open(dir, STORE_READONLY, &s, &cause) == 0, "open read-only");
+	ok(store_get(s, TABLE_SESSION, "cursor", &v, &n, &cause) == 0 &&
+	    n == 3, "a new handle sees what was committed");
+	free(v);
+	batch_put_string(&b, TABLE_SESSION, "x", "y");
+	ok(store_apply(s, &b, &cause) != 0 && strstr(cause, "read-only"),
+	    "a read-only store refuses writes");
+	free(cause);
+	cause = NULL;
+	batch_free(&b);
+	store_close(s);
+	ok(store_open(dir, 0, &s, &cause) == 0, "reopen for writing");
+
+	batch_put_string(&b, TABLE_WORKLOAD, "", "empty key");
+	ok(store_apply(s, &b, &cause) != 0, "an empty key is refused");
+	free(cause);
+	cause = NULL;
+	batch_free(&b);
+	v = NULL;
+	ok(store_get(s, TABLE_SESSION, "cursor", &v, &n, &cause) == 0,
+	    "a refused batch changes nothing else");
+	free(v);
+
+	ok(store_walk(s, count_record, counts, &cause) == 0 &&
+	    counts[TABLE_META] == 1 && counts[TABLE_ANSWERS] == 1 &&
+	    counts[TABLE_SESSION] == 1 && counts[TABLE_WORKLOAD] == 0,
+	    "walk visits every record");
+
+	batch_put_string(&b, TABLE_ANSWERS, "l/r", "new");
+	ok(store_replace(s, &b, &cause) == 0, "replace everything");
+	batch_free(&b);
+	memset(counts, 0, sizeof counts);
+	store_walk(s, count_record, counts, &cause);
+	ok(counts[TABLE_ANSWERS] == 1 && counts[TABLE_SESSION] == 0 &&
+	    counts[TABLE_META] == 1, "replace keeps only the batch (and "
+	    "the schema)");
+	store_close(s);
+}
+
+static void
+test_growth(const char *dir)
+{
+	struct store		*s;
+	struct store_batch	 b = { 0 };
+	char			*cause = NULL, *big = xmalloc(100000);
+	void			*v;
+	size_t			 n;
+	int			 fails = 0;
+
+	/* Start with a tiny map: writes must grow it, not fail. */
+	setenv("WAFR_MAPSIZE", "65536", 1);
+	ok(store_open(dir, STORE_CREATE, &s, &cause) == 0, "a tiny store");
+	unsetenv("WAFR_MAPSIZE");
+	memset(big, 'x', 100000);
+	for (int i = 0; i < 40; i++) {
+		char key[32];
+
+		snprintf(key, sizeof key, "k%d", i);
+		batch_put(&b, TABLE_ANSWERS, key, big, 100000);
+		if (store_apply(s, &b, &cause) != 0) {
+			fails++;
+			printf("# %s\n", cause);
+			free(cause);
+			cause = NULL;
+		}
+		batch_free(&b);
+	}
+	is_int(fails, 0, "4 MB into a 64 KB map: the map grows");
+	ok(store_get(s, TABLE_ANSWERS, "k39", &v, &n, &cause) == 0 &&
+	    n == 100000, "the last record is there");
+	free(v);
+	store_close(s);
+	free(big);
+}
+
+static void
+test_schema(const char *dir)
+{
+	struct store		*s;
+	struct store_batch	 b = { 0 };
+	char			*cause = NULL;
+
+	ok(store_open(dir, STORE_CREATE, &s, &cause) == 0, "a store");
+	batch_put_string(&b, TABLE_META, "schema", "99");
+	store_apply(s, &b, &cause);
+	batch_free(&b);
+	store_close(s);
+	ok(store_open(dir, 0, &s, &cause) != 0 && cause != NULL &&
+	    strstr(cause, "newer wafr") != NULL,
+	    "a store from a newer wafr is refused: %s", cause);
+	free(cause);
+}
+
+static void
+test_answer_encoding(void)
+{
+	struct answer	 a, b;
+	void		*data;
+	size_t		 n;
+
+	answer_init(&a);
+	answer_select(&a, "c1", true);
+	answer_select(&a, "c2", true);
+	answer_select(&a, "c1", false);
+	answer_set_choice_na(&a, "c3", "BUSINESS_PRIORITIES");
+	answer_set_note(&a, "line one\nligne deux: é ✓\n\x1b[31mred");
+	answer_add_evidence(&a, "https://example.org/runbook");
+	a.verification = VERIFY_WORKSHOP;
+	data = answer_encode(&a, &n);
+	ok(answer_decode(data, n, &b) == 0, "decode what was encoded");
+	ok(answer_equal(&a, &b), "the answer survives the round trip");
+	is_str(b.note, a.note, "the note, bytes and all");
+	answer_free(&b);
+	{
+		size_t refused = 0;
+
+		for (size_t cut = 0; cut < n; cut++) {
+			if (answer_decode(data, cut, &b) == 0)
+				answer_free(&b);
+			else
+				refused++;
+		}
+		ok(refused > 0 && refused < n, "truncations that split a "
+		    "record are refused (%zu of %zu)", refused, n);
+	}
+	free(data);
+
+	a.not_applicable = true;
+	a.reason = xstrdup("OUT_OF_SCOPE");
+	data = answer_encode(&a, &n);
+	ok(answer_decode(data, n, &b) == 0 && b.not_applicable &&
+	    streq(b.reason, "OUT_OF_SCOPE"), "question not applicable and why");
+	answer_free(&b);
+	free(data);
+	answer_free(&a);
+
+	is_str(na_reason_parse("out-of-scope"), "OUT_OF_SCOPE",
+	    "reasons are read in any case, with - or _");
+	ok(na_reason_parse("because") == NULL, "unknown reasons are refused");
+}
+
+static void
+test_roadmap_encoding(void)
+{
+	struct roadmap_item	 it = { 0 }, *back;
+	void			*data;
+	size_t			 n;
+
+	it.owner = "Ana";
+	it.ticket = "OPS-12";
+	it.effort = EFFORT_SMALL;
+	it.status = STATUS_ACCEPTED;
+	it.reason = "cost";
+	it.target = "2027-01-31";
+	data = roadmap_item_encode(&it, &n);
+	back = roadmap_item_decode(data, n);
+	ok(streq(back->owner, "Ana") && streq(back->ticket, "OPS-12") &&
+	    back->effort == EFFORT_SMALL && back->status == STATUS_ACCEPTED &&
+	    streq(back->reason, "cost") && streq(back->target, "2027-01-31"),
+	    "a roadmap item survives the round trip");
+	roadmap_item_free(back);
+	back = roadmap_item_decode(data, n / 2);
+	ok(back != NULL, "a truncated item decodes to what is whole");
+	roadmap_item_free(back);
+	free(data);
+}
+
+static void
+rm(const char *dir)
+{
+	char *p;
+
+	p = path_join(dir, "data.mdb");
+	unlink(p);
+	free(p);
+	p = path_join(dir, "lock.mdb");
+	unlink(p);
+	free(p);
+	rmdir(dir);
+}
+
+int
+main(void)
+{
+	char *dir;
+
+	if (mkdtemp(tmpdir) == NULL)
+		return 1;
+	dir = path_join(tmpdir, "s1");
+	test_basics(dir);
+	rm(dir);
+	free(dir);
+	dir = path_join(tmpdir, "s2");
+	test_growth(dir);
+	rm(dir);
+	free(dir);
+	dir = path_join(tmpdir, "s3");
+	test_schema(dir);
+	rm(dir);
+	free(dir);
+	rmdir(tmpdir);
+	test_answer_encoding();
+	test_roadmap_encoding();
+	return tap_done();
+}

@@ -1,0 +1,89 @@
+/* cmd-agenda.c: wafr agenda DIR [PILLAR MINUTES]: the workshop's time boxes. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "util.h"
+
+static void
+print_agenda(const struct workspace *ws)
+{
+	printf("%-40s %-24s %8s %8s\n", _("PILLAR"), _("TITLE"), _("BOX"),
+	    _("SPENT"));
+	for (size_t i = 0; i < ws->nlenses; i++) {
+		const struct lens *l = ws->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar	*p = &l->pillars[j];
+			long			 box, spent;
+			char			*id, boxs[32];
+
+			box = workspace_agenda(ws, i, p);
+			spent = workspace_time_spent(ws, i, p);
+			id = xasprintf("%s/%s", l->id, p->id);
+			snprintf(boxs, sizeof boxs, box > 0 ? "%ld min" : "-",
+			    box);
+			printf("%-40s %-24.24s %8s %5ld:%02ld%s\n", id,
+			    text_get(&p->title), boxs, spent / 60, spent % 60,
+			    box > 0 && spent > box * 60 ? _(" over") : "");
+			free(id);
+		}
+	}
+}
+
+static int
+cmd_agenda_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct workspace	*ws;
+	const struct pillar	*p;
+	size_t			 lens;
+	char			*cause = NULL, *end;
+	long			 minutes = 0;
+	int			 c, ret = EXIT_DATA;
+
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'h')
+			return cmd_help(&cmd_agenda_entry, N_(
+			    "Without PILLAR, list each pillar's time box and "
+			    "the time spent in it.\nPILLAR is an id (security), "
+			    "a code (SEC) or LENS/ID; MINUTES 0 removes the "
+			    "box.\n"));
+		return cmd_usage(&cmd_agenda_entry, _("bad option"));
+	}
+	if (argc - optind != 1 && argc - optind != 3)
+		return cmd_usage(&cmd_agenda_entry,
+		    _("DIR, or DIR PILLAR MINUTES expected"));
+	if (argc - optind == 3) {
+		minutes = strtol(argv[optind + 2], &end, 10);
+		if (*end != '\0' || minutes < 0 || minutes > 24 * 60)
+			return cmd_usage(&cmd_agenda_entry, _("MINUTES must be "
+			    "a number from 0 to 1440"));
+	}
+	if ((ws = cmd_open(argv[optind], argc - optind == 1 ? WS_READONLY :
+	    0)) == NULL)
+		return EXIT_DATA;
+	if (argc - optind == 1) {
+		print_agenda(ws);
+		ret = EXIT_OK;
+	} else if ((p = workspace_find_pillar(ws, argv[optind + 1], &lens,
+	    &cause)) == NULL || workspace_set_agenda(ws, lens, p, minutes,
+	    &cause) != 0)
+		cmd_error("%s", cause);
+	else
+		ret = EXIT_OK;
+	free(cause);
+	workspace_close(ws);
+	return ret;
+}
+
+const struct cmd_entry cmd_agenda_entry = {
+	"agenda", N_("DIR [PILLAR MINUTES]"),
+	N_("show or set the workshop's time box per pillar"), cmd_agenda_exec
+};

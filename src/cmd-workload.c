@@ -1,0 +1,157 @@
+/* cmd-workload.c: wafr workload DIR [KEY [VALUE]]: show or set the
+ * workload's properties. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "plan.h"
+#include "util.h"
+
+static const char options[] = N_(
+"Without KEY, list every property; with KEY, print it; with KEY and VALUE,\n"
+"set it (an empty VALUE removes it). Known keys:\n"
+"  name               the workload's name\n"
+"  environment        production or preproduction\n"
+"  pillar-priorities  pillar ids, comma-separated, most important first:\n"
+"                     the improvement plan and roadmap follow this order\n"
+"  description, owner, review-owner, industry, regions, architecture,\n"
+"  and any other KEY of letters, digits, '-' and '_'.\n"
+"The lenses property is set by \"wafr init\" and cannot be changed here.\n");
+
+static bool
+key_valid(const char *k)
+{
+	if (*k == '\0')
+		return false;
+	for (; *k != '\0'; k++) {
+		if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') ||
+		    (*k >= '0' && *k <= '9') || *k == '-' || *k == '_'))
+			return false;
+	}
+	return true;
+}
+
+/* Pillar ids separated by commas and blanks, written back as "a,b,c". */
+static char *
+normalize_priorities(const char *v)
+{
+	struct buf	b = { 0 };
+	const char	*p = v;
+
+	while (*p != '\0') {
+		size_t n;
+
+		p += strspn(p, ", \t");
+		if ((n = strcspn(p, ", \t")) == 0)
+			break;
+		if (b.len > 0)
+			buf_addc(&b, ',');
+		buf_add(&b, p, n);
+		p += n;
+	}
+	return buf_take(&b);
+}
+
+static void
+print_value(const char *v)
+{
+	struct buf b = { 0 };
+
+	buf_add_clean(&b, v);
+	printf("%s\n", b.s != NULL ? b.s : "");
+	buf_free(&b);
+}
+
+static int
+set(struct workspace *ws, const char *key, const char *value)
+{
+	char	*v = NULL, *cause = NULL;
+	int	 ret = EXIT_DATA;
+
+	if (strcmp(key, "lenses") == 0)
+		return cmd_error("%s", _("the lenses of a workspace are set "
+		    "when it is created"));
+	if (!utf8_valid(value, strlen(value)))
+		return cmd_error("%s", _("the value is not valid UTF-8"));
+	if (strcmp(key, "name") == 0 && *value == '\0')
+		return cmd_error("%s", _("a workload needs a name"));
+	if (strcmp(key, "environment") == 0 && *value != '\0' &&
+	    strcmp(value, "production") != 0 &&
+	    strcmp(value, "preproduction") != 0)
+		return cmd_error(_("environment must be production or "
+		    "preproduction, not \"%s\""), value);
+	if (strcmp(key, "pillar-priorities") == 0) {
+		if (plan_check_priorities(ws, value, &cause) != 0) {
+			cmd_error("%s", cause);
+			free(cause);
+			return EXIT_DATA;
+		}
+		value = v = normalize_priorities(value);
+	}
+	if (workspace_set_prop(ws, key, value, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+	} else {
+		if (ws->warning != NULL)
+			cmd_error("%s", ws->warning);
+		ret = EXIT_OK;
+	}
+	free(v);
+	return ret;
+}
+
+static int
+cmd_workload_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct workspace	*ws;
+	const char		*v;
+	int			 c, n, ret = EXIT_OK;
+
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'h')
+			return cmd_help(&cmd_workload_entry, options);
+		return cmd_usage(&cmd_workload_entry, _("bad option"));
+	}
+	n = argc - optind;
+	if (n < 1 || n > 3)
+		return cmd_usage(&cmd_workload_entry,
+		    _("DIR [KEY [VALUE]] expected"));
+	if (n > 1 && !key_valid(argv[optind + 1]))
+		return cmd_usage(&cmd_workload_entry, _("bad key \"%s\""),
+		    argv[optind + 1]);
+	if ((ws = cmd_open(argv[optind], n == 3 ? 0 : WS_READONLY)) == NULL)
+		return EXIT_DATA;
+	if (n == 1) {
+		for (size_t i = 0; i < ws->workload.n; i++) {
+			struct buf b = { 0 };
+
+			buf_add_clean(&b, ws->workload.keys[i]);
+			buf_adds(&b, ": ");
+			buf_add_clean(&b, ws->workload.values[i]);
+			printf("%s\n", b.s);
+			buf_free(&b);
+		}
+	} else if (n == 2) {
+		if ((v = workspace_prop(ws, argv[optind + 1])) == NULL)
+			ret = cmd_error(_("no property \"%s\""),
+			    argv[optind + 1]);
+		else
+			print_value(v);
+	} else
+		ret = set(ws, argv[optind + 1], argv[optind + 2]);
+	workspace_close(ws);
+	return ret;
+}
+
+const struct cmd_entry cmd_workload_entry = {
+	"workload", N_("DIR [KEY [VALUE]]"),
+	N_("show or set the workload's properties"), cmd_workload_exec
+};

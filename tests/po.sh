@@ -1,0 +1,42 @@
+#!/bin/sh
+# Translations: every catalogue is complete and valid, and wafr speaks it.
+. "$(dirname "$0")/lib.sh"
+
+po=$top_srcdir/po
+langs=$(sed 's/#.*//' "$po/LINGUAS")
+if [ -z "$langs" ] || ! command -v msgfmt >/dev/null; then
+	echo "ok 1 # SKIP no catalogue or no gettext tools"
+	echo "1..1"
+	exit 0
+fi
+# A fresh template from the sources, so a new message fails the test.
+(cd "$top_srcdir" && xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 \
+    --language=C --add-comments=TRANSLATORS -o "$TMP/wafr.pot" \
+    $(sed 's/#.*//' po/POTFILES.in)) 2>/dev/null
+ok $? "xgettext makes a template from the sources"
+total=$(msgattrib --no-obsolete "$TMP/wafr.pot" 2>/dev/null | grep -c '^msgid ')
+
+for l in $langs; do
+	msgmerge -q --no-fuzzy-matching "$po/$l.po" "$TMP/wafr.pot" -o "$TMP/$l.po"
+	ok $? "$l: the catalogue merges with the template"
+	untranslated=$(msgattrib --untranslated --no-obsolete "$TMP/$l.po" | grep -c '^msgid ')
+	fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$TMP/$l.po" | grep -c '^msgid ')
+	# The header is one msgid of its own in each count.
+	is "$untranslated" 0 "$l: every one of the $((total - 1)) messages is translated"
+	is "$fuzzy" 0 "$l: no message is fuzzy"
+	msgfmt --check -o "$TMP/$l.mo" "$po/$l.po" 2>"$TMP/err"
+	ok $? "$l: msgfmt --check passes (format strings match)"
+	mkdir -p "$TMP/locale/$l/LC_MESSAGES"
+	cp "$TMP/$l.mo" "$TMP/locale/$l/LC_MESSAGES/wafr.mo"
+done
+
+export WAFR_LOCALEDIR=$TMP/locale
+case " $langs " in *" de "*)
+	like "$(LANGUAGE=de "$WAFR" --help)" "Aufruf|Befehle" "LANGUAGE=de wafr --help speaks German"
+	;;
+esac
+case " $langs " in *" fr "*)
+	like "$(LANGUAGE=fr "$WAFR" --help)" "Utilisation|Commandes" "LANGUAGE=fr wafr --help speaks French"
+	;;
+esac
+done_testing
