@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ui/live.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -98,6 +99,12 @@ const struct action actions[] = {
 	  N_("go to the previous match"), act_search_prev },
 	{ "milestone", "m", CTX_REVIEW, NULL,
 	  N_("save a milestone (asks for its name)"), act_milestone },
+	{ "agenda", "T", CTX_REVIEW, NULL,
+	  N_("set the time box of the current pillar, in minutes"),
+	  act_agenda },
+	{ "hide-notes", "H", CTX_REVIEW, NULL,
+	  N_("hide notes from the audience view (wafr present), or show "
+	  "them again"), act_hide_notes },
 	{ "help", "? F1", CTX_REVIEW, N_("? help"),
 	  N_("show every key binding"), act_help },
 	{ "redraw", "C-l", CTX_ALL, NULL,

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ui/live.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -312,8 +313,10 @@ draw_header(struct ui *ui)
 	}
 	name = workspace_prop(ui->ws, "name");
 	x = draw_text(w, 0, 0, ui->cols, " wafr ", EL_HEADER);
+	rw += clock_header(ui, w, ui->cols - rw);
 	draw_text(w, 0, x, ui->cols - x - rw - 1, name != NULL ? name : "",
 	    EL_HEADER);
+	rw = text_width(right, strlen(right));
 	draw_text(w, 0, ui->cols - rw, rw, right, EL_HEADER);
 	wnoutrefresh(w);
 }
@@ -537,6 +540,8 @@ tick(struct ui *ui, uint64_t *last_poll)
 	if (ui->view->timer != NULL && (vt = ui->view->timer(ui)) >= 0 &&
 	    vt < wait)
 		wait = vt;
+	if ((vt = clock_tick(ui)) >= 0 && vt < wait)
+		wait = vt;
 
 	/* Where the facilitator is, for an audience view to follow. */
 	if (ui_current(ui, &ref)) {
@@ -755,6 +760,7 @@ ui_run(struct workspace *ws, char **cause)
 	}
 	if (ui.view->leave != NULL)
 		ui.view->leave(&ui);
+	clock_stop(&ui);
 	for (size_t i = 0; views[i] != NULL; i++) {
 		if (views[i]->free != NULL)
 			views[i]->free(&ui);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "ui/live.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -650,6 +651,8 @@ draw_pillars(struct ui *ui, struct review *r)
 
 	werase(w);
 	pane_title(w, 0, width, _("Pillars"), ui->focus == PANE_PILLARS);
+	clock_title(ui, w, width, ui->focus == PANE_PILLARS ? EL_TITLE_FOCUS :
+	    EL_TITLE);
 	keep_visible(&r->ptop, ui->pillar, h - 1, ui->npillars);
 	for (y = 1; y < h && r->ptop + y - 1 < (int)ui->npillars; y++) {
 		size_t			 i = (size_t)(r->ptop + y - 1);
