@@ -719,6 +719,16 @@ note_warning(struct workspace *ws, char *msg)
 	ws->warning = msg;
 }
 
+/* After a write of our own, the state in memory is the store's only if
+ * nobody else wrote since we read it; otherwise leave the generation
+ * behind so the next refresh reads what the other process wrote. */
+static void
+own_write(struct workspace *ws)
+{
+	if (store_generation(ws->store) == ws->generation + 1)
+		ws->generation++;
+}
+
 static int
 commit(struct workspace *ws, struct store_batch *b, char **cause)
 {
@@ -757,7 +767,7 @@ workspace_set_answer(struct workspace *ws, const struct qref *ref,
 		answer_free(cur);
 		answer_copy(cur, a);
 	}
-	ws->generation = store_generation(ws->store);
+	own_write(ws);
 	if (snapshot_write_question(ws, ref, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;
@@ -789,7 +799,7 @@ workspace_set_prop(struct workspace *ws, const char *key, const char *value,
 		kv_free(&ws->workload);
 		ws->workload = rest;
 	}
-	ws->generation = store_generation(ws->store);
+	own_write(ws);
 	if (snapshot_write_workload(ws, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;
@@ -805,7 +815,7 @@ workspace_set_session(struct workspace *ws, const char *key,
 	if (commit(ws, &b, cause) != 0)
 		return -1;
 	kv_set(&ws->session, key, value);
-	ws->generation = store_generation(ws->store);
+	own_write(ws);
 	return 0;
 }
 
@@ -833,7 +843,7 @@ workspace_set_roadmap(struct workspace *ws, const struct qref *ref,
 		roadmap_item_free(*cur);
 		*cur = it != NULL ? roadmap_item_dup(it) : NULL;
 	}
-	ws->generation = store_generation(ws->store);
+	own_write(ws);
 	if (snapshot_write_question(ws, ref, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;
@@ -941,7 +951,7 @@ workspace_add_time(struct workspace *ws, size_t lens, const struct pillar *p,
 	if (ret == 0) {
 		snprintf(value, sizeof value, "%ld", now);
 		kv_set(&ws->session, key, value);
-		ws->generation = store_generation(ws->store);
+		own_write(ws);
 	}
 	free(key);
 	return ret;

@@ -35,6 +35,11 @@ void	 clock_stop(struct ui *);
 int	 clock_header(struct ui *, WINDOW *, int);
 int	 clock_title(struct ui *, WINDOW *, int, enum element);
 void	 act_agenda(struct ui *);
+/* A note saved elsewhere while an editor had it (note-sync.c): what the
+ * editor should hold, from its base, its text and the stored text; NULL to
+ * keep its text. *conflict when both had changed (both are kept). */
+char	*note_sync(const char *, const char *, const char *, bool *);
+const char *note_marker(void);
 void	 act_hide_notes(struct ui *);
 
 #endif

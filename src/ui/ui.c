@@ -645,9 +645,23 @@ ui_edit_external(struct ui *ui)
 		goto out;
 	}
 	if (!streq(text, a.note != NULL ? a.note : "")) {
-		answer_set_note(&a, text);
+		char	*merged;
+		bool	 conflict;
+
+		/* Another terminal may have saved the note meanwhile. */
+		if (workspace_refresh(ui->ws, NULL) == 1)
+			ui_dirty(ui);
+		merged = note_sync(a.note, text,
+		    workspace_answer(ui->ws, &ref)->note, &conflict);
+		answer_free(&a);
+		answer_copy(&a, workspace_answer(ui->ws, &ref));
+		answer_set_note(&a, merged != NULL ? merged : text);
+		free(merged);
 		if (ui_set_answer(ui, &ref, &a) == 0)
-			ui_message(ui, false, "%s", _("note saved"));
+			ui_message(ui, conflict, "%s", conflict ?
+			    _("The note was saved in another terminal "
+			    "meanwhile: both texts are kept, the other below "
+			    "the line.") : _("note saved"));
 	}
 out:
 	if (fd != -1)
