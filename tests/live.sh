@@ -140,7 +140,13 @@ term_keys review q
 until_ok 10 sh -c "\"$WAFR\" agenda \"$WS\" | grep -Eq 'security .* [0-9]+:(0[1-9]|[1-9][0-9])'"
 ok $? "time spent in a pillar is counted and written on quitting"
 term_kill review
-like "$("$WAFR" report "$WS" --format md)" "Time spent" "the report says how long each pillar took"
+like "$("$WAFR" report "$WS" --format md)" "Operational excellence \| 20:00 \| [0-9]+:[0-9][0-9] \|" \
+    "the report says how long each pillar took, against its box"
+like "$("$WAFR" report "$WS" --format html)" "Time spent per pillar" "so does the HTML report"
+spent=$("$WAFR" report "$WS" --format json | python3 -c '
+import json, sys
+print([p for p in json.load(sys.stdin)["pillars"] if p["id"] == "security"][0]["time_spent_seconds"] > 0)')
+is "$spent" True "and the JSON one, in seconds"
 
 # --- The audience view never writes ---
 before=$(fingerprint)
