@@ -743,15 +743,16 @@ commit(struct workspace *ws, struct store_batch *b, char **cause)
 	return ret;
 }
 
-int
-workspace_set_answer(struct workspace *ws, const struct qref *ref,
-    const struct answer *a, char **cause)
+static int
+set_answer(struct workspace *ws, const struct qref *ref,
+    const struct answer *a, bool guarded, char **cause)
 {
 	struct store_batch	 b = { 0 };
 	struct answer		*cur = &ws->answers[ref->lens][ref->q->index];
 	char			*key = answer_key(ws, ref), *msg = NULL;
-	void			*data;
-	size_t			 size;
+	void			*data, *was = NULL;
+	size_t			 size, wsize = 0;
+	int			 r;
 
 	if (answer_is_empty(a))
 		batch_delete(&b, TABLE_ANSWERS, key);
@@ -760,9 +761,24 @@ workspace_set_answer(struct workspace *ws, const struct qref *ref,
 		batch_put(&b, TABLE_ANSWERS, key, data, size);
 		free(data);
 	}
-	free(key);
-	if (commit(ws, &b, cause) != 0)
-		return -1;
+	if (!guarded) {
+		free(key);
+		if (commit(ws, &b, cause) != 0)
+			return -1;
+	} else if (ws->readonly) {
+		free(key);
+		return commit(ws, &b, cause);
+	} else {
+		if (!answer_is_empty(cur))
+			was = answer_encode(cur, &wsize);
+		r = store_apply_if(ws->store, &b, TABLE_ANSWERS, key, was,
+		    wsize, cause);
+		batch_free(&b);
+		free(was);
+		free(key);
+		if (r != 0)
+			return r;
+	}
 	if (cur != a) {
 		answer_free(cur);
 		answer_copy(cur, a);
@@ -771,6 +787,20 @@ workspace_set_answer(struct workspace *ws, const struct qref *ref,
 	if (snapshot_write_question(ws, ref, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;
+}
+
+int
+workspace_set_answer(struct workspace *ws, const struct qref *ref,
+    const struct answer *a, char **cause)
+{
+	return set_answer(ws, ref, a, false, cause);
+}
+
+int
+workspace_set_answer_if(struct workspace *ws, const struct qref *ref,
+    const struct answer *a, char **cause)
+{
+	return set_answer(ws, ref, a, true, cause);
 }
 
 int

@@ -184,6 +184,8 @@ n=$("$WAFR" answer "$WS" securely-operate)
 like "$n" "alpha from one" "the first editor's text is kept"
 like "$n" "beta from two" "the second editor's text is kept"
 
+term_wait one "Note \(n: edit" && term_wait two "Note \(n: edit"
+ok $? "both editors are left"
 term_keys one u Tab End Space
 term_wait two "HRI 4"
 ok $? "an answer given in one review shows in the other"

@@ -79,29 +79,43 @@ sync_note(struct ui *ui, struct notes *n)
 	    "terminal."));
 }
 
+/* Save, unless another terminal saved first: then take its text into
+ * account and try again (a few times; then write, both texts kept). */
 static void
 save(struct ui *ui, struct notes *n)
 {
-	struct answer a;
+	struct answer	 a;
+	char		*cause = NULL;
+	int		 r = 1;
 
-	if (!n->dirty)
-		return;
-	/* What the store holds now, not what it held at the last poll. */
-	if (workspace_refresh(ui->ws, NULL) == 1)
-		ui_dirty(ui);
-	sync_note(ui, n);
-	if (!n->dirty)
-		return;
-	answer_copy(&a, workspace_answer(ui->ws, &n->ref));
-	answer_set_note(&a, n->text.len > 0 ? n->text.s : NULL);
-	n->dirty = false;
-	if (ui_set_answer(ui, &n->ref, &a) != 0)
-		n->dirty = true;
-	else {
-		free(n->base);
-		n->base = xstrdup(n->text.len > 0 ? n->text.s : "");
+	for (int tries = 0; r == 1 && n->dirty; tries++) {
+		if (workspace_refresh(ui->ws, NULL) == 1)
+			ui_dirty(ui);
+		sync_note(ui, n);
+		if (!n->dirty)
+			break;
+		answer_copy(&a, workspace_answer(ui->ws, &n->ref));
+		answer_set_note(&a, n->text.len > 0 ? n->text.s : NULL);
+		if (tries < 5)
+			r = workspace_set_answer_if(ui->ws, &n->ref, &a,
+			    &cause);
+		else
+			r = workspace_set_answer(ui->ws, &n->ref, &a, &cause);
+		answer_free(&a);
+		if (r == -1) {
+			ui_message(ui, true, "%s", cause);
+			free(cause);
+		} else if (r == 0) {
+			n->dirty = false;
+			free(n->base);
+			n->base = xstrdup(n->text.len > 0 ? n->text.s : "");
+			if (ui->ws->warning != NULL) {
+				ui_message(ui, true, "%s", ui->ws->warning);
+				free(ui->ws->warning);
+				ui->ws->warning = NULL;
+			}
+		}
 	}
-	answer_free(&a);
 	ui->dirty_all = true;
 }
 
