@@ -145,6 +145,23 @@ clock_header(struct ui *ui, WINDOW *w, int end)
 	return n;
 }
 
+bool
+clock_moved(struct ui *ui)
+{
+	static long		 shown = -1;
+	const struct ui_pillar	*p;
+	long			 now;
+
+	if (ui->npillars == 0)
+		return false;
+	p = &ui->pillars[ui->pillar];
+	now = clock_spent(ui->ws, p->lens, p->p);
+	if (now == shown)
+		return false;
+	shown = now;
+	return true;
+}
+
 int
 clock_title(struct ui *ui, WINDOW *w, int end, enum element el)
 {

@@ -34,6 +34,8 @@ void	 clock_stop(struct ui *);
  * in a pane's title row: returns the columns it took. */
 int	 clock_header(struct ui *, WINDOW *, int);
 int	 clock_title(struct ui *, WINDOW *, int, enum element);
+/* Has the current pillar's clock moved since this was last asked? */
+bool	 clock_moved(struct ui *);
 void	 act_agenda(struct ui *);
 /* A note saved elsewhere while an editor had it (note-sync.c): what the
  * editor should hold, from its base, its text and the stored text; NULL to

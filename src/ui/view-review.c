@@ -897,8 +897,14 @@ review_draw(struct ui *ui, bool all)
 {
 	struct review *r = state(ui);
 
-	if (!all || r->wp == NULL)
+	if (r->wp == NULL)
 		return;
+	if (!all) {
+		/* The clock in the pillar pane's title ticks alone. */
+		if (clock_moved(ui))
+			draw_pillars(ui, r);
+		return;
+	}
 	draw_pillars(ui, r);
 	draw_questions(ui, r);
 	draw_detail(ui, r);
