@@ -740,6 +740,10 @@ commit(struct workspace *ws, struct store_batch *b, char **cause)
 	}
 	ret = store_apply(ws->store, b, cause);
 	batch_free(b);
+	/* Adopt the new generation only if no other process wrote since the
+	 * last read; otherwise the next refresh must read their change. */
+	if (ret == 0 && store_generation(ws->store) == ws->generation + 1)
+		ws->generation++;
 	return ret;
 }
 
@@ -778,12 +782,12 @@ set_answer(struct workspace *ws, const struct qref *ref,
 		free(key);
 		if (r != 0)
 			return r;
+		own_write(ws);
 	}
 	if (cur != a) {
 		answer_free(cur);
 		answer_copy(cur, a);
 	}
-	own_write(ws);
 	if (snapshot_write_question(ws, ref, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;
@@ -829,7 +833,6 @@ workspace_set_prop(struct workspace *ws, const char *key, const char *value,
 		kv_free(&ws->workload);
 		ws->workload = rest;
 	}
-	own_write(ws);
 	if (snapshot_write_workload(ws, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;
@@ -845,7 +848,6 @@ workspace_set_session(struct workspace *ws, const char *key,
 	if (commit(ws, &b, cause) != 0)
 		return -1;
 	kv_set(&ws->session, key, value);
-	own_write(ws);
 	return 0;
 }
 
@@ -873,7 +875,6 @@ workspace_set_roadmap(struct workspace *ws, const struct qref *ref,
 		roadmap_item_free(*cur);
 		*cur = it != NULL ? roadmap_item_dup(it) : NULL;
 	}
-	own_write(ws);
 	if (snapshot_write_question(ws, ref, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;

@@ -55,6 +55,7 @@ ui_now_ms(void)
 void
 ui_dirty(struct ui *ui)
 {
+	/* The status line's keys follow the focus: it is redrawn too. */
 	ui->dirty_all = ui->dirty_header = ui->dirty_status = true;
 }
 
@@ -271,6 +272,16 @@ prompt_key(struct ui *ui, int key)
 
 /* --- Header and status line --- */
 
+static size_t
+menu_len(const char *const *items)
+{
+	size_t n = 0;
+
+	while (items[n] != NULL)
+		n++;
+	return n;
+}
+
 static void
 draw_header(struct ui *ui)
 {
@@ -293,22 +304,24 @@ draw_header(struct ui *ui)
 	snprintf(clock, sizeof clock, "%ld:%02ld:%02ld", el / 3600,
 	    el / 60 % 60, el % 60);
 	/* As much as fits; the clock and the tallies always. */
-	for (int v = 0; v < 3; v++) {
+	for (int v = 0; v < 4; v++) {
 		const char	*sep = glyph(GLYPH_VRULE);
 		struct buf	 b = { 0 };
 
-		if (v == 0)
-			buf_printf(&b, "%s %s ", lens, sep);
 		if (v < 2)
+			buf_printf(&b, "%s %s ", lens, sep);
+		if (v < 3)
 			buf_printf(&b, "%s %s ", ms != NULL ? ms :
 			    _("no milestone"), sep);
-		buf_printf(&b, _("%s %s HRI %u  MRI %u %s %u/%u answered "),
-		    clock, sep, t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep,
+		buf_printf(&b, "%s %s ", clock, sep);
+		buf_printf(&b, v == 0 ? "HRI %u  MRI %u %s " :
+		    "HRI %u MRI %u %s ", t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep);
+		buf_printf(&b, v == 0 ? _("%u/%u answered ") : "%u/%u ",
 		    t.answered, t.questions);
 		snprintf(right, sizeof right, "%s", b.s);
 		buf_free(&b);
 		rw = text_width(right, strlen(right));
-		if (rw <= ui->cols - 20)
+		if (rw <= ui->cols - 16)
 			break;
 	}
 	name = workspace_prop(ui->ws, "name");
@@ -342,9 +355,10 @@ draw_status(struct ui *ui)
 			x += draw_text(w, 0, x, ui->cols - x, item,
 			    EL_STATUS_KEY);
 			free(item);
-			draw_text(w, 0, x, ui->cols - x,
-			    _("  (1-9 or arrows, Enter takes, Esc cancels)"),
-			    EL_STATUS);
+			item = xasprintf(_("  1-%zu, arrows, Enter; Esc cancels"),
+			    menu_len(ui->menu));
+			draw_text(w, 0, x, ui->cols - x, item, EL_STATUS);
+			free(item);
 			wmove(w, 0, cx);
 			return;
 		}
@@ -373,11 +387,14 @@ draw_status(struct ui *ui)
 		if ((actions[i].ctx & ui->view->ctx) == 0 ||
 		    actions[i].label == NULL)
 			continue;
+		if (actions[i].panes != 0 && ui->view == &view_review &&
+		    (actions[i].panes & IN_PANE(ui->focus)) == 0)
+			continue;
 		label = _(actions[i].label);
 		k = strcspn(label, " ");
 		need = text_width(label, strlen(label)) + 2;
 		if (x + need > ui->cols)
-			break;
+			continue;	/* a shorter one may still fit */
 		draw_textn(w, 0, x, ui->cols - x, label, k, EL_STATUS_KEY);
 		draw_text(w, 0, x + text_width(label, k), ui->cols - x,
 		    label + k, EL_STATUS);
@@ -489,7 +506,19 @@ handle_key(struct ui *ui, int key)
 		return;
 	}
 	if (key == (KEYC_FN | KEY_MOUSE)) {
-		if (getmouse(&m) == OK && !ui->too_small && !ui->prompting &&
+		if (getmouse(&m) != OK)
+			return;
+		/* When a press and its release arrive together, ncurses keeps
+		 * only the release: a release without a press is a click. */
+		if (m.bstate & BUTTON1_RELEASED) {
+			if (ui->mouse_down) {
+				ui->mouse_down = false;
+				return;
+			}
+			m.bstate = BUTTON1_PRESSED;
+		} else if (m.bstate & BUTTON1_PRESSED)
+			ui->mouse_down = true;
+		if (!ui->too_small && !ui->prompting &&
 		    ui->view->mouse != NULL)
 			ui->view->mouse(ui, &m);
 		return;
@@ -626,7 +655,7 @@ ui_edit_external(struct ui *ui)
 		if ((ed = getenv("EDITOR")) == NULL || *ed == '\0')
 			ed = "vi";
 	err = run_editor(ed, path);
-	ui_dirty(ui);
+	layout(ui);	/* the terminal may have changed size meanwhile */
 	if (err != NULL) {
 		ui_message(ui, true, "%s", err);
 		free(err);
@@ -743,7 +772,6 @@ ui_run(struct workspace *ws, char **cause)
 	intrflush(stdscr, FALSE);
 	set_escdelay(25);
 	theme_init();
-	actions_init();
 	/* Home and End as tmux, screen and rxvt send them. */
 	define_key("\033[1~", KEY_HOME);
 	define_key("\033[4~", KEY_END);
@@ -751,12 +779,13 @@ ui_run(struct workspace *ws, char **cause)
 	define_key("\033[8~", KEY_END);
 	define_key("\033[H", KEY_HOME);
 	define_key("\033[F", KEY_END);
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	input = newwin(1, 1, 0, 0);
 	keypad(input, TRUE);
 	wnoutrefresh(input);
+	actions_init();
 
 	ui_set_view(&ui, &view_review);
 	last_poll = ui_now_ms();

@@ -117,6 +117,7 @@ struct ui {
 	int			 lines, cols;
 	bool			 too_small;
 	bool			 quit;
+	bool			 mouse_down;
 	bool			 dirty_all;	/* the body must be redrawn */
 	bool			 dirty_header, dirty_status;
 	time_t			 started;
@@ -167,7 +168,9 @@ struct action {
 	const char	*label;		/* shown on the status line, or NULL */
 	const char	*help;
 	void		(*fn)(struct ui *);
+	int		 panes;		/* label only in these panes; 0 all */
 };
+#define IN_PANE(p) (1 << (p))
 extern const struct action actions[];
 extern const size_t nactions;
 const struct action *action_find(int, int);

@@ -883,11 +883,18 @@ draw_detail(struct ui *ui, struct review *r)
 	if (y < h) {
 		rule(w, y++, x0, width, _("Note (n: edit, E: $EDITOR)"));
 		if (a->note == NULL || *a->note == '\0')
-			draw_text(w, y, x0 + 1, width - 2, _("(no note)"),
-			    EL_DIM);
+			y += draw_text(w, y, x0 + 1, width - 2, _("(no note)"),
+			    EL_DIM) > 0;
 		else
-			draw_wrapped(w, y, x0 + 1, width - 2, h - y, a->note,
-			    EL_NORMAL);
+			y += draw_wrapped(w, y, x0 + 1, width - 2, h - y,
+			    a->note, EL_NORMAL);
+	}
+	/* Rows to spare: how to improve on the choice under the cursor. */
+	help = cc != NULL ? text_get(&cc->improvement) : NULL;
+	if (help != NULL && *help != '\0' && y + 2 < h) {
+		rule(w, ++y, x0, width, _("Improvement"));
+		draw_wrapped(w, y + 1, x0 + 1, width - 2, h - y - 1, help,
+		    EL_NORMAL);
 	}
 	wnoutrefresh(w);
 }
@@ -922,6 +929,18 @@ free_windows(struct review *r)
 	r->wp = r->wq = r->wd = NULL;
 }
 
+static int
+longest_list(const struct ui *ui)
+{
+	size_t n = ui->npillars;
+
+	for (size_t i = 0; i < ui->npillars; i++) {
+		if (ui->pillars[i].p->nquestions > n)
+			n = ui->pillars[i].p->nquestions;
+	}
+	return (int)n;
+}
+
 static void
 review_layout(struct ui *ui, int y, int x, int h, int w)
 {
@@ -929,7 +948,9 @@ review_layout(struct ui *ui, int y, int x, int h, int w)
 	int		 pw, qw, top;
 
 	free_windows(r);
-	r->wide = w >= 120;
+	/* Side by side only when there is width but not height: with rows to
+	 * spare, lists on top and the question below read better. */
+	r->wide = w >= 120 && h < 34;
 	if (r->wide) {
 		pw = w >= 150 ? 44 : 32;
 		qw = (w - pw) * 9 / 20;
@@ -938,11 +959,18 @@ review_layout(struct ui *ui, int y, int x, int h, int w)
 		r->wd = newwin(h, w - pw - qw, y, x + pw + qw);
 		r->dx = 1;
 	} else {
-		pw = w >= 100 ? 34 : 28;
+		pw = w >= 140 ? 48 : w >= 100 ? 36 : 28;
 		top = h / 3;
 		if (top < 7)
 			top = 7;
-		if (top > 14)
+		if (h >= 34) {
+			/* Room for the longest list and the totals. */
+			top = longest_list(ui) + 1;
+			if (top < (int)ui->npillars + 3)
+				top = (int)ui->npillars + 3;
+			if (top > h / 2)
+				top = h / 2;
+		} else if (top > 14)
 			top = 14;
 		r->wp = newwin(top, pw, y, x);
 		r->wq = newwin(top, w - pw, y, x + pw);
@@ -961,7 +989,9 @@ review_mouse(struct ui *ui, MEVENT *m)
 	enum pane	 p;
 	long		 idx;
 
-	if (r->wp == NULL)
+	/* Releases are reported so that ncurses never waits for one. */
+	if (r->wp == NULL || !(m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED |
+	    BUTTON4_PRESSED | BUTTON5_PRESSED)))
 		return;
 	if (wmouse_trafo(r->wp, &y, &x, FALSE)) {
 		p = PANE_PILLARS;
