@@ -127,14 +127,15 @@ draw_clock(struct ui *ui, WINDOW *w, int end, const char *fmt,
 	clock_label(ui->ws, p->lens, p->p, label, sizeof label, &over);
 	s = xasprintf(fmt, p->p->code != NULL ? p->p->code : p->p->id, label);
 	n = text_width(s, strlen(s));
-	if (n < end / 2)
+	if (n > end - 9)
+		n = 0;		/* the title or the name first */
+	else if (w != NULL)
 		draw_text(w, 0, end - n, n, s, over ? EL_ERROR : normal);
-	else
-		n = 0;
 	free(s);
 	return n;
 }
 
+/* With no window, the width it would take. */
 int
 clock_header(struct ui *ui, WINDOW *w, int end)
 {

@@ -291,7 +291,7 @@ draw_header(struct ui *ui)
 	const char	*name, *ms, *lens = "";
 	char		 right[256], clock[32];
 	long		 el = ui->shown_elapsed;
-	int		 rw, x;
+	int		 rw, x, cw;
 
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, EL_HEADER);
@@ -303,7 +303,8 @@ draw_header(struct ui *ui)
 		ms = workspace_prop(ui->ws, "milestone");
 	snprintf(clock, sizeof clock, "%ld:%02ld:%02ld", el / 3600,
 	    el / 60 % 60, el % 60);
-	/* As much as fits; the clock and the tallies always. */
+	/* As much as fits; the clocks and the tallies always. */
+	cw = clock_header(ui, NULL, ui->cols);
 	for (int v = 0; v < 4; v++) {
 		const char	*sep = glyph(GLYPH_VRULE);
 		struct buf	 b = { 0 };
@@ -321,12 +322,18 @@ draw_header(struct ui *ui)
 		snprintf(right, sizeof right, "%s", b.s);
 		buf_free(&b);
 		rw = text_width(right, strlen(right));
-		if (rw <= ui->cols - 16)
+		if (rw + cw <= ui->cols - 16)
 			break;
+		/* The lens before the pillar's clock (the pane shows it). */
+		if (v == 1 && cw > 0) {
+			cw = 0;
+			v = -1;
+		}
 	}
 	name = workspace_prop(ui->ws, "name");
 	x = draw_text(w, 0, 0, ui->cols, " wafr ", EL_HEADER);
-	rw += clock_header(ui, w, ui->cols - rw);
+	if (cw > 0)
+		rw += clock_header(ui, w, ui->cols - rw);
 	draw_text(w, 0, x, ui->cols - x - rw - 1, name != NULL ? name : "",
 	    EL_HEADER);
 	rw = text_width(right, strlen(right));
