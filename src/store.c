@@ -434,9 +434,16 @@ store_replace(struct store *s, const struct store_batch *b, char **cause)
 uint64_t
 store_generation(struct store *s)
 {
-	MDB_envinfo info;
+	MDB_txn	*txn;
+	size_t	 id;
 
-	if (mdb_env_info(s->env, &info) != 0)
+	/* What a reader starting now would see: the meta page that
+	 * mdb_env_info reads is written a moment before new readers are
+	 * shown the transaction, and a state read in that moment would be
+	 * taken for the new one. */
+	if (txn_begin(s, MDB_RDONLY, &txn) != 0)
 		return 0;
-	return (uint64_t)info.me_last_txnid;
+	id = mdb_txn_id(txn);
+	mdb_txn_abort(txn);
+	return (uint64_t)id;
 }
