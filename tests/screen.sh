@@ -49,6 +49,14 @@ print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s))')
 	done
 	return 1
 }
+# screen_stop: end the terminal, and wait until its server is gone.
+screen_stop() {
+	tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
+	while tmux -S "$TMUX_SOCKET" has-session 2>/dev/null; do
+		sleep 0.05
+	done
+	rm -f "$TMUX_SOCKET"
+}
 # click COL ROW: a left click, as an xterm sends it (SGR mode).
 click() {
 	screen_keys -l "$(printf '\033[<0;%s;%sM\033[<0;%s;%sm' "$1" "$2" \
@@ -117,6 +125,7 @@ shows 'Note, saved as you type' "n opens the note editor"
 screen_keys -l 'Grüße aus Köln — 日本語のメモ, naïve café'
 screen_keys Enter
 screen_keys -l 'second line'
+screen_wait 'second line'
 shows 'saved *$' "the note is saved when typing pauses"
 like "$(screen_text)" 'Grüße aus Köln — 日本語のメモ, naïve café' \
     "non-ASCII text shows as typed"
@@ -132,6 +141,7 @@ screen_wait 'naïve café ok'
 screen_wait '^─{80}$'
 like "$(screen_text)" 'naïve café ok' "the editor survives a resize"
 screen_keys -l '!'
+screen_wait 'ok!'
 shows 'saved *$' "and goes on saving"
 screen_keys Escape
 resized 80x24
@@ -208,13 +218,13 @@ like "$note" 'note: Grüße aus Köln — 日本語のメモ, naïve café ok!' 
 like "$note" 'scondline' "with its second line as edited"
 like "$("$WAFR" answer "$W" priorities)" 'OUT_OF_SCOPE' \
     "the reason is saved"
-tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
+screen_stop
 
 # --- Text from a lens that holds escape sequences ---
 E=$TMP/e
 "$WAFR" init "$E" --name "Esc" --lens "$top_srcdir/tests/lenses/escape.yaml" \
     >/dev/null
-screen_start 160x30 "$WAFR" open "$E"
+screen_start 160x30 "$WAFR" open "$E" "; echo EXITED \$?"
 shows 'Do you see \^\[\[31mRED\^\[\[0m here' \
     "an escape sequence in a lens shows inert"
 like "$(screen_text)" 'Sec\^\[\[2Jurity' "in every pane"
@@ -244,16 +254,18 @@ for line in sys.stdin.read().split("\n")[1:-1]:
 print(len(cols))')
 is "$cols" 1 "wide characters keep the columns aligned"
 screen_keys q
-tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
+shows 'EXITED 0' "and quits cleanly"
+screen_stop
 
 # --- Monochrome ---
 M=$TMP/m
 "$WAFR" init "$M" --name "Mono" >/dev/null
 "$WAFR" answer "$M" priorities --none >/dev/null
-screen_start 80x24 NO_COLOR=1 "$WAFR" "$M"
+screen_start 80x24 NO_COLOR=1 "$WAFR" "$M" "; echo EXITED \$?"
 shows 'HRI OPS 1' "with NO_COLOR the risk still reads as a word"
 screen_keys q
-tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
+shows 'EXITED 0' "and quits cleanly"
+screen_stop
 
 # --- $EDITOR ---
 cat >"$TMP/editor" <<'EOF'
@@ -261,7 +273,7 @@ cat >"$TMP/editor" <<'EOF'
 printf 'from the editor: ünïcode\n' >>"$1"
 EOF
 chmod +x "$TMP/editor"
-screen_start 80x24 EDITOR="$TMP/editor" "$WAFR" "$M"
+screen_start 80x24 EDITOR="$TMP/editor" "$WAFR" "$M" "; echo EXITED \$?"
 screen_wait 'Pillars'
 screen_keys E
 shows 'note saved' "E edits the note in \$EDITOR"
@@ -278,11 +290,74 @@ screen_keys -l "$long"
 shows 'wörd599' "a long paste shows in the editor, scrolled to its end"
 shows 'saved *$' "and is saved"
 screen_keys Escape q
+shows 'EXITED 0' "quits cleanly after the editor and the paste"
 got=$("$WAFR" answer "$M" priorities | sed -n 's/^note: //p')
 is "$got" "$long" "the whole paste is saved, byte for byte"
+screen_stop
+
+# --- The facilitator's place is kept ---
+screen_start 80x24 "$WAFR" "$M" "; echo EXITED \$?"
+screen_wait 'Pillars'
+screen_keys j Tab j j
+shows '> +-  SEC 3 ' "moving to SEC 3"
+screen_keys q
+screen_wait 'EXITED 0'
+screen_stop
+screen_start 80x24 "$WAFR" "$M"
+shows '> +-  SEC 3 ' "a new session opens where the facilitator left off"
+screen_keys q
+screen_stop
+
+# --- Two lenses: pillars of both, search across both ---
+L=$TMP/l
+"$WAFR" init "$L" --name "Two" --lens wellarchitected --lens serverless \
+    >/dev/null
+screen_start 120x40 "$WAFR" "$L" "; echo EXITED \$?"
+shows '0/91 answered' "a review with two lenses opens"
+like "$(screen_text)" 'Serverless Applications Lens' "the pillar pane names each lens"
+screen_keys End
+shows 'serverless .* no milestone' "the pillar pane goes on into the second lens"
+screen_keys Home /
+screen_keys -l 'synthetic tests'
+screen_keys Enter
+shows 'match 1 of 1 for "synthetic tests"' "the search covers every lens"
+like "$(screen_text)" 'serverless .* no milestone' \
+    "and goes to the second lens, named in the header"
+shows '> \[ \] Probe key user journeys with synthetic tests' \
+    "on the matching choice"
+screen_keys Space
+shows '1/91 answered' "a choice in the second lens counts at once"
+# A paste is text, never commands (q would quit, j would move).
+tmux -S "$TMUX_SOCKET" set-buffer "$(printf 'quit? jjj\nline two q')"
+tmux -S "$TMUX_SOCKET" paste-buffer -p -t t
+shows 'A paste is text for a note' "a paste in the review runs no command"
+like "$(screen_text)" '> \[x\] Probe key user journeys' "and moves nothing"
+screen_keys n
+screen_wait 'Note, saved as you type'
+tmux -S "$TMUX_SOCKET" paste-buffer -p -t t
+shows 'line two q' "a paste in the note editor is typed in, newlines too"
+screen_keys Escape
+shows 'Pillars' "Esc after the paste leaves the editor"
+screen_keys q
+shows 'EXITED 0' "quits cleanly"
+screen_stop
+is "$(status_field "$L" answered)" 1 "the choice ticked in the second lens is saved"
+like "$("$WAFR" answer "$L" serverless/"$(python3 -c '
+import re, sys
+t = open(sys.argv[1]).read()
+print(re.findall(r"^      - id: (\S+)", t, re.M)[0])' "$WAFR_DATADIR/lenses/serverless.yaml")")" \
+    'note: quit\? jjj' "the pasted note is saved"
 
 # --- Not a terminal ---
 "$WAFR" open "$W" </dev/null >/dev/null 2>&1
 is $? 1 "without a terminal, open fails with status 1"
+"$WAFR" open >/dev/null 2>&1
+is $? 2 "open without DIR is a usage error"
+"$WAFR" open "$W" "$W" >/dev/null 2>&1
+is $? 2 "open with two DIRs is a usage error"
+"$WAFR" "$TMP/nothing-here" >/dev/null 2>&1
+is $? 1 "wafr DIR on a missing workspace fails with status 1"
+like "$("$WAFR" open --help)" 'Usage: wafr open DIR' "open --help"
+like "$("$WAFR" --help)" 'open +run the review' "wafr --help lists open"
 
 done_testing

@@ -288,10 +288,11 @@ draw_header(struct ui *ui)
 	WINDOW		*w = ui->header;
 	struct tally	 t;
 	struct qref	 ref;
-	const char	*name, *ms, *lens = "";
-	char		 right[256], clock[32];
+	struct buf	 b = { 0 };
+	const char	*name, *ms, *lens = "", *sep = glyph(GLYPH_VRULE);
+	char		 clock[32];
 	long		 el = ui->shown_elapsed;
-	int		 rw, x, cw;
+	int		 rw = 0, x, cw;
 
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, EL_HEADER);
@@ -306,9 +307,7 @@ draw_header(struct ui *ui)
 	/* As much as fits; the clocks and the tallies always. */
 	cw = clock_header(ui, NULL, ui->cols);
 	for (int v = 0; v < 4; v++) {
-		const char	*sep = glyph(GLYPH_VRULE);
-		struct buf	 b = { 0 };
-
+		buf_free(&b);
 		if (v < 2)
 			buf_printf(&b, "%s %s ", lens, sep);
 		if (v < 3)
@@ -319,9 +318,7 @@ draw_header(struct ui *ui)
 		    "HRI %u MRI %u %s ", t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep);
 		buf_printf(&b, v == 0 ? _("%u/%u answered ") : "%u/%u ",
 		    t.answered, t.questions);
-		snprintf(right, sizeof right, "%s", b.s);
-		buf_free(&b);
-		rw = text_width(right, strlen(right));
+		rw = text_width(b.s, b.len);
 		if (rw + cw <= ui->cols - 16)
 			break;
 		/* The lens before the pillar's clock (the pane shows it). */
@@ -333,11 +330,13 @@ draw_header(struct ui *ui)
 	name = workspace_prop(ui->ws, "name");
 	x = draw_text(w, 0, 0, ui->cols, " wafr ", EL_HEADER);
 	if (cw > 0)
-		rw += clock_header(ui, w, ui->cols - rw);
-	draw_text(w, 0, x, ui->cols - x - rw - 1, name != NULL ? name : "",
-	    EL_HEADER);
-	rw = text_width(right, strlen(right));
-	draw_text(w, 0, ui->cols - rw, rw, right, EL_HEADER);
+		cw = clock_header(ui, w, ui->cols - rw);
+	draw_text(w, 0, x, ui->cols - x - rw - cw - 1, name != NULL ? name :
+	    "", EL_HEADER);
+	if (rw > ui->cols - x)
+		rw = ui->cols - x;
+	draw_text(w, 0, ui->cols - rw, rw, b.s, EL_HEADER);
+	buf_free(&b);
 	wnoutrefresh(w);
 }
 
@@ -502,6 +501,27 @@ read_key(int ms)
 	return (int)wc;
 }
 
+/* Pasted text is text: it never runs a command. */
+static void
+paste_key(struct ui *ui, int key)
+{
+	bool text = key >= 0x20 && key < KEYC_FN && key != 0x7f;
+
+	if (ui->prompting) {
+		if (text)
+			prompt_key(ui, key);
+		return;
+	}
+	if (ui->view == &view_notes) {
+		if (key == '\r')
+			act_note_newline(ui);
+		else if (text || key == '\t')
+			ui->view->input(ui, key);
+		return;
+	}
+	ui->paste_ignored++;
+}
+
 static void
 handle_key(struct ui *ui, int key)
 {
@@ -528,6 +548,29 @@ handle_key(struct ui *ui, int key)
 		if (!ui->too_small && !ui->prompting &&
 		    ui->view->mouse != NULL)
 			ui->view->mouse(ui, &m);
+		return;
+	}
+	if (key == (KEYC_FN | KEY_PASTE_START)) {
+		ui->pasting = true;
+		ui->paste_ignored = 0;
+		return;
+	}
+	if (key == (KEYC_FN | KEY_PASTE_END)) {
+		ui->pasting = false;
+		if (ui->paste_ignored > 0)
+			ui_message(ui, false, "%s", _("A paste is text for a "
+			    "note or a prompt: press n, then paste."));
+		return;
+	}
+	if (ui->pasting) {
+		paste_key(ui, key);
+		return;
+	}
+	/* Esc and a key typed at once, with no Alt binding: both keys. */
+	if ((key & KEYC_META) && (ui->prompting ||
+	    action_find(key, ui->view->ctx) == NULL)) {
+		handle_key(ui, 27);
+		handle_key(ui, key & ~KEYC_META);
 		return;
 	}
 	if (ui->prompting) {
@@ -594,6 +637,14 @@ tick(struct ui *ui, uint64_t *last_poll)
 	return wait;
 }
 
+/* Ask the terminal to mark pastes (a terminal that cannot ignores it). */
+static void
+bracketed_paste(bool on)
+{
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
 /* --- The external editor --- */
 
 static char *
@@ -604,6 +655,7 @@ run_editor(const char *ed, const char *path)
 	int	 status = 0;
 
 	def_prog_mode();
+	bracketed_paste(false);
 	endwin();
 	pid = fork();
 	if (pid == 0) {
@@ -616,6 +668,7 @@ run_editor(const char *ed, const char *path)
 			;
 	}
 	reset_prog_mode();
+	bracketed_paste(true);
 	clearok(curscr, TRUE);
 	if (pid < 0)
 		return xasprintf(_("cannot start the editor: %s"),
@@ -786,6 +839,9 @@ ui_run(struct workspace *ws, char **cause)
 	define_key("\033[8~", KEY_END);
 	define_key("\033[H", KEY_HOME);
 	define_key("\033[F", KEY_END);
+	define_key("\033[200~", KEY_PASTE_START);
+	define_key("\033[201~", KEY_PASTE_END);
+	bracketed_paste(true);
 	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
@@ -820,6 +876,7 @@ ui_run(struct workspace *ws, char **cause)
 	if (ui.status != NULL)
 		delwin(ui.status);
 	delwin(input);
+	bracketed_paste(false);
 	endwin();
 	delscreen(scr);
 	free(ui.pillars);

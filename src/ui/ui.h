@@ -23,6 +23,9 @@
 #define KEYC_FN		0x1000000
 #define KEYC_META	0x2000000
 #define KEYC_NONE	(-1)
+/* Bracketed paste: the terminal marks where pasted text starts and ends. */
+#define KEY_PASTE_START	(KEY_MAX + 1500)
+#define KEY_PASTE_END	(KEY_MAX + 1501)
 
 /* Semantic colours (theme.c). */
 enum element {
@@ -118,6 +121,8 @@ struct ui {
 	bool			 too_small;
 	bool			 quit;
 	bool			 mouse_down;
+	bool			 pasting;	/* inside a bracketed paste */
+	size_t			 paste_ignored;
 	bool			 dirty_all;	/* the body must be redrawn */
 	bool			 dirty_header, dirty_status;
 	time_t			 started;

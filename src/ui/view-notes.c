@@ -25,7 +25,6 @@ struct notes {
 	int		 goal;		/* column kept by up and down */
 	bool		 dirty;		/* typed since the last save */
 	uint64_t	 last_edit;
-	char		*error;
 	char		*base;		/* the stored text it started from */
 };
 
@@ -531,7 +530,6 @@ notes_free(struct ui *ui)
 	if (n->we != NULL)
 		delwin(n->we);
 	buf_free(&n->text);
-	free(n->error);
 	free(n->base);
 	free(n);
 	ui->view_data[1] = NULL;

@@ -642,29 +642,63 @@ pillar_row(WINDOW *w, int y, const char *code, const char *title,
 	    EL_DIM);
 }
 
+/* The rows of the pillar pane: a pillar's index, or -1 - lens for the
+ * heading of a lens when the review has more than one. */
+static size_t
+pillar_rows(const struct ui *ui, long **out, size_t *cur)
+{
+	long	*rows = xreallocarray(NULL, ui->npillars * 2 + 1,
+		    sizeof *rows);
+	size_t	 n = 0;
+
+	*cur = 0;
+	for (size_t i = 0; i < ui->npillars; i++) {
+		if (ui->ws->nlenses > 1 && (i == 0 ||
+		    ui->pillars[i].lens != ui->pillars[i - 1].lens))
+			rows[n++] = -1 - (long)ui->pillars[i].lens;
+		if (i == ui->pillar)
+			*cur = n;
+		rows[n++] = (long)i;
+	}
+	*out = rows;
+	return n;
+}
+
 static void
 draw_pillars(struct ui *ui, struct review *r)
 {
 	WINDOW		*w = r->wp;
 	int		 h = getmaxy(w), width = getmaxx(w), y;
 	struct tally	 t;
+	long		*rows;
+	size_t		 nr, cur;
 
 	werase(w);
 	pane_title(w, 0, width, _("Pillars"), ui->focus == PANE_PILLARS);
 	clock_title(ui, w, width, ui->focus == PANE_PILLARS ? EL_TITLE_FOCUS :
 	    EL_TITLE);
-	keep_visible(&r->ptop, ui->pillar, h - 1, ui->npillars);
-	for (y = 1; y < h && r->ptop + y - 1 < (int)ui->npillars; y++) {
-		size_t			 i = (size_t)(r->ptop + y - 1);
-		const struct pillar	*p = ui->pillars[i].p;
+	nr = pillar_rows(ui, &rows, &cur);
+	keep_visible(&r->ptop, cur, h - 1, nr);
+	for (y = 1; y < h && r->ptop + y - 1 < (int)nr; y++) {
+		long			 k = rows[r->ptop + y - 1];
+		const struct pillar	*p;
 		enum element		 el;
 
-		workspace_tally_pillar(ui->ws, ui->pillars[i].lens, p, &t);
-		el = row_start(w, y, 0, width, i == ui->pillar,
+		if (k < 0) {
+			const struct lens *l = ui->ws->lenses[-1 - k];
+
+			draw_text(w, y, 1, width - 2, text_get(&l->title),
+			    EL_TITLE);
+			continue;
+		}
+		p = ui->pillars[k].p;
+		workspace_tally_pillar(ui->ws, ui->pillars[k].lens, p, &t);
+		el = row_start(w, y, 0, width, (size_t)k == ui->pillar,
 		    ui->focus == PANE_PILLARS);
 		pillar_row(w, y, p->code != NULL ? p->code : p->id,
 		    text_get(&p->title), &t, el);
 	}
+	free(rows);
 	/* The whole review, when there is room for it. */
 	if (y + 1 < h) {
 		workspace_tally(ui->ws, -1, &t);
@@ -700,8 +734,8 @@ draw_questions(struct ui *ui, struct review *r)
 		if (nw > numw)
 			numw = nw;
 	}
-	if (numw > 8)
-		numw = 8;
+	if (numw > 12)
+		numw = 12;
 	keep_visible(&r->qtop, ui->question, h - 1, p->nquestions);
 	for (int y = 1; y < h && r->qtop + y - 1 < (int)p->nquestions; y++) {
 		size_t			 i = (size_t)(r->qtop + y - 1);
@@ -965,9 +999,9 @@ review_layout(struct ui *ui, int y, int x, int h, int w)
 			top = 7;
 		if (h >= 34) {
 			/* Room for the longest list and the totals. */
-			top = longest_list(ui) + 1;
-			if (top < (int)ui->npillars + 3)
-				top = (int)ui->npillars + 3;
+			top = longest_list(ui) + (int)ui->ws->nlenses + 1;
+			if (top < (int)(ui->npillars + ui->ws->nlenses) + 3)
+				top = (int)(ui->npillars + ui->ws->nlenses) + 3;
 			if (top > h / 2)
 				top = h / 2;
 		} else if (top > 14)
@@ -994,8 +1028,17 @@ review_mouse(struct ui *ui, MEVENT *m)
 	    BUTTON4_PRESSED | BUTTON5_PRESSED)))
 		return;
 	if (wmouse_trafo(r->wp, &y, &x, FALSE)) {
+		long	*rows;
+		size_t	 nr, cur;
+
 		p = PANE_PILLARS;
+		nr = pillar_rows(ui, &rows, &cur);
 		idx = r->ptop + y - 1;
+		idx = y >= 1 && idx < (long)nr ? rows[idx] : -1;
+		free(rows);
+		if (idx < 0 && !(m->bstate & (BUTTON4_PRESSED |
+		    BUTTON5_PRESSED)))
+			return;
 	} else if (y = m->y, x = m->x, wmouse_trafo(r->wq, &y, &x, FALSE)) {
 		p = PANE_QUESTIONS;
 		idx = r->qtop + y - 1;
