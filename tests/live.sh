@@ -92,6 +92,8 @@ term_wait review "hidden from the audience"
 ok $? "H tells the facilitator the notes are hidden"
 term_gone present "Secret"
 ok $? "the hidden note vanishes from the audience view"
+term_wait review "hidden from the audience, H shows"
+ok $? "the review says the note is hidden from the audience"
 term_keys review H
 term_wait present "Secret: the on-call rota is thin"
 ok $? "H again shows it"

@@ -915,7 +915,9 @@ draw_detail(struct ui *ui, struct review *r)
 		    EL_NORMAL);
 	}
 	if (y < h) {
-		rule(w, y++, x0, width, _("Note (n: edit, E: $EDITOR)"));
+		rule(w, y++, x0, width, notes_hidden(ui->ws) ?
+		    _("Note (n: edit; hidden from the audience, H shows)") :
+		    _("Note (n: edit, E: $EDITOR)"));
 		if (a->note == NULL || *a->note == '\0')
 			y += draw_text(w, y, x0 + 1, width - 2, _("(no note)"),
 			    EL_DIM) > 0;
