@@ -113,12 +113,20 @@ current(const struct workspace *ws, struct qref *ref)
 static int
 tally_rows(struct present *pr, int avail)
 {
-	size_t	n = 0;
-	int	rows;
+	size_t	n = 0, most = 0;
+	int	rows, extra = 1 + (pr->big ? BIG_ROWS + 1 : 0);
 
-	for (size_t i = 0; i < pr->ws->nlenses; i++)
+	for (size_t i = 0; i < pr->ws->nlenses; i++) {
 		n += pr->ws->lenses[i]->npillars;
-	rows = (int)n + 1 + (pr->big ? BIG_ROWS + 1 : 0);
+		if (pr->ws->lenses[i]->npillars > most)
+			most = pr->ws->lenses[i]->npillars;
+	}
+	if (pr->ws->nlenses > 1)
+		n += pr->ws->nlenses;	/* a heading per lens */
+	rows = (int)n + extra;
+	/* Not every lens fits: room for the current one's pillars. */
+	if (rows > avail / 2)
+		rows = (int)most + (pr->ws->nlenses > 1 ? 1 : 0) + extra;
 	if (rows > avail / 2)
 		rows = avail / 2;
 	return rows;
@@ -314,6 +322,10 @@ draw_body(struct present *pr, const struct qref *ref)
 		draw_text(w, y++, 2, width, s, EL_RISK_NA);
 		free(s);
 	}
+	/* The choices before the note: it gives up rows down to one. */
+	if (note != NULL && noterows > h - y - (int)ref->q->nchoices - 2)
+		noterows = h - y - (int)ref->q->nchoices - 2 < 1 ? 1 :
+		    h - y - (int)ref->q->nchoices - 2;
 	/* The choices, spaced out on a projector when there is room. */
 	nrows = h - y - (note != NULL ? noterows + 2 : 0);
 	if (nrows < 1 && note != NULL) {
@@ -377,7 +389,8 @@ draw_tally(struct present *pr, const struct qref *ref)
 	struct tally	 all, *t;
 	struct buf	 sig = { 0 };
 	const struct pillar **ps;
-	size_t		*lens, n = 0, first = 0;
+	size_t		*lens, n = 0, nrows = 0;
+	long		*order = NULL;
 	unsigned	 max = 1;
 	int		 h, y = 0, codew = 3, barw, x, titlew;
 	char		 s[64];
@@ -441,13 +454,28 @@ draw_tally(struct present *pr, const struct qref *ref)
 		draw_text(w, 0, x, pr->cols - x, s, EL_TITLE);
 		y = 1;
 	}
-	/* Too many pillars for the rows: the current lens's first. */
-	if ((int)n > h - y && ref != NULL) {
+	/* The rows: a heading per lens when there are several; when they
+	 * do not all fit, the current lens's pillars alone. */
+	order = xcalloc(2 * n + pr->ws->nlenses + 1, sizeof *order);
+	for (size_t i = 0; i < n; i++) {
+		if (pr->ws->nlenses > 1 && (i == 0 || lens[i] != lens[i - 1]))
+			order[nrows++] = -1 - (long)lens[i];
+		order[nrows++] = (long)i;
+	}
+	if ((int)nrows > h - y && ref != NULL) {
+		nrows = 0;
+		if (pr->big && pr->ws->nlenses > 1)
+			order[nrows++] = -1 - (long)ref->lens;
 		for (size_t i = 0; i < n; i++) {
-			if (lens[i] == ref->lens) {
-				first = i;
-				break;
-			}
+			if (lens[i] == ref->lens)
+				order[nrows++] = (long)i;
+		}
+		if (!pr->big && pr->ws->nlenses > 1) {
+			char *title = xasprintf("%s: %s", _("Risks by pillar"),
+			    text_get(&pr->ws->lenses[ref->lens]->title));
+
+			draw_text(w, 0, 2, x - 4, title, EL_TITLE);
+			free(title);
 		}
 	}
 	/* code, answered, HRI bar and count, MRI bar and count; the
@@ -456,10 +484,18 @@ draw_tally(struct present *pr, const struct qref *ref)
 	barw = (pr->cols - 2 - codew - 1 - titlew - 6 - 2 * (4 + 4) - 2) / 2;
 	if (barw < 1)
 		barw = 1;
-	for (size_t i = first; i < n && y < h; i++, y++) {
-		bool		cur = ref != NULL && ps[i] == ref->q->pillar;
-		enum element	el = cur ? EL_CURSOR : EL_NORMAL;
+	for (size_t r = 0; r < nrows && y < h; r++, y++) {
+		long		i = order[r];
+		bool		cur;
+		enum element	el;
 
+		if (i < 0) {
+			draw_text(w, y, 2, pr->cols - 4,
+			    text_get(&pr->ws->lenses[-1 - i]->title), EL_TITLE);
+			continue;
+		}
+		cur = ref != NULL && ps[i] == ref->q->pillar;
+		el = cur ? EL_CURSOR : EL_NORMAL;
 		x = 0;
 		draw_text(w, y, x, 2, cur ? ">" : " ", el);
 		x += 2;
@@ -490,6 +526,7 @@ draw_tally(struct present *pr, const struct qref *ref)
 	}
 	wnoutrefresh(w);
 out:
+	free(order);
 	free(ps);
 	free(lens);
 	free(t);
