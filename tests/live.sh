@@ -199,6 +199,23 @@ term_keys two q
 term_kill one
 term_kill two
 
+# Several lenses: the room sees the facilitator's lens when not all fit.
+ML=$TMP/ml
+"$WAFR" init "$ML" --lens wellarchitected --lens serverless >/dev/null
+term_start mlr 100x30 "$WAFR" "$ML"
+term_start mlp 80x24 "$WAFR" present "$ML"
+term_wait mlr "Serverless"
+term_keys mlr G
+term_wait mlp "Risks by pillar: Serverless"
+ok $? "with two lenses at 80x24 the audience view shows the current lens's pillars"
+term_resize mlp 160x60
+term_wait mlp "^  Well-Architected Framework"
+ok $? "and every lens, each under its heading, when they fit"
+term_keys mlp q
+term_keys mlr q
+term_kill mlp
+term_kill mlr
+
 # The external editor: another terminal saves while it is open.
 cat > "$TMP/slow-editor" <<EOF
 #!/bin/sh
