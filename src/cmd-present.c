@@ -37,7 +37,7 @@ cmd_present_exec(int argc, char **argv)
 	/* Never write: not even to build the store of a fresh clone. */
 	if ((ws = cmd_open(argv[optind], WS_READONLY | WS_NO_REBUILD)) == NULL)
 		return EXIT_DATA;
-	if (present_run(ws, &cause) != 0) {
+	if (present_run(ws, settings.theme, &cause) != 0) {
 		ret = cmd_error("%s", cause);
 		free(cause);
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "history.h"
 #include "plan.h"
 #include "util.h"
 
@@ -29,7 +30,7 @@ enum { OPT_OWNER = 256, OPT_TICKET, OPT_EFFORT, OPT_STATUS, OPT_REASON,
 static void
 clean(struct buf *b, const char *s)
 {
-	buf_add_clean(b, s != NULL ? s : "");
+	buf_add_printable(b, s != NULL ? s : "", true);
 }
 
 static void
@@ -249,6 +250,10 @@ cmd_roadmap_exec(int argc, char **argv)
 	if (argc - optind == 1 && changes == 0) {
 		if ((ws = cmd_open(argv[optind], WS_READONLY)) == NULL)
 			return EXIT_DATA;
+		if (history_load_baseline(ws, &cause) != 0) {
+			free(cause);	/* no history: no comparison */
+			cause = NULL;
+		}
 		list(ws);
 		workspace_close(ws);
 		return EXIT_OK;

@@ -27,13 +27,17 @@ int	cmd_usage(const struct cmd_entry *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Print the command's --help text and return EXIT_OK. */
 int	cmd_help(const struct cmd_entry *, const char *);
+/* Text from a file, made safe to print (controls become '?'; newlines stay
+ * when asked). The result lives until eight more calls have been made. */
+const char *cmd_safe(const char *);
+const char *cmd_safe_lines(const char *);
 /* Open the workspace, printing the problem on failure. */
 struct workspace *cmd_open(const char *, int);
 
 #define CMD_LIST(X) \
-	X(init) X(open) X(status) X(answer) X(lens) X(agenda) \
-	X(plan) X(roadmap) X(report) X(workload) X(import) X(export) \
-	X(present)
+	X(init) X(status) X(answer) X(lens) X(agenda) X(plan) X(roadmap) \
+	X(report) X(workload) X(import) X(export) X(milestone) X(milestones) \
+	X(diff) X(sync) X(open) X(present)
 #define X(n) extern const struct cmd_entry cmd_##n##_entry;
 CMD_LIST(X)
 #undef X

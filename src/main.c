@@ -9,6 +9,8 @@
 
 #include "cmd.h"
 #include "lens.h"
+#include "history.h"
+#include "ui/run.h"
 #include "util.h"
 
 const char *program_name = "wafr";
@@ -20,16 +22,18 @@ static const struct cmd_entry *const commands[] = {
 #undef X
 };
 
+/* Messages may quote files: they are printed made safe. */
 int
 cmd_error(const char *fmt, ...)
 {
-	va_list ap;
+	va_list	 ap;
+	char	*msg;
 
-	fprintf(stderr, "%s: ", program_name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s: %s\n", program_name, cmd_safe_lines(msg));
+	free(msg);
 	return EXIT_DATA;
 }
 
@@ -58,6 +62,34 @@ cmd_help(const struct cmd_entry *e, const char *options)
 		printf("\n%s", _(options));
 	printf(_("\nSee wafr(1) for more.\n"));
 	return EXIT_OK;
+}
+
+static char	*safe_ring[8];
+static size_t	 safe_next;
+
+static const char *
+safe(const char *s, bool lines)
+{
+	struct buf b = { 0 };
+
+	buf_add_printable(&b, s != NULL ? s : "", lines);
+	free(safe_ring[safe_next]);
+	safe_ring[safe_next] = buf_take(&b);
+	s = safe_ring[safe_next];
+	safe_next = (safe_next + 1) % nitems(safe_ring);
+	return s;
+}
+
+const char *
+cmd_safe(const char *s)
+{
+	return safe(s, false);
+}
+
+const char *
+cmd_safe_lines(const char *s)
+{
+	return safe(s, true);
 }
 
 struct workspace *
@@ -121,14 +153,24 @@ load_settings(void)
 static void
 free_settings(void)
 {
+	history_set_author(NULL, NULL);
 	settings_free(&settings);
+	for (size_t i = 0; i < nitems(safe_ring); i++)
+		free(safe_ring[i]);
 }
 
+/* The settings and every key binding, as a file that reads back the same. */
 static int
 dump_config(void)
 {
-	printf(_("# wafr configuration (%s)\n"), settings.path);
+	struct diags d;
+
+	diags_init(&d, settings.path);
+	printf(_("# wafr configuration (%s)\n"), cmd_safe(settings.path));
 	settings_dump_settings(&settings, stdout);
+	ui_dump_bindings(&settings, &d, stdout);
+	diags_print(&d, stderr);
+	diags_free(&d);
 	return EXIT_OK;
 }
 
@@ -147,6 +189,7 @@ main(int argc, char **argv)
 {
 	const struct cmd_entry	*e;
 	const char		*lang;
+	char			*name, *email;
 
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
@@ -165,6 +208,10 @@ main(int argc, char **argv)
 	}
 	load_settings();
 	atexit(free_settings);
+	settings_author(&settings, &name, &email);
+	history_set_author(name, email);
+	free(name);
+	free(email);
 	if (strcmp(argv[1], "--dump-config") == 0)
 		return dump_config();
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

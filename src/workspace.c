@@ -17,6 +17,9 @@
 #include "workspace.h"
 
 #define DEFAULT_LENS "wellarchitected"
+#define STALE_KEY "files-behind"	/* session: snapshot files need a rewrite */
+
+static int catch_up_files(struct workspace *, char **);
 
 const char *
 kv_get(const struct kv *kv, const char *key)
@@ -428,6 +431,23 @@ read_state(struct workspace *ws, char **cause)
 	return 0;
 }
 
+void
+workspace_add_lens(struct workspace *ws, struct lens *l, const char *id)
+{
+	free(l->id);	/* the workspace's name for it wins */
+	l->id = xstrdup(id);
+	ws->lenses = xreallocarray(ws->lenses, ws->nlenses + 1,
+	    sizeof *ws->lenses);
+	ws->answers = xreallocarray(ws->answers, ws->nlenses + 1,
+	    sizeof *ws->answers);
+	ws->roadmap = xreallocarray(ws->roadmap, ws->nlenses + 1,
+	    sizeof *ws->roadmap);
+	ws->lenses[ws->nlenses] = l;
+	ws->answers[ws->nlenses] = xcalloc(l->nquestions, sizeof **ws->answers);
+	ws->roadmap[ws->nlenses] = xcalloc(l->nquestions, sizeof **ws->roadmap);
+	ws->nlenses++;
+}
+
 static int
 load_lenses(struct workspace *ws, const char *ids, char **cause)
 {
@@ -444,20 +464,7 @@ load_lenses(struct workspace *ws, const char *ids, char **cause)
 		free(path);
 		if (l == NULL)
 			goto fail;
-		free(l->id);	/* the workspace's name for it wins */
-		l->id = xstrdup(id);
-		ws->lenses = xreallocarray(ws->lenses, ws->nlenses + 1,
-		    sizeof *ws->lenses);
-		ws->answers = xreallocarray(ws->answers, ws->nlenses + 1,
-		    sizeof *ws->answers);
-		ws->roadmap = xreallocarray(ws->roadmap, ws->nlenses + 1,
-		    sizeof *ws->roadmap);
-		ws->lenses[ws->nlenses] = l;
-		ws->answers[ws->nlenses] = xcalloc(l->nquestions,
-		    sizeof **ws->answers);
-		ws->roadmap[ws->nlenses] = xcalloc(l->nquestions,
-		    sizeof **ws->roadmap);
-		ws->nlenses++;
+		workspace_add_lens(ws, l, id);
 	}
 	free(list);
 	if (ws->nlenses == 0)
@@ -494,6 +501,7 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 	const char		*ids;
 	bool			 fresh;
 	int			 sflags = 0;
+	char			*msg = NULL;
 
 	*out = NULL;
 	if (!exists(dir))
@@ -559,6 +567,10 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 	}
 	if (read_state(ws, cause) != 0)
 		goto fail;
+	if (catch_up_files(ws, &msg) != 0) {
+		ws->warning = msg;
+		msg = NULL;
+	}
 	*out = ws;
 	return 0;
 fail:
@@ -603,7 +615,15 @@ workspace_sync(struct workspace *ws, char **cause)
 {
 	struct kv	props = { 0 };
 	const char	*ids, *now;
+	char		*why = NULL;
 
+	if (catch_up_files(ws, &why) != 0) {
+		fail(cause, _("%s: the files are behind the live state and "
+		    "cannot be rewritten (%s), so they are not read back"),
+		    ws->dir, why);
+		free(why);
+		return -1;
+	}
 	if (snapshot_read_workload(ws->dir, &props, cause) != 0)
 		return -1;
 	ids = kv_get(&props, "lenses");
@@ -710,13 +730,40 @@ answer_key(const struct workspace *ws, const struct qref *ref)
 	return xasprintf("%s/%s", ws->lenses[ref->lens]->id, ref->q->id);
 }
 
-/* The files follow the store; when they cannot be written the change is
- * still durable, and the problem is kept to be shown. */
+/* The files follow the store. When they cannot be written (a full disk)
+ * the change is still durable: the problem is kept to be shown, and the
+ * store remembers that the files are behind, so that they are rewritten at
+ * the next chance and "wafr sync" never reads stale files over the store. */
 static void
 note_warning(struct workspace *ws, char *msg)
 {
+	struct store_batch b = { 0 };
+
 	free(ws->warning);
-	ws->warning = msg;
+	ws->warning = xasprintf(_("%s (the change is saved; the files will "
+	    "be rewritten)"), msg);
+	free(msg);
+	batch_put_string(&b, TABLE_SESSION, STALE_KEY, "1");
+	if (store_apply(ws->store, &b, NULL) == 0)
+		kv_set(&ws->session, STALE_KEY, "1");
+	batch_free(&b);
+}
+
+/* Rewrite every file if an earlier write of them failed. */
+static int
+catch_up_files(struct workspace *ws, char **cause)
+{
+	struct store_batch b = { 0 };
+	int ret;
+
+	if (ws->readonly || kv_get(&ws->session, STALE_KEY) == NULL)
+		return 0;
+	if (snapshot_write_all(ws, cause) != 0)
+		return -1;
+	batch_delete(&b, TABLE_SESSION, STALE_KEY);
+	ret = store_apply(ws->store, &b, cause);
+	batch_free(&b);
+	return ret;
 }
 
 /* After a write of our own, the state in memory is the store's only if

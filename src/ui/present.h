@@ -4,7 +4,8 @@
 
 #include "workspace.h"
 
-/* Show the review read-only until the user quits: 0, or -1 and why. */
-int	present_run(struct workspace *, char **);
+/* Show the review read-only until the user quits: 0, or -1 and why.
+ * The theme is the configuration file's; by default, "projector". */
+int	present_run(struct workspace *, const char *, char **);
 
 #endif

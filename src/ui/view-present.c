@@ -581,7 +581,7 @@ key_redraw(struct present *pr)
 }
 
 int
-present_run(struct workspace *ws, char **cause)
+present_run(struct workspace *ws, const char *theme, char **cause)
 {
 	struct present		 pr;
 	struct sigaction	 sa;
@@ -613,7 +613,7 @@ present_run(struct workspace *ws, char **cause)
 	nonl();
 	set_escdelay(25);
 	curs_set(0);
-	theme_init();
+	theme_init(theme != NULL ? theme : "projector");
 	input = newwin(1, 1, 0, 0);
 	keypad(input, TRUE);
 	wnoutrefresh(input);
