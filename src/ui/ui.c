@@ -292,7 +292,7 @@ draw_header(struct ui *ui)
 	const char	*name, *ms, *lens = "", *sep = glyph(GLYPH_VRULE);
 	char		 clock[32];
 	long		 el = ui->shown_elapsed;
-	int		 rw = 0, x, cw;
+	int		 rw = 0, x, cw, nw, room;
 
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, EL_HEADER);
@@ -304,7 +304,13 @@ draw_header(struct ui *ui)
 		ms = workspace_prop(ui->ws, "milestone");
 	snprintf(clock, sizeof clock, "%ld:%02ld:%02ld", el / 3600,
 	    el / 60 % 60, el % 60);
-	/* As much as fits; the clocks and the tallies always. */
+	/* As much as fits; the clocks and the tallies always. The pillar's
+	 * clock only where the workload's name still fits (up to 20). */
+	name = workspace_prop(ui->ws, "name");
+	nw = name != NULL ? text_width(name, strlen(name)) : 0;
+	room = ui->cols - 7 - (nw < 20 ? nw : 20);
+	if (room > ui->cols - 16)
+		room = ui->cols - 16;
 	cw = clock_header(ui, NULL, ui->cols);
 	for (int v = 0; v < 4; v++) {
 		buf_free(&b);
@@ -319,7 +325,7 @@ draw_header(struct ui *ui)
 		buf_printf(&b, v == 0 ? _("%u/%u answered ") : "%u/%u ",
 		    t.answered, t.questions);
 		rw = text_width(b.s, b.len);
-		if (rw + cw <= ui->cols - 16)
+		if (rw + cw <= (cw > 0 ? room : ui->cols - 16))
 			break;
 		/* The lens before the pillar's clock (the pane shows it). */
 		if (v == 1 && cw > 0) {
@@ -327,7 +333,6 @@ draw_header(struct ui *ui)
 			v = -1;
 		}
 	}
-	name = workspace_prop(ui->ws, "name");
 	x = draw_text(w, 0, 0, ui->cols, " wafr ", EL_HEADER);
 	if (cw > 0)
 		cw = clock_header(ui, w, ui->cols - rw);
