@@ -46,7 +46,7 @@ print_json(const struct workspace *ws)
 static void
 print_row(const char *name, const struct tally *t)
 {
-	printf("  %-34.34s %5u %5u %5u %5u %5u %5u %5u\n", name, t->questions,
+	printf("  %-34.34s %6u %6u %6u %6u %6u %6u %6u\n", name, t->questions,
 	    t->answered, t->n[RISK_HIGH], t->n[RISK_MEDIUM], t->n[RISK_NONE],
 	    t->n[RISK_NOT_APPLICABLE], t->n[RISK_UNANSWERED]);
 }
@@ -57,7 +57,7 @@ print_text(const struct workspace *ws)
 	struct tally t;
 
 	printf(_("Workload: %s\n"), cmd_safe(workspace_prop(ws, "name")));
-	printf("  %-34s %5s %5s %5s %5s %5s %5s %5s\n", "", _("Qs"),
+	printf("  %-34s %6s %6s %6s %6s %6s %6s %6s\n", "", _("Qs"),
 	    _("Done"), _("HRI"), _("MRI"), _("None"), _("N/A"), _("Open"));
 	for (size_t i = 0; i < ws->nlenses; i++) {
 		const struct lens *l = ws->lenses[i];
