@@ -195,6 +195,13 @@ text_set_language(const char *locale)
 		language = xstrndup(locale, n);
 }
 
+/* The language in force, to put back after text_set_language(NULL). */
+char *
+text_language(void)
+{
+	return language != NULL ? xstrdup(language) : NULL;
+}
+
 const char *
 text_get(const struct text *t)
 {

@@ -132,6 +132,7 @@ const struct choice	*question_none_choice(const struct question *);
 /* The text in the user's language when the lens has it, else the base text. */
 const char		*text_get(const struct text *);
 void			 text_set_language(const char *);
+char			*text_language(void);
 
 const char		*level_name(enum level);
 const char		*risk_name(enum risk);	/* "high", "medium", ... */

@@ -320,7 +320,7 @@ run_batch(struct store *s, const struct store_batch *b, bool replace,
 			return lmdb_fail(cause, s, _("cannot write"), rc);
 		rc = 0;
 		for (int t = 0; replace && rc == 0 && t < TABLE_COUNT; t++) {
-			if (t != TABLE_META)
+			if (t != TABLE_META && t != TABLE_SESSION)
 				rc = mdb_drop(txn, s->dbi[t], 0);
 		}
 		if (rc == 0)

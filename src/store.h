@@ -62,7 +62,8 @@ int	 store_apply(struct store *, const struct store_batch *, char **);
 int	 store_add(struct store *, enum store_table, const char *, long, long *,
 	    char **);
 
-/* Replace every table with the batch's content, in one transaction. */
+/* Replace the workspace's content (every table but the schema and the live
+ * session) with the batch's, in one transaction. */
 int	 store_replace(struct store *, const struct store_batch *, char **);
 
 /* Moves whenever any process commits a write: a cheap change detector. */

@@ -373,3 +373,28 @@ path_join(const char *a, const char *b)
 		return xasprintf("%s%s", a, b);
 	return xasprintf("%s/%s", a, b);
 }
+
+char *
+str_printable(const char *s)
+{
+	struct buf	b = { 0 };
+	size_t		n = s != NULL ? strlen(s) : 0;
+
+	buf_adds(&b, "");
+	for (size_t i = 0; i < n; ) {
+		unsigned char	c = (unsigned char)s[i];
+		size_t		len = c < 0x80 ? 1 : c >= 0xf0 ? 4 :
+		    c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
+
+		if (len == 0 || i + len > n || !utf8_valid(s + i, len) ||
+		    c < 0x20 || c == 0x7f ||
+		    (c == 0xc2 && (unsigned char)s[i + 1] < 0xa0)) {
+			buf_addc(&b, '?');
+			i += len == 0 || i + len > n ? 1 : len;
+			continue;
+		}
+		buf_add(&b, s + i, len);
+		i += len;
+	}
+	return buf_take(&b);
+}

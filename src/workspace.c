@@ -17,6 +17,9 @@
 #include "workspace.h"
 
 #define DEFAULT_LENS "wellarchitected"
+#define STALE_KEY "files-behind"	/* session: snapshot files need a rewrite */
+
+static int catch_up_files(struct workspace *, char **);
 
 const char *
 kv_get(const struct kv *kv, const char *key)
@@ -494,6 +497,7 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 	const char		*ids;
 	bool			 fresh;
 	int			 sflags = 0;
+	char			*msg = NULL;
 
 	*out = NULL;
 	if (!exists(dir))
@@ -559,6 +563,10 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 	}
 	if (read_state(ws, cause) != 0)
 		goto fail;
+	if (catch_up_files(ws, &msg) != 0) {
+		ws->warning = msg;
+		msg = NULL;
+	}
 	*out = ws;
 	return 0;
 fail:
@@ -604,6 +612,9 @@ workspace_sync(struct workspace *ws, char **cause)
 	struct kv	props = { 0 };
 	const char	*ids, *now;
 
+	if (catch_up_files(ws, cause) != 0)
+		return fail(cause, _("%s: the files are behind the live state and "
+		    "cannot be rewritten, so they are not read back"), ws->dir);
 	if (snapshot_read_workload(ws->dir, &props, cause) != 0)
 		return -1;
 	ids = kv_get(&props, "lenses");
@@ -710,13 +721,40 @@ answer_key(const struct workspace *ws, const struct qref *ref)
 	return xasprintf("%s/%s", ws->lenses[ref->lens]->id, ref->q->id);
 }
 
-/* The files follow the store; when they cannot be written the change is
- * still durable, and the problem is kept to be shown. */
+/* The files follow the store. When they cannot be written (a full disk)
+ * the change is still durable: the problem is kept to be shown, and the
+ * store remembers that the files are behind, so that they are rewritten at
+ * the next chance and "wafr sync" never reads stale files over the store. */
 static void
 note_warning(struct workspace *ws, char *msg)
 {
+	struct store_batch b = { 0 };
+
 	free(ws->warning);
-	ws->warning = msg;
+	ws->warning = xasprintf(_("%s (the change is saved; the files will "
+	    "be rewritten)"), msg);
+	free(msg);
+	batch_put_string(&b, TABLE_SESSION, STALE_KEY, "1");
+	if (store_apply(ws->store, &b, NULL) == 0)
+		kv_set(&ws->session, STALE_KEY, "1");
+	batch_free(&b);
+}
+
+/* Rewrite every file if an earlier write of them failed. */
+static int
+catch_up_files(struct workspace *ws, char **cause)
+{
+	struct store_batch b = { 0 };
+	int ret;
+
+	if (ws->readonly || kv_get(&ws->session, STALE_KEY) == NULL)
+		return 0;
+	if (snapshot_write_all(ws, cause) != 0)
+		return -1;
+	batch_delete(&b, TABLE_SESSION, STALE_KEY);
+	ret = store_apply(ws->store, &b, cause);
+	batch_free(&b);
+	return ret;
 }
 
 static int

@@ -107,9 +107,9 @@ test_basics(const char *dir)
 	batch_free(&b);
 	memset(counts, 0, sizeof counts);
 	store_walk(s, count_record, counts, &cause);
-	ok(counts[TABLE_ANSWERS] == 1 && counts[TABLE_SESSION] == 0 &&
-	    counts[TABLE_META] == 1, "replace keeps only the batch (and "
-	    "the schema)");
+	ok(counts[TABLE_ANSWERS] == 1 && counts[TABLE_SESSION] == 1 &&
+	    counts[TABLE_META] == 1, "replace keeps only the batch, the "
+	    "schema and the live session");
 	store_close(s);
 }
 

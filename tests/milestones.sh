@@ -1,0 +1,177 @@
+#!/bin/sh
+# Milestones as git history: the snapshot files, commits and tags, the list,
+# the risk-aware diff, and the cases that must leave nothing half-done.
+. "$(dirname "$0")/lib.sh"
+
+W=$TMP/w
+"$WAFR" init "$W" --name "Shop" >/dev/null
+ok $? "init creates a workspace"
+is "$(git -C "$W" rev-parse --is-inside-work-tree 2>&1)" true \
+	"the workspace is a git repository"
+is "$(git -C "$W" status --porcelain)" "" "its first commit holds every file"
+is "$(cat "$W/.gitignore")" ".wafr/" ".gitignore leaves the live state out"
+is "$(git -C "$W" ls-files answers | wc -l | tr -d ' ')" 57 \
+	"one answer file per question"
+is "$(git -C "$W" ls-files lenses workload.yaml REPORT.md | tr '\n' ' ')" \
+	"REPORT.md lenses/wellarchitected.yaml workload.yaml " \
+	"the lens, workload.yaml and REPORT.md are committed"
+is "$(git -C "$W" log -1 --format='%an <%ae>')" "wafr <wafr@localhost>" \
+	"without git config the author is a clear default"
+
+git config --global user.name "Dana Lead"
+git config --global user.email "dana@example.org"
+
+A=$W/answers/wellarchitected/operationalExcellence/priorities.yaml
+"$WAFR" answer "$W" priorities --none --note "Nobody decides.
+Ça dépend." >/dev/null
+"$WAFR" answer "$W" ops-model --select ops_ops_model_def_resource_owners \
+	--select ops_ops_model_def_proc_owners \
+	--select ops_ops_model_def_activity_owners \
+	--select ops_ops_model_def_responsibilities_ownership >/dev/null
+is "$(git -C "$W" status --porcelain | tr '\n' ' ')" \
+	" M REPORT.md  M answers/wellarchitected/operationalExcellence/ops-model.yaml  M answers/wellarchitected/operationalExcellence/priorities.yaml " \
+	"git status shows what changed since the last commit"
+is "$(cat "$A")" "question: priorities
+number: OPS 1
+title: How do you decide what your operations work should focus on?
+risk: high
+selected:
+- ops_priorities_no
+note: |-
+  Nobody decides.
+  Ça dépend." "the answer file is readable YAML, the note a literal block"
+like "$(cat "$W/REPORT.md")" '\| Operational excellence \| 11 \| 2 \| 1 \| 1 \|' \
+	"REPORT.md follows the live state"
+
+out=$("$WAFR" milestone "$W" "Before fix")
+is $? 0 "a milestone is saved"
+like "$out" 'milestone/before-fix' "it names its tag"
+is "$(git -C "$W" cat-file -t milestone/before-fix)" tag "the tag is annotated"
+msg=$(git -C "$W" tag -l --format='%(contents)' milestone/before-fix)
+like "$msg" '^Before fix$' "the tag message holds the name"
+like "$msg" '^high: 1$' "and the tallies"
+is "$(git -C "$W" status --porcelain)" "" "after a milestone nothing is left to commit"
+is "$(git -C "$W" log -1 --format='%an <%ae>')" "Dana Lead <dana@example.org>" \
+	"the author comes from git config"
+
+head=$(git -C "$W" rev-parse HEAD)
+err=$("$WAFR" milestone "$W" "before FIX!" 2>&1)
+is $? 1 "a name that exists fails with status 1"
+like "$err" 'already exists' "and says so"
+is "$(git -C "$W" rev-parse HEAD)" "$head" "no commit is made"
+err=$("$WAFR" milestone "$W" "" 2>&1)
+is $? 1 "an empty name fails with status 1"
+like "$err" 'needs a name' "and says so"
+"$WAFR" milestone "$W" >/dev/null 2>&1
+is $? 2 "a missing name is a usage error"
+
+# The remediation: one HRI and one MRI closed, one of each opened.
+"$WAFR" answer "$W" priorities --clear \
+	--select ops_priorities_ext_cust_needs --select ops_priorities_int_cust_needs \
+	--select ops_priorities_governance_reqs --select ops_priorities_compliance_reqs \
+	--select ops_priorities_eval_threat_landscape --select ops_priorities_eval_tradeoffs \
+	--note "Product decides, weekly." >/dev/null
+"$WAFR" answer "$W" ops-model --select ops_ops_model_req_add_chg_exception >/dev/null
+"$WAFR" answer "$W" identities --none >/dev/null
+"$WAFR" answer "$W" org-culture --select ops_org_culture_executive_sponsor \
+	--select ops_org_culture_team_enc_escalation \
+	--select ops_org_culture_effective_comms >/dev/null
+"$WAFR" answer "$W" permissions --note "Ask Bo about roles." >/dev/null
+"$WAFR" milestone "$W" "After fix" >/dev/null
+is $? 0 "a second milestone is saved"
+
+list=$("$WAFR" milestones "$W")
+is $? 0 "milestones lists them"
+is "$(printf '%s\n' "$list" | sed -n '2p;3p' | sed 's/^[0-9-]* [0-9:]* *//')" \
+	"1    1  After fix (milestone/after-fix)
+1    1  Before fix (milestone/before-fix)" \
+	"newest first, with HRI and MRI counts"
+like "$(printf '%s\n' "$list" | sed -n 2p)" '^20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] ' \
+	"with their date"
+
+d=$("$WAFR" diff "$W" "Before fix" "After fix")
+is $? 0 "diff between two milestones"
+like "$d" 'HRI 1 -> 1, MRI 1 -> 1' "it shows the totals"
+is "$(printf '%s\n' "$d" | sed -n '/^Operational excellence/,/^$/p' | sed 's/  *$//')" \
+"Operational excellence (operationalExcellence)
+  HRIs closed:
+    OPS 1   How do you decide what your operations work should focus on? (high -> none)
+  MRIs closed:
+    OPS 2   How is your organization set up so that teams can deliver business outcomes? (medium -> none)
+  MRIs opened:
+    OPS 3   How does your culture support the people who run the workload? (unanswered -> medium)
+  Answers or notes changed:
+    OPS 1   How do you decide what your operations work should focus on? (high -> none, answer, note)
+    OPS 2   How is your organization set up so that teams can deliver business outcomes? (medium -> none, answer)
+    OPS 3   How does your culture support the people who run the workload? (unanswered -> medium, answer)" \
+	"per pillar: HRIs and MRIs closed and opened, answers changed"
+like "$d" '^  HRIs opened:$' "an HRI opened in another pillar is shown"
+like "$d" 'SEC 3 .*\(unanswered -> unanswered, note\)' "a changed note is shown"
+
+j=$("$WAFR" diff "$W" before-fix milestone/after-fix --json)
+is "$(printf '%s' "$j" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+out = []
+for p in d["pillars"]:
+    for k in ("hri_closed", "hri_opened", "mri_closed", "mri_opened"):
+        out += ["%s:%s:%s" % (p["id"], k, q["id"]) for q in p[k]]
+print(" ".join(out), d["from"]["high"], d["to"]["high"])')" \
+	"operationalExcellence:hri_closed:priorities operationalExcellence:mri_closed:ops-model operationalExcellence:mri_opened:org-culture security:hri_opened:identities 1 1" \
+	"--json gives the same as data"
+
+"$WAFR" answer "$W" identities --clear >/dev/null
+d=$("$WAFR" diff "$W" "After fix")
+like "$d" 'to the live state' "TO defaults to the live state"
+like "$d" 'SEC 2 .*\(high -> unanswered\)' "a live change shows against a milestone"
+first=$(git -C "$W" rev-list --max-parents=0 HEAD)
+d=$("$WAFR" diff "$W" "$first" HEAD)
+is $? 0 "FROM and TO may be commits"
+like "$d" 'HRI 0 -> 1' "a diff from the first commit"
+
+g=$(git -C "$W" diff milestone/before-fix milestone/after-fix -- \
+	answers/wellarchitected/operationalExcellence/priorities.yaml)
+like "$g" '^-risk: high$' "plain git diff is readable on its own"
+like "$g" '^\+- ops_priorities_ext_cust_needs$' "it shows the practices chosen"
+
+err=$("$WAFR" diff "$W" "no such thing" 2>&1)
+is $? 1 "an unknown milestone fails with status 1"
+like "$err" 'no milestone, tag or commit "no such thing"' "and says so"
+
+# A merge in progress, then a detached HEAD: refused, nothing done.
+git -C "$W" rev-parse HEAD >"$W/.git/MERGE_HEAD"
+head=$(git -C "$W" rev-parse HEAD)
+err=$("$WAFR" milestone "$W" "During merge" 2>&1)
+is $? 1 "a milestone during a merge fails with status 1"
+like "$err" 'merge is in progress' "and says why"
+is "$(git -C "$W" tag -l 'milestone/during*')" "" "no tag is made"
+is "$(git -C "$W" rev-parse HEAD)" "$head" "no commit is made"
+rm -f "$W/.git/MERGE_HEAD"
+git -C "$W" checkout -q --detach
+err=$("$WAFR" milestone "$W" "Detached" 2>&1)
+is $? 1 "a milestone on a detached HEAD fails with status 1"
+like "$err" 'HEAD is detached' "and says why"
+is "$(git -C "$W" tag -l 'milestone/detached')" "" "no tag is made"
+git -C "$W" checkout -q -
+
+"$WAFR" milestone "$W" "Third" >/dev/null
+is $? 0 "back on the branch, milestones work again"
+is "$("$WAFR" milestones "$W" | sed -n 2p | sed 's/.*  //')" \
+	"Third (milestone/third)" "the newest is listed first"
+
+out=$("$WAFR" milestone "$W" "Étape 2 — revue")
+like "$out" 'milestone/etape-2-revue' "accents leave the tag name, not the milestone"
+like "$("$WAFR" diff "$W" "étape 2 revue")" '^From étape 2 revue' \
+	"a milestone is found by its name written differently"
+like "$("$WAFR" milestones "$W" | sed -n 2p)" ' Étape 2 — revue \(milestone/etape-2-revue\)$' \
+	"the list shows the name as given"
+err=$("$WAFR" milestone "$W" "   " 2>&1)
+is $? 1 "a blank name fails with status 1"
+
+# Saved within one second or not, the list keeps the order they were made in.
+for i in 1 2 3 4 5 6; do "$WAFR" milestone "$W" "Quick $i" >/dev/null; done
+is "$("$WAFR" milestones "$W" | sed -n '2,7p' | sed 's/.*  //' | tr '\n' ' ')" \
+	"Quick 6 (milestone/quick-6) Quick 5 (milestone/quick-5) Quick 4 (milestone/quick-4) Quick 3 (milestone/quick-3) Quick 2 (milestone/quick-2) Quick 1 (milestone/quick-1) " \
+	"milestones made in quick succession are listed newest first"
+
+done_testing
