@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "history.h"
 #include "report.h"
 #include "util.h"
 
@@ -39,7 +40,7 @@ cmd_report_exec(int argc, char **argv)
 	};
 	char			*(*fn)(const struct workspace *) = report_markdown;
 	const char		*format = "md", *milestone = NULL, *out = NULL;
-	struct workspace	*ws;
+	struct workspace	*ws, *state = NULL;
 	char			*text, *cause = NULL;
 	int			 c, ret = EXIT_OK;
 
@@ -70,12 +71,23 @@ cmd_report_exec(int argc, char **argv)
 		    "(md, html, json or csv)"), format);
 	if (argc - optind != 1)
 		return cmd_usage(&cmd_report_entry, _("one DIR expected"));
-	if (milestone != NULL)
-		return cmd_error(_("reports of a milestone are not supported "
-		    "yet: reading \"%s\" needs the milestone reader"), milestone);
 	if ((ws = cmd_open(argv[optind], WS_READONLY)) == NULL)
 		return EXIT_DATA;
-	text = fn(ws);
+	if (milestone != NULL) {
+		/* The state saved in that commit, not the live one. */
+		if (history_state(ws, milestone, &state, NULL, &cause) != 0) {
+			cmd_error("%s", cause);
+			free(cause);
+			workspace_close(ws);
+			return EXIT_DATA;
+		}
+	} else if (history_load_baseline(ws, &cause) != 0) {
+		/* Without history the report is still whole. */
+		free(cause);
+		cause = NULL;
+	}
+	text = fn(state != NULL ? state : ws);
+	workspace_close(state);
 	if (out == NULL || strcmp(out, "-") == 0) {
 		if (fputs(text, stdout) == EOF || fflush(stdout) != 0)
 			ret = cmd_error(_("cannot write the report"));

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "history.h"
 #include "plan.h"
 #include "util.h"
 
@@ -249,6 +250,10 @@ cmd_roadmap_exec(int argc, char **argv)
 	if (argc - optind == 1 && changes == 0) {
 		if ((ws = cmd_open(argv[optind], WS_READONLY)) == NULL)
 			return EXIT_DATA;
+		if (history_load_baseline(ws, &cause) != 0) {
+			free(cause);	/* no history: no comparison */
+			cause = NULL;
+		}
 		list(ws);
 		workspace_close(ws);
 		return EXIT_OK;

@@ -824,3 +824,21 @@ out:
 	git_libgit2_shutdown();
 	return ret;
 }
+
+int
+history_load_baseline(struct workspace *ws, char **cause)
+{
+	struct milestone	*m;
+	size_t			 n;
+	int			 ret = 0;
+
+	if (history_milestones(ws, &m, &n, cause) != 0)
+		return -1;
+	if (n > 0) {
+		workspace_close(ws->baseline);
+		ws->baseline = NULL;
+		ret = history_state(ws, m[0].commit, &ws->baseline, NULL, cause);
+	}
+	milestones_free(m, n);
+	return ret;
+}

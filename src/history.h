@@ -40,6 +40,10 @@ void	milestones_free(struct milestone *, size_t);
 int	history_state(const struct workspace *, const char *,
 	    struct workspace **, char *, char **);
 
+/* Load the state of the newest milestone into ws->baseline (left NULL when
+ * there is none), so that "HRIs still open" counts against it. */
+int	history_load_baseline(struct workspace *, char **);
+
 /* The risk-aware diff of two states. */
 enum {
 	CHANGE_HRI_CLOSED = 0x1,

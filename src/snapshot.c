@@ -385,11 +385,15 @@ write_report(const struct workspace *ws, char **cause)
 {
 	locale_t	 c = newlocale(LC_ALL_MASK, "C", (locale_t)0), old;
 	char		*md, *lang = text_language();
+	struct workspace now = *ws;
 	int		 ret;
 
+	/* Nor does it compare with the last milestone: saving one would
+	 * change it. */
+	now.baseline = NULL;
 	text_set_language(NULL);
 	old = c != (locale_t)0 ? uselocale(c) : (locale_t)0;
-	md = report_markdown(ws);
+	md = report_markdown(&now);
 	if (c != (locale_t)0) {
 		uselocale(old);
 		freelocale(c);

@@ -165,8 +165,22 @@ is "$(printf '%s\n' "$got" | sed -n 8p)" True \
 "$WAFR" report "$W" --format pdf >/dev/null 2>&1
 is $? 2 "an unknown format is a usage error"
 "$WAFR" report "$W" --milestone first >/dev/null 2>"$TMP/err"
-is $? 1 "a milestone report is refused for now"
-like "$(cat "$TMP/err")" "not supported yet" "... saying so"
+is $? 1 "a report of an unknown milestone is a data error"
+like "$(cat "$TMP/err")" 'no milestone, tag or commit "first"' "... saying so"
+
+# --- a milestone's report reads that commit, not the live state ---
+"$WAFR" milestone "$W" "Before" >/dev/null
+live_before=$("$WAFR" report "$W" --format json | python3 -c '
+import json, sys; print(json.load(sys.stdin)["totals"]["high"])')
+"$WAFR" answer "$W" sus_hardware --none >/dev/null
+ms=$("$WAFR" report "$W" --milestone Before --format json | python3 -c '
+import json, sys; print(json.load(sys.stdin)["totals"]["high"])')
+live=$("$WAFR" report "$W" --format json | python3 -c '
+import json, sys; print(json.load(sys.stdin)["totals"]["high"])')
+is "$ms" "$live_before" "the milestone report counts the HRIs saved then"
+is "$live" $((live_before + 1)) "the live report counts the new one"
+like "$("$WAFR" roadmap "$W")" "Since the last milestone: [0-9]+ of its $live_before high-risk issues are still open" \
+    "the roadmap compares with the last milestone"
 "$WAFR" report "$TMP/nowhere" >/dev/null 2>&1
 is $? 1 "a missing workspace is a data error"
 
