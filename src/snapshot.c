@@ -1187,20 +1187,7 @@ snapshot_load(const struct snapshot_src *src, const char *dir,
 			free(list);
 			goto fail;
 		}
-		free(l->id);
-		l->id = xstrdup(id);
-		ws->lenses = xreallocarray(ws->lenses, ws->nlenses + 1,
-		    sizeof *ws->lenses);
-		ws->answers = xreallocarray(ws->answers, ws->nlenses + 1,
-		    sizeof *ws->answers);
-		ws->roadmap = xreallocarray(ws->roadmap, ws->nlenses + 1,
-		    sizeof *ws->roadmap);
-		ws->lenses[ws->nlenses] = l;
-		ws->answers[ws->nlenses] = xcalloc(l->nquestions,
-		    sizeof **ws->answers);
-		ws->roadmap[ws->nlenses] = xcalloc(l->nquestions,
-		    sizeof **ws->roadmap);
-		ws->nlenses++;
+		workspace_add_lens(ws, l, id);
 	}
 	free(list);
 	if (snapshot_read_state(src, ws->lenses, ws->nlenses, ws->answers,

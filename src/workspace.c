@@ -431,6 +431,23 @@ read_state(struct workspace *ws, char **cause)
 	return 0;
 }
 
+void
+workspace_add_lens(struct workspace *ws, struct lens *l, const char *id)
+{
+	free(l->id);	/* the workspace's name for it wins */
+	l->id = xstrdup(id);
+	ws->lenses = xreallocarray(ws->lenses, ws->nlenses + 1,
+	    sizeof *ws->lenses);
+	ws->answers = xreallocarray(ws->answers, ws->nlenses + 1,
+	    sizeof *ws->answers);
+	ws->roadmap = xreallocarray(ws->roadmap, ws->nlenses + 1,
+	    sizeof *ws->roadmap);
+	ws->lenses[ws->nlenses] = l;
+	ws->answers[ws->nlenses] = xcalloc(l->nquestions, sizeof **ws->answers);
+	ws->roadmap[ws->nlenses] = xcalloc(l->nquestions, sizeof **ws->roadmap);
+	ws->nlenses++;
+}
+
 static int
 load_lenses(struct workspace *ws, const char *ids, char **cause)
 {
@@ -447,20 +464,7 @@ load_lenses(struct workspace *ws, const char *ids, char **cause)
 		free(path);
 		if (l == NULL)
 			goto fail;
-		free(l->id);	/* the workspace's name for it wins */
-		l->id = xstrdup(id);
-		ws->lenses = xreallocarray(ws->lenses, ws->nlenses + 1,
-		    sizeof *ws->lenses);
-		ws->answers = xreallocarray(ws->answers, ws->nlenses + 1,
-		    sizeof *ws->answers);
-		ws->roadmap = xreallocarray(ws->roadmap, ws->nlenses + 1,
-		    sizeof *ws->roadmap);
-		ws->lenses[ws->nlenses] = l;
-		ws->answers[ws->nlenses] = xcalloc(l->nquestions,
-		    sizeof **ws->answers);
-		ws->roadmap[ws->nlenses] = xcalloc(l->nquestions,
-		    sizeof **ws->roadmap);
-		ws->nlenses++;
+		workspace_add_lens(ws, l, id);
 	}
 	free(list);
 	if (ws->nlenses == 0)

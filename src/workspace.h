@@ -67,6 +67,8 @@ int	 workspace_refresh(struct workspace *, char **);
 /* Rebuild the live state from the snapshot files (after a git pull). */
 int	 workspace_sync(struct workspace *, char **);
 
+/* Add a loaded lens (the workspace owns it from now on) under its id. */
+void	 workspace_add_lens(struct workspace *, struct lens *, const char *);
 int	 workspace_find(const struct workspace *, const char *, struct qref *,
 	    char **);
 const struct answer *workspace_answer(const struct workspace *,
