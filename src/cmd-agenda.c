@@ -26,8 +26,8 @@ print_agenda(const struct workspace *ws)
 			id = xasprintf("%s/%s", l->id, p->id);
 			snprintf(boxs, sizeof boxs, box > 0 ? "%ld min" : "-",
 			    box);
-			printf("%-40s %-24.24s %8s %5ld:%02ld%s\n", id,
-			    text_get(&p->title), boxs, spent / 60, spent % 60,
+			printf("%-40s %-24.24s %8s %5ld:%02ld%s\n", cmd_safe(id),
+			    cmd_safe(text_get(&p->title)), boxs, spent / 60, spent % 60,
 			    box > 0 && spent > box * 60 ? _(" over") : "");
 			free(id);
 		}

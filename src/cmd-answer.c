@@ -37,24 +37,25 @@ show(const struct workspace *ws, const struct qref *ref)
 	const struct question	*q = ref->q;
 	const struct answer	*a = workspace_answer(ws, ref);
 
-	printf("%s/%s %s: %s\n", ws->lenses[ref->lens]->id, q->id,
-	    q->number != NULL ? q->number : "", risk_name(question_risk(q, a)));
+	printf("%s/%s %s: %s\n", cmd_safe(ws->lenses[ref->lens]->id),
+	    cmd_safe(q->id), cmd_safe(q->number), risk_name(question_risk(q,
+	    a)));
 	if (a->not_applicable)
-		printf(_("not applicable: %s\n"), a->reason ? a->reason : "");
+		printf(_("not applicable: %s\n"), cmd_safe(a->reason));
 	for (size_t i = 0; i < q->nchoices; i++) {
 		const struct choice	*ch = &q->choices[i];
 		const struct choice_na	*na = answer_choice_na(a, ch->id);
 
 		printf("  [%s] %s", na != NULL ? "-" :
-		    answer_selected(a, ch->id) ? "x" : " ", ch->id);
+		    answer_selected(a, ch->id) ? "x" : " ", cmd_safe(ch->id));
 		if (na != NULL)
-			printf(" (%s)", na->reason);
+			printf(" (%s)", cmd_safe(na->reason));
 		putchar('\n');
 	}
 	if (a->note != NULL)
-		printf(_("note: %s\n"), a->note);
+		printf(_("note: %s\n"), cmd_safe_lines(a->note));
 	for (size_t i = 0; i < a->nevidence; i++)
-		printf(_("evidence: %s\n"), a->evidence[i]);
+		printf(_("evidence: %s\n"), cmd_safe(a->evidence[i]));
 	if (a->verification != VERIFY_UNSET)
 		printf(_("verification: %s\n"),
 		    verification_name(a->verification));
@@ -140,14 +141,14 @@ cmd_answer_exec(int argc, char **argv)
 		case 's':
 			if (select_choice(q, &a, optarg) != 0) {
 				cmd_error(_("question %s has no choice \"%s\""),
-				    q->id, optarg);
+				    cmd_safe(q->id), cmd_safe(optarg));
 				goto bad;
 			}
 			break;
 		case 'u':
 			if (question_choice(q, optarg) == NULL) {
 				cmd_error(_("question %s has no choice \"%s\""),
-				    q->id, optarg);
+				    cmd_safe(q->id), cmd_safe(optarg));
 				goto bad;
 			}
 			answer_select(&a, optarg, false);
@@ -184,7 +185,7 @@ cmd_answer_exec(int argc, char **argv)
 				*eq = '\0';
 			if (question_choice(q, optarg) == NULL) {
 				cmd_error(_("question %s has no choice \"%s\""),
-				    q->id, optarg);
+				    cmd_safe(q->id), cmd_safe(optarg));
 				goto bad;
 			}
 			if (reason == NULL) {
@@ -197,7 +198,7 @@ cmd_answer_exec(int argc, char **argv)
 		case OPT_CHOICE_APPLICABLE:
 			if (question_choice(q, optarg) == NULL) {
 				cmd_error(_("question %s has no choice \"%s\""),
-				    q->id, optarg);
+				    cmd_safe(q->id), cmd_safe(optarg));
 				goto bad;
 			}
 			answer_set_choice_na(&a, optarg, NULL);
@@ -226,8 +227,8 @@ cmd_answer_exec(int argc, char **argv)
 	}
 	if (ws->warning != NULL)
 		cmd_error("%s", ws->warning);
-	printf("%s/%s: %s\n", ws->lenses[ref.lens]->id, q->id,
-	    risk_name(workspace_risk(ws, &ref)));
+	printf("%s/%s: %s\n", cmd_safe(ws->lenses[ref.lens]->id),
+	    cmd_safe(q->id), risk_name(workspace_risk(ws, &ref)));
 	ret = EXIT_OK;
 bad:
 	answer_free(&a);

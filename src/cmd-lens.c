@@ -165,8 +165,9 @@ cmd_lens_list(int argc, char **argv)
 
 		diags_init(&dg, path);
 		if ((l = lens_load_file(path, &dg)) != NULL)
-			printf("%-24s %-12s %9zu  %s\n", l->id, l->version,
-			    l->nquestions, text_get(&l->title));
+			printf("%-24s %-12s %9zu  %s\n", cmd_safe(l->id),
+			    cmd_safe(l->version), l->nquestions,
+			    cmd_safe(text_get(&l->title)));
 		else
 			diags_print(&dg, stderr);
 		lens_free(l);

@@ -12,7 +12,7 @@
 static void
 clean(struct buf *b, const char *s)
 {
-	buf_add_clean(b, s != NULL ? s : "");
+	buf_add_printable(b, s != NULL ? s : "", true);
 }
 
 static void

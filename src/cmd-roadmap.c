@@ -30,7 +30,7 @@ enum { OPT_OWNER = 256, OPT_TICKET, OPT_EFFORT, OPT_STATUS, OPT_REASON,
 static void
 clean(struct buf *b, const char *s)
 {
-	buf_add_clean(b, s != NULL ? s : "");
+	buf_add_printable(b, s != NULL ? s : "", true);
 }
 
 static void

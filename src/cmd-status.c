@@ -10,16 +10,6 @@
 #include "util.h"
 
 static void
-json_tally(struct buf *b, const struct tally *t)
-{
-	buf_printf(b, "\"questions\": %u, \"answered\": %u, \"high\": %u, "
-	    "\"medium\": %u, \"none\": %u, \"not_applicable\": %u, "
-	    "\"unanswered\": %u", t->questions, t->answered, t->n[RISK_HIGH],
-	    t->n[RISK_MEDIUM], t->n[RISK_NONE], t->n[RISK_NOT_APPLICABLE],
-	    t->n[RISK_UNANSWERED]);
-}
-
-static void
 print_json(const struct workspace *ws)
 {
 	struct buf	b = { 0 };
@@ -66,16 +56,17 @@ print_text(const struct workspace *ws)
 {
 	struct tally t;
 
-	printf(_("Workload: %s\n"), workspace_prop(ws, "name"));
+	printf(_("Workload: %s\n"), cmd_safe(workspace_prop(ws, "name")));
 	printf("  %-34s %5s %5s %5s %5s %5s %5s %5s\n", "", _("Qs"),
 	    _("Done"), _("HRI"), _("MRI"), _("None"), _("N/A"), _("Open"));
 	for (size_t i = 0; i < ws->nlenses; i++) {
 		const struct lens *l = ws->lenses[i];
 
-		printf("%s (%s)\n", text_get(&l->title), l->id);
+		printf("%s (%s)\n", cmd_safe(text_get(&l->title)),
+		    cmd_safe(l->id));
 		for (size_t j = 0; j < l->npillars; j++) {
 			workspace_tally_pillar(ws, i, &l->pillars[j], &t);
-			print_row(text_get(&l->pillars[j].title), &t);
+			print_row(cmd_safe(text_get(&l->pillars[j].title)), &t);
 		}
 	}
 	workspace_tally(ws, -1, &t);

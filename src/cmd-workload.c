@@ -61,7 +61,7 @@ print_value(const char *v)
 {
 	struct buf b = { 0 };
 
-	buf_add_clean(&b, v);
+	buf_add_printable(&b, v, true);
 	printf("%s\n", b.s != NULL ? b.s : "");
 	buf_free(&b);
 }
@@ -133,9 +133,9 @@ cmd_workload_exec(int argc, char **argv)
 		for (size_t i = 0; i < ws->workload.n; i++) {
 			struct buf b = { 0 };
 
-			buf_add_clean(&b, ws->workload.keys[i]);
+			buf_add_printable(&b, ws->workload.keys[i], true);
 			buf_adds(&b, ": ");
-			buf_add_clean(&b, ws->workload.values[i]);
+			buf_add_printable(&b, ws->workload.values[i], true);
 			printf("%s\n", b.s);
 			buf_free(&b);
 		}

@@ -27,6 +27,10 @@ int	cmd_usage(const struct cmd_entry *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Print the command's --help text and return EXIT_OK. */
 int	cmd_help(const struct cmd_entry *, const char *);
+/* Text from a file, made safe to print (controls become '?'; newlines stay
+ * when asked). The result lives until eight more calls have been made. */
+const char *cmd_safe(const char *);
+const char *cmd_safe_lines(const char *);
 /* Open the workspace, printing the problem on failure. */
 struct workspace *cmd_open(const char *, int);
 

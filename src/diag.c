@@ -48,9 +48,10 @@ void
 diags_print(const struct diags *d, FILE *f)
 {
 	for (size_t i = 0; i < d->n; i++) {
-		char *s = diag_format(d, &d->v[i]);
+		char *s = diag_format(d, &d->v[i]), *safe = str_printable(s);
 
-		fprintf(f, "%s\n", s);
+		fprintf(f, "%s\n", safe);
+		free(safe);
 		free(s);
 	}
 }

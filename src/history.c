@@ -571,6 +571,8 @@ depth(struct listed *l, struct listed **byid, size_t n, size_t limit)
 static void
 order(struct listed *v, size_t n)
 {
+	if (n < 2)
+		return;
 	qsort(v, n, sizeof *v, cmp_newest);
 	for (size_t i = 0, end; i < n; i = end) {
 		struct listed **byid;

@@ -63,3 +63,13 @@ json_string(struct buf *b, const char *s)
 	}
 	buf_addc(b, '"');
 }
+
+void
+json_tally(struct buf *b, const struct tally *t)
+{
+	buf_printf(b, "\"questions\": %u, \"answered\": %u, \"high\": %u, "
+	    "\"medium\": %u, \"none\": %u, \"not_applicable\": %u, "
+	    "\"unanswered\": %u", t->questions, t->answered, t->n[RISK_HIGH],
+	    t->n[RISK_MEDIUM], t->n[RISK_NONE], t->n[RISK_NOT_APPLICABLE],
+	    t->n[RISK_UNANSWERED]);
+}

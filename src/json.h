@@ -2,9 +2,12 @@
 #ifndef WAFR_JSON_H
 #define WAFR_JSON_H
 
+#include "risk.h"
 #include "util.h"
 
 /* Append s as a JSON string literal, escaping quotes, controls and DEL. */
 void	json_string(struct buf *, const char *);
+/* The members of a tally, as "status --json" documents them (no braces). */
+void	json_tally(struct buf *, const struct tally *);
 
 #endif

@@ -20,16 +20,18 @@ static const struct cmd_entry *const commands[] = {
 #undef X
 };
 
+/* Messages may quote files: they are printed made safe. */
 int
 cmd_error(const char *fmt, ...)
 {
-	va_list ap;
+	va_list	 ap;
+	char	*msg;
 
-	fprintf(stderr, "%s: ", program_name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s: %s\n", program_name, cmd_safe_lines(msg));
+	free(msg);
 	return EXIT_DATA;
 }
 
@@ -58,6 +60,34 @@ cmd_help(const struct cmd_entry *e, const char *options)
 		printf("\n%s", _(options));
 	printf(_("\nSee wafr(1) for more.\n"));
 	return EXIT_OK;
+}
+
+static char	*safe_ring[8];
+static size_t	 safe_next;
+
+static const char *
+safe(const char *s, bool lines)
+{
+	struct buf b = { 0 };
+
+	buf_add_printable(&b, s != NULL ? s : "", lines);
+	free(safe_ring[safe_next]);
+	safe_ring[safe_next] = buf_take(&b);
+	s = safe_ring[safe_next];
+	safe_next = (safe_next + 1) % nitems(safe_ring);
+	return s;
+}
+
+const char *
+cmd_safe(const char *s)
+{
+	return safe(s, false);
+}
+
+const char *
+cmd_safe_lines(const char *s)
+{
+	return safe(s, true);
 }
 
 struct workspace *
@@ -122,6 +152,8 @@ static void
 free_settings(void)
 {
 	settings_free(&settings);
+	for (size_t i = 0; i < nitems(safe_ring); i++)
+		free(safe_ring[i]);
 }
 
 static int

@@ -98,50 +98,6 @@ finding_code(enum risk r)
 	}
 }
 
-/* The length of the valid UTF-8 sequence at p, or 0. */
-static size_t
-utf8_seq(const unsigned char *p)
-{
-	size_t len;
-
-	if ((*p & 0xe0) == 0xc0)
-		len = 2;
-	else if ((*p & 0xf0) == 0xe0)
-		len = 3;
-	else if ((*p & 0xf8) == 0xf0)
-		len = 4;
-	else
-		return 0;
-	/* utf8_valid stops at the first byte that does not continue the
-	 * sequence, the terminating NUL included. */
-	return utf8_valid((const char *)p, len) ? len : 0;
-}
-
-void
-buf_add_clean(struct buf *b, const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 len;
-
-	while (p != NULL && *p != '\0') {
-		if (*p < 0x80) {
-			buf_addc(b, (*p < 0x20 && *p != '\n') || *p == 0x7f ?
-			    ' ' : (char)*p);
-			p++;
-		} else if ((len = utf8_seq(p)) == 0) {
-			buf_adds(b, "\357\277\275");	/* U+FFFD */
-			p++;
-		} else if (len == 2 && *p == 0xc2 && p[1] <= 0x9f) {
-			/* U+0080..U+009F: C1 controls, CSI among them. */
-			buf_addc(b, ' ');
-			p += 2;
-		} else {
-			buf_add(b, p, len);
-			p += len;
-		}
-	}
-}
-
 bool
 plan_date_valid(const char *s)
 {

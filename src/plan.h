@@ -91,9 +91,6 @@ const char *effort_label(enum effort);
 const char *verification_label(enum verification);
 /* "HRI", "MRI" or "" for a risk. */
 const char *finding_code(enum risk);
-/* Append text from a file with every control character (C0, DEL, C1)
- * but the newline turned into a space: safe on a terminal or in a file. */
-void	 buf_add_clean(struct buf *, const char *);
 /* A validated YYYY-MM-DD date. */
 bool	 plan_date_valid(const char *);
 

@@ -16,7 +16,7 @@ csv_field(struct buf *b, const char *s)
 {
 	struct buf clean = { 0 };
 
-	buf_add_clean(&clean, s != NULL ? s : "");
+	buf_add_printable(&clean, s != NULL ? s : "", true);
 	buf_addc(b, '"');
 	if (clean.s != NULL && strchr("=+-@\t\r", clean.s[0]) != NULL &&
 	    clean.s[0] != '\0')

@@ -63,7 +63,7 @@ h(struct buf *b, const char *s)
 {
 	struct buf clean = { 0 };
 
-	buf_add_clean(&clean, s != NULL ? s : "");
+	buf_add_printable(&clean, s != NULL ? s : "", true);
 	for (const char *p = clean.s; p != NULL && *p != '\0'; p++) {
 		switch (*p) {
 		case '&':

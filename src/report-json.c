@@ -26,16 +26,6 @@ str_or_null(struct buf *b, const char *k, const char *v)
 		json_string(b, v);
 }
 
-static void
-tally(struct buf *b, const struct tally *t)
-{
-	buf_printf(b, "\"questions\": %u, \"answered\": %u, \"high\": %u, "
-	    "\"medium\": %u, \"none\": %u, \"not_applicable\": %u, "
-	    "\"unanswered\": %u", t->questions, t->answered, t->n[RISK_HIGH],
-	    t->n[RISK_MEDIUM], t->n[RISK_NONE], t->n[RISK_NOT_APPLICABLE],
-	    t->n[RISK_UNANSWERED]);
-}
-
 /* The fields that name a question, shared by every list. */
 static void
 question_ref(struct buf *b, const struct workspace *ws, const struct qref *r)
@@ -102,7 +92,7 @@ tallies(struct buf *b, const struct workspace *ws)
 	workspace_tally(ws, -1, &t);
 	key(b, "totals");
 	buf_addc(b, '{');
-	tally(b, &t);
+	json_tally(b, &t);
 	buf_adds(b, "},\n");
 	key(b, "lenses");
 	buf_addc(b, '[');
@@ -131,7 +121,7 @@ tallies(struct buf *b, const struct workspace *ws)
 			buf_adds(b, ", ");
 			str_or_null(b, "title", text_get(&l->pillars[j].title));
 			buf_adds(b, ", ");
-			tally(b, &t);
+			json_tally(b, &t);
 			buf_addc(b, '}');
 		}
 	}

@@ -16,7 +16,7 @@ md_text(struct buf *b, const char *s, bool oneline)
 	struct buf	clean = { 0 };
 	bool		bol = true;
 
-	buf_add_clean(&clean, s);
+	buf_add_printable(&clean, s, true);
 	for (const char *p = clean.s; p != NULL && *p != '\0'; p++) {
 		if (*p == '\n') {
 			if (oneline)

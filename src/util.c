@@ -374,27 +374,45 @@ path_join(const char *a, const char *b)
 	return xasprintf("%s/%s", a, b);
 }
 
-char *
-str_printable(const char *s)
+/* Controls (C0, DEL, C1 such as CSI) become '?', and so do bytes that are not
+ * UTF-8: nothing from a file can steer the terminal. Newlines and tabs
+ * stay when asked for. */
+void
+buf_add_printable(struct buf *b, const char *s, bool newlines)
 {
-	struct buf	b = { 0 };
-	size_t		n = s != NULL ? strlen(s) : 0;
+	size_t n = s != NULL ? strlen(s) : 0;
 
-	buf_adds(&b, "");
+	buf_adds(b, "");
 	for (size_t i = 0; i < n; ) {
 		unsigned char	c = (unsigned char)s[i];
 		size_t		len = c < 0x80 ? 1 : c >= 0xf0 ? 4 :
 		    c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
 
+		if ((c == '\n' || c == '\t') && newlines) {
+			buf_addc(b, (char)c);
+			i++;
+			continue;
+		}
 		if (len == 0 || i + len > n || !utf8_valid(s + i, len) ||
 		    c < 0x20 || c == 0x7f ||
 		    (c == 0xc2 && (unsigned char)s[i + 1] < 0xa0)) {
-			buf_addc(&b, '?');
-			i += len == 0 || i + len > n ? 1 : len;
+			/* A control is skipped whole; a broken sequence one
+			 * byte at a time, so what follows it is kept. */
+			buf_addc(b, '?');
+			i += len > 0 && i + len <= n && utf8_valid(s + i, len) ?
+			    len : 1;
 			continue;
 		}
-		buf_add(&b, s + i, len);
+		buf_add(b, s + i, len);
 		i += len;
 	}
+}
+
+char *
+str_printable(const char *s)
+{
+	struct buf b = { 0 };
+
+	buf_add_printable(&b, s, false);
 	return buf_take(&b);
 }

@@ -48,7 +48,8 @@ bool	 streq(const char *, const char *);
 bool	 str_ends_with(const char *, const char *);
 char	*slugify(const char *);
 bool	 utf8_valid(const char *, size_t);
-/* A copy safe to print on a terminal: controls and bad bytes become '?'. */
+/* Text safe to print on a terminal: controls and bad bytes become '?'. */
+void	 buf_add_printable(struct buf *, const char *, bool);
 char	*str_printable(const char *);
 
 /* Whole-file I/O. write_file_atomic writes a temporary file, syncs it and

@@ -615,10 +615,15 @@ workspace_sync(struct workspace *ws, char **cause)
 {
 	struct kv	props = { 0 };
 	const char	*ids, *now;
+	char		*why = NULL;
 
-	if (catch_up_files(ws, cause) != 0)
-		return fail(cause, _("%s: the files are behind the live state and "
-		    "cannot be rewritten, so they are not read back"), ws->dir);
+	if (catch_up_files(ws, &why) != 0) {
+		fail(cause, _("%s: the files are behind the live state and "
+		    "cannot be rewritten (%s), so they are not read back"),
+		    ws->dir, why);
+		free(why);
+		return -1;
+	}
 	if (snapshot_read_workload(ws->dir, &props, cause) != 0)
 		return -1;
 	ids = kv_get(&props, "lenses");

@@ -108,6 +108,17 @@ like "$("$WAFR" agenda "$W")" "wellarchitected/security +Security +30 min +0:00"
 "$WAFR" agenda "$W" nope 3 2>/dev/null; is $? 1 "agenda: an unknown pillar"
 "$WAFR" agenda "$W" SEC many 2>/dev/null; is $? 2 "agenda: minutes must be a number"
 
+# Text from files never reaches the terminal as control sequences.
+printf 'lens: esc\ntitle: "T\\e[31mRED"\npillars:\n  - id: p\n    title: "P\\e]0;title\\a"\n    questions:\n      - id: q\n        title: Q\n        "k\\e[2J": 1\n        choices: [{id: a, title: "A\\e[2J"}]\n' > "$TMP/esc.yaml"
+"$WAFR" init "$TMP/esc" --lens "$TMP/esc.yaml" >/dev/null
+"$WAFR" answer "$TMP/esc" q --note "$(printf 'x\033[2Jy\nline two\302\233z')" >/dev/null
+out=$({ "$WAFR" lens check "$TMP/esc.yaml"; "$WAFR" status "$TMP/esc";
+    "$WAFR" answer "$TMP/esc" q; "$WAFR" answer "$TMP/esc" q --select "$(printf 'b\033[1m')"; } 2>&1)
+is "$(printf '%s' "$out" | LC_ALL=C tr -d -c '\033\233\007' | wc -c)" 0 \
+    "no escape, CSI or BEL byte from a lens or a note reaches the terminal"
+like "$out" "T\?\[31mRED" "escape sequences are shown inert"
+like "$out" "line two" "multi-line notes keep their lines"
+
 # The configuration file.
 mkdir -p "$HOME/.config/wafr"
 printf 'set theme projector\nset lens serverless\nset bogus 1\n' > "$HOME/.config/wafr/config"
