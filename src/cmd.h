@@ -35,9 +35,9 @@ const char *cmd_safe_lines(const char *);
 struct workspace *cmd_open(const char *, int);
 
 #define CMD_LIST(X) \
-	X(init) X(status) X(answer) X(lens) X(agenda) \
-	X(plan) X(roadmap) X(report) X(workload) X(import) X(export) \
-	X(milestone) X(milestones) X(diff) X(sync)
+	X(init) X(status) X(answer) X(lens) X(agenda) X(plan) X(roadmap) \
+	X(report) X(workload) X(import) X(export) X(milestone) X(milestones) \
+	X(diff) X(sync) X(open)
 #define X(n) extern const struct cmd_entry cmd_##n##_entry;
 CMD_LIST(X)
 #undef X

@@ -777,6 +777,10 @@ commit(struct workspace *ws, struct store_batch *b, char **cause)
 	}
 	ret = store_apply(ws->store, b, cause);
 	batch_free(b);
+	/* Adopt the new generation only if no other process wrote since the
+	 * last read; otherwise the next refresh must read their change. */
+	if (ret == 0 && store_generation(ws->store) == ws->generation + 1)
+		ws->generation++;
 	return ret;
 }
 
@@ -804,7 +808,6 @@ workspace_set_answer(struct workspace *ws, const struct qref *ref,
 		answer_free(cur);
 		answer_copy(cur, a);
 	}
-	ws->generation = store_generation(ws->store);
 	if (snapshot_write_question(ws, ref, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;
@@ -836,7 +839,6 @@ workspace_set_prop(struct workspace *ws, const char *key, const char *value,
 		kv_free(&ws->workload);
 		ws->workload = rest;
 	}
-	ws->generation = store_generation(ws->store);
 	if (snapshot_write_workload(ws, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;
@@ -852,7 +854,6 @@ workspace_set_session(struct workspace *ws, const char *key,
 	if (commit(ws, &b, cause) != 0)
 		return -1;
 	kv_set(&ws->session, key, value);
-	ws->generation = store_generation(ws->store);
 	return 0;
 }
 
@@ -880,7 +881,6 @@ workspace_set_roadmap(struct workspace *ws, const struct qref *ref,
 		roadmap_item_free(*cur);
 		*cur = it != NULL ? roadmap_item_dup(it) : NULL;
 	}
-	ws->generation = store_generation(ws->store);
 	if (snapshot_write_question(ws, ref, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;

@@ -1,0 +1,210 @@
+/* actions.c: the one table of actions.
+ *
+ * Each action has a name, its default keys, the views it applies to, a
+ * label for the status line and a help text. Key dispatch, the status line
+ * and the help screen all read this table; nothing else binds a key. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ui/ui.h"
+#include "util.h"
+
+const struct action actions[] = {
+	/* The notes editor first: its keys shadow the review's. */
+	{ "note-leave", "Esc C-g F10", CTX_NOTES, N_("Esc done"),
+	  N_("leave the note (it is already saved)"), act_note_leave, 0 },
+	{ "note-left", "Left C-b", CTX_NOTES, NULL,
+	  N_("move left"), act_note_left, 0 },
+	{ "note-right", "Right C-f", CTX_NOTES, NULL,
+	  N_("move right"), act_note_right, 0 },
+	{ "note-up", "Up C-p", CTX_NOTES, NULL,
+	  N_("move up a line"), act_note_up, 0 },
+	{ "note-down", "Down C-n", CTX_NOTES, NULL,
+	  N_("move down a line"), act_note_down, 0 },
+	{ "note-home", "Home C-a", CTX_NOTES, NULL,
+	  N_("go to the start of the line"), act_note_home, 0 },
+	{ "note-end", "End C-e", CTX_NOTES, NULL,
+	  N_("go to the end of the line"), act_note_end, 0 },
+	{ "note-word-left", "C-Left M-b", CTX_NOTES, N_("C-Left/Right word"),
+	  N_("move a word left"), act_note_word_left, 0 },
+	{ "note-word-right", "C-Right M-f", CTX_NOTES, NULL,
+	  N_("move a word right"), act_note_word_right, 0 },
+	{ "note-backspace", "Backspace", CTX_NOTES, NULL,
+	  N_("delete the character before the cursor"), act_note_backspace, 0 },
+	{ "note-delete", "Delete C-d", CTX_NOTES, NULL,
+	  N_("delete the character under the cursor"), act_note_delete, 0 },
+	{ "note-kill-line", "C-k", CTX_NOTES, N_("C-k cut line"),
+	  N_("delete to the end of the line"), act_note_kill_line, 0 },
+	{ "note-newline", "Enter", CTX_NOTES, N_("Enter new line"),
+	  N_("start a new line"), act_note_newline, 0 },
+
+	/* The help screen. */
+	{ "help-leave", "Esc q ?", CTX_HELP, N_("q back"),
+	  N_("leave the help"), act_help_leave, 0 },
+	{ "help-up", "Up k", CTX_HELP, N_("j/k scroll"),
+	  N_("scroll up"), act_help_up, 0 },
+	{ "help-down", "Down j", CTX_HELP, NULL,
+	  N_("scroll down"), act_help_down, 0 },
+	{ "help-page-up", "PgUp", CTX_HELP, NULL,
+	  N_("scroll up a page"), act_help_page_up, 0 },
+	{ "help-page-down", "PgDn Space", CTX_HELP, NULL,
+	  N_("scroll down a page"), act_help_page_down, 0 },
+
+	/* The review. */
+	{ "up", "Up k", CTX_REVIEW, NULL,
+	  N_("move up in the focused list"), act_up, 0 },
+	{ "down", "Down j", CTX_REVIEW, NULL,
+	  N_("move down in the focused list"), act_down, 0 },
+	{ "page-up", "PgUp", CTX_REVIEW, NULL,
+	  N_("move up a page"), act_page_up, 0 },
+	{ "page-down", "PgDn", CTX_REVIEW, NULL,
+	  N_("move down a page"), act_page_down, 0 },
+	{ "first", "Home g", CTX_REVIEW, NULL,
+	  N_("go to the first item of the list"), act_home, 0 },
+	{ "last", "End G", CTX_REVIEW, NULL,
+	  N_("go to the last item of the list"), act_end, 0 },
+	{ "focus-next", "Tab Right l", CTX_REVIEW, N_("Tab pane"),
+	  N_("focus the next pane: pillars, questions, choices"),
+	  act_focus_next, 0 },
+	{ "focus-prev", "BTab Left h", CTX_REVIEW, NULL,
+	  N_("focus the previous pane"), act_focus_prev, 0 },
+	{ "toggle", "Space Enter", CTX_REVIEW, N_("Space toggle"),
+	  N_("toggle the choice under the cursor (in the pillar and "
+	  "question panes: go to the next pane)"), act_toggle,
+	  IN_PANE(PANE_CHOICES) },
+	{ "note", "n", CTX_REVIEW, N_("n note"),
+	  N_("edit the note of the question (saved as you type)"),
+	  act_note, 0 },
+	{ "note-editor", "E", CTX_REVIEW, NULL,
+	  N_("edit the note in $EDITOR"), act_editor, 0 },
+	{ "question-na", "a", CTX_REVIEW, N_("a n/a"),
+	  N_("mark the question not applicable, or applicable again"),
+	  act_question_na, IN_PANE(PANE_QUESTIONS) | IN_PANE(PANE_CHOICES) },
+	{ "choice-na", "x", CTX_REVIEW, N_("x choice n/a"),
+	  N_("mark the choice not applicable, or applicable again"),
+	  act_choice_na, IN_PANE(PANE_CHOICES) },
+	{ "next-unanswered", "u", CTX_REVIEW, N_("u next open"),
+	  N_("go to the next unanswered question, across pillars"),
+	  act_next_unanswered, IN_PANE(PANE_PILLARS) | IN_PANE(PANE_QUESTIONS) },
+	{ "prev-unanswered", "U", CTX_REVIEW, NULL,
+	  N_("go to the previous unanswered question"),
+	  act_prev_unanswered, 0 },
+	{ "search", "/", CTX_REVIEW, N_("/ search"),
+	  N_("search question and choice texts in every pillar and lens"),
+	  act_search, 0 },
+	{ "search-next", "]", CTX_REVIEW, NULL,
+	  N_("go to the next match"), act_search_next, 0 },
+	{ "search-prev", "[", CTX_REVIEW, NULL,
+	  N_("go to the previous match"), act_search_prev, 0 },
+	{ "milestone", "m", CTX_REVIEW, NULL,
+	  N_("save a milestone (asks for its name)"), act_milestone, 0 },
+	{ "help", "? F1", CTX_REVIEW, N_("? help"),
+	  N_("show every key binding"), act_help, 0 },
+	{ "redraw", "C-l", CTX_ALL, NULL,
+	  N_("redraw the screen"), act_redraw, 0 },
+	{ "quit", "q", CTX_REVIEW, N_("q quit"),
+	  N_("quit (every change is already saved)"), act_quit, 0 },
+};
+const size_t nactions = nitems(actions);
+
+#define MAX_KEYS 6
+static int bound[nitems(actions)][MAX_KEYS];
+
+/* Key names as the table writes them. */
+static struct {
+	const char	*name;
+	int		 key;
+} names[] = {
+	{ "Up", KEYC_FN | KEY_UP },
+	{ "Down", KEYC_FN | KEY_DOWN },
+	{ "Left", KEYC_FN | KEY_LEFT },
+	{ "Right", KEYC_FN | KEY_RIGHT },
+	{ "PgUp", KEYC_FN | KEY_PPAGE },
+	{ "PgDn", KEYC_FN | KEY_NPAGE },
+	{ "Home", KEYC_FN | KEY_HOME },
+	{ "End", KEYC_FN | KEY_END },
+	{ "BTab", KEYC_FN | KEY_BTAB },
+	{ "Backspace", KEYC_FN | KEY_BACKSPACE },
+	{ "Delete", KEYC_FN | KEY_DC },
+	{ "F1", KEYC_FN | KEY_F(1) },
+	{ "F10", KEYC_FN | KEY_F(10) },
+	{ "Tab", '\t' },
+	{ "Enter", '\r' },
+	{ "Space", ' ' },
+	{ "Esc", 27 },
+	{ "C-Left", KEYC_NONE },	/* found in terminfo at start */
+	{ "C-Right", KEYC_NONE },
+};
+
+/* Ctrl-arrows are extended terminfo keys with no fixed code. */
+static int
+extended_key(const char *cap)
+{
+	char	*seq = tigetstr(cap);
+	int	 k;
+
+	if (seq == NULL || seq == (char *)-1)
+		return KEYC_NONE;
+	if ((k = key_defined(seq)) > 0)
+		return KEYC_FN | k;
+	return KEYC_NONE;
+}
+
+static int
+key_parse(const char *s, size_t len)
+{
+	for (size_t i = 0; i < nitems(names); i++) {
+		if (strlen(names[i].name) == len &&
+		    strncmp(names[i].name, s, len) == 0)
+			return names[i].key;
+	}
+	if (len == 3 && s[0] == 'C' && s[1] == '-')
+		return s[2] & 0x1f;
+	if (len == 3 && s[0] == 'M' && s[1] == '-')
+		return KEYC_META | (unsigned char)s[2];
+	if (len == 1)
+		return (unsigned char)s[0];
+	return KEYC_NONE;
+}
+
+void
+actions_init(void)
+{
+	for (size_t i = 0; i < nitems(names); i++) {
+		if (strcmp(names[i].name, "C-Left") == 0)
+			names[i].key = extended_key("kLFT5");
+		else if (strcmp(names[i].name, "C-Right") == 0)
+			names[i].key = extended_key("kRIT5");
+	}
+	for (size_t i = 0; i < nactions; i++) {
+		const char	*s = actions[i].keys;
+		int		 n = 0;
+
+		for (int j = 0; j < MAX_KEYS; j++)
+			bound[i][j] = KEYC_NONE;
+		while (*s != '\0' && n < MAX_KEYS) {
+			size_t len = strcspn(s, " ");
+
+			bound[i][n++] = key_parse(s, len);
+			s += len;
+			s += strspn(s, " ");
+		}
+	}
+}
+
+const struct action *
+action_find(int key, int ctx)
+{
+	if (key == KEYC_NONE)
+		return NULL;
+	for (size_t i = 0; i < nactions; i++) {
+		if ((actions[i].ctx & ctx) == 0)
+			continue;
+		for (int j = 0; j < MAX_KEYS; j++) {
+			if (bound[i][j] == key)
+				return &actions[i];
+		}
+	}
+	return NULL;
+}

@@ -1,0 +1,864 @@
+/* ui.c: the screen engine: terminal set-up, the loop, resizes, the mouse,
+ * the header and status line, prompts, and the poll of the store.
+ *
+ * Each pass of the loop handles every key already waiting (a paste arrives
+ * as one burst), then redraws the windows that changed with wnoutrefresh and
+ * one doupdate, so ncurses sends only the cells that differ. Nothing clears
+ * the screen on a keystroke. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ui/ui.h"
+#include "util.h"
+
+#define MIN_COLS	64
+#define MIN_LINES	18
+#define POLL_MS		250
+#define MAX_BURST	65536
+
+const struct view *const views[] = {
+	&view_review,
+	&view_notes,
+	&view_help,
+	NULL
+};
+
+static volatile sig_atomic_t	 stop;
+static WINDOW			*input;	/* keys are read here: never drawn */
+
+static void
+on_signal(int sig)
+{
+	stop = sig;
+}
+
+uint64_t
+ui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+void
+ui_dirty(struct ui *ui)
+{
+	/* The status line's keys follow the focus: it is redrawn too. */
+	ui->dirty_all = ui->dirty_header = ui->dirty_status = true;
+}
+
+void
+ui_message(struct ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(ui->message);
+	va_start(ap, fmt);
+	ui->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	ui->message_error = error;
+	ui->dirty_status = true;
+}
+
+bool
+ui_current(const struct ui *ui, struct qref *ref)
+{
+	const struct ui_pillar *p;
+
+	if (ui->npillars == 0)
+		return false;
+	p = &ui->pillars[ui->pillar];
+	if (p->p->nquestions == 0)
+		return false;
+	ref->lens = p->lens;
+	ref->q = &p->p->questions[ui->question];
+	return true;
+}
+
+/* Every change of an answer: one transaction, then a redraw. */
+int
+ui_set_answer(struct ui *ui, const struct qref *ref, const struct answer *a)
+{
+	char *cause = NULL;
+
+	if (workspace_set_answer(ui->ws, ref, a, &cause) != 0) {
+		ui_message(ui, true, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	if (ui->ws->warning != NULL) {
+		ui_message(ui, true, "%s", ui->ws->warning);
+		free(ui->ws->warning);
+		ui->ws->warning = NULL;
+	}
+	ui_dirty(ui);
+	return 0;
+}
+
+static void
+layout(struct ui *ui)
+{
+	getmaxyx(stdscr, ui->lines, ui->cols);
+	if (ui->header != NULL)
+		delwin(ui->header);
+	if (ui->status != NULL)
+		delwin(ui->status);
+	ui->header = ui->status = NULL;
+	ui->too_small = ui->cols < MIN_COLS || ui->lines < MIN_LINES;
+	ui_dirty(ui);
+	if (ui->too_small)
+		return;
+	ui->header = newwin(1, ui->cols, 0, 0);
+	ui->status = newwin(1, ui->cols, ui->lines - 1, 0);
+	if (ui->header == NULL || ui->status == NULL) {
+		ui->too_small = true;
+		return;
+	}
+	ui->view->layout(ui, 1, 0, ui->lines - 2, ui->cols);
+}
+
+void
+ui_set_view(struct ui *ui, const struct view *v)
+{
+	if (ui->view != NULL && ui->view->leave != NULL)
+		ui->view->leave(ui);
+	ui->view = v;
+	if (v->enter != NULL)
+		v->enter(ui);
+	layout(ui);
+}
+
+/* --- Prompts on the status line --- */
+
+void
+ui_prompt(struct ui *ui, const char *label, const char *text, prompt_cb done)
+{
+	free(ui->prompt_label);
+	ui->prompt_label = xstrdup(label);
+	buf_free(&ui->prompt_text);
+	buf_adds(&ui->prompt_text, text != NULL ? text : "");
+	ui->prompt_cur = ui->prompt_text.len;
+	ui->prompt_done = done;
+	ui->menu = NULL;
+	ui->prompting = true;
+	ui->dirty_status = true;
+}
+
+/* A choice among a few words: digits pick, arrows move, Enter takes. */
+void
+ui_menu(struct ui *ui, const char *label, const char *const *items,
+    prompt_cb done)
+{
+	ui_prompt(ui, label, NULL, done);
+	ui->menu = items;
+	ui->prompt_cur = 0;
+}
+
+static void
+prompt_end(struct ui *ui, bool take)
+{
+	prompt_cb	 done = ui->prompt_done;
+	char		*text;
+
+	if (ui->menu != NULL)
+		text = xstrdup(ui->menu[ui->prompt_cur]);
+	else
+		text = xstrdup(ui->prompt_text.s != NULL ? ui->prompt_text.s :
+		    "");
+	ui->prompting = false;
+	ui->menu = NULL;
+	ui->dirty_status = true;
+	if (take)
+		done(ui, text);
+	free(text);
+}
+
+static void
+prompt_key(struct ui *ui, int key)
+{
+	struct buf	*b = &ui->prompt_text;
+	size_t		 n = 0, next;
+	char		 mb[MB_LEN_MAX];
+	mbstate_t	 st;
+
+	ui->dirty_status = true;
+	if (key == 27 || key == 7) {
+		prompt_end(ui, false);
+		return;
+	}
+	if (key == '\r') {
+		prompt_end(ui, true);
+		return;
+	}
+	if (ui->menu != NULL) {
+		while (ui->menu[n] != NULL)
+			n++;
+		if (key >= '1' && key < '1' + (int)n) {
+			ui->prompt_cur = (size_t)(key - '1');
+			prompt_end(ui, true);
+		} else if (key == (KEYC_FN | KEY_RIGHT) ||
+		    key == (KEYC_FN | KEY_DOWN) || key == '\t' || key == ' ')
+			ui->prompt_cur = (ui->prompt_cur + 1) % n;
+		else if (key == (KEYC_FN | KEY_LEFT) ||
+		    key == (KEYC_FN | KEY_UP))
+			ui->prompt_cur = (ui->prompt_cur + n - 1) % n;
+		return;
+	}
+	if (b->s == NULL)
+		buf_adds(b, "");
+	switch (key) {
+	case KEYC_FN | KEY_BACKSPACE:
+		if (ui->prompt_cur > 0) {
+			next = ui->prompt_cur;
+			ui->prompt_cur = utf8_prev(b->s, ui->prompt_cur);
+			memmove(b->s + ui->prompt_cur, b->s + next,
+			    b->len - next + 1);
+			b->len -= next - ui->prompt_cur;
+		}
+		return;
+	case KEYC_FN | KEY_DC:
+		if (ui->prompt_cur < b->len) {
+			next = utf8_next(b->s, b->len, ui->prompt_cur);
+			memmove(b->s + ui->prompt_cur, b->s + next,
+			    b->len - next + 1);
+			b->len -= next - ui->prompt_cur;
+		}
+		return;
+	case KEYC_FN | KEY_LEFT:
+		ui->prompt_cur = utf8_prev(b->s, ui->prompt_cur);
+		return;
+	case KEYC_FN | KEY_RIGHT:
+		ui->prompt_cur = utf8_next(b->s, b->len, ui->prompt_cur);
+		return;
+	case KEYC_FN | KEY_HOME:
+	case 1:
+		ui->prompt_cur = 0;
+		return;
+	case KEYC_FN | KEY_END:
+	case 5:
+		ui->prompt_cur = b->len;
+		return;
+	case 21:	/* C-u */
+		b->len = 0;
+		b->s[0] = '\0';
+		ui->prompt_cur = 0;
+		return;
+	}
+	if (key < 0x20 || key >= KEYC_FN || key == 0x7f)
+		return;
+	memset(&st, 0, sizeof st);
+	n = wcrtomb(mb, (wchar_t)key, &st);
+	if (n == (size_t)-1)
+		return;
+	buf_grow(b, n);
+	memmove(b->s + ui->prompt_cur + n, b->s + ui->prompt_cur,
+	    b->len - ui->prompt_cur + 1);
+	memcpy(b->s + ui->prompt_cur, mb, n);
+	b->len += n;
+	ui->prompt_cur += n;
+}
+
+/* --- Header and status line --- */
+
+static size_t
+menu_len(const char *const *items)
+{
+	size_t n = 0;
+
+	while (items[n] != NULL)
+		n++;
+	return n;
+}
+
+static void
+draw_header(struct ui *ui)
+{
+	WINDOW		*w = ui->header;
+	struct tally	 t;
+	struct qref	 ref;
+	struct buf	 b = { 0 };
+	const char	*name, *ms, *lens = "", *sep = glyph(GLYPH_VRULE);
+	char		 clock[32];
+	long		 el = ui->shown_elapsed;
+	int		 rw = 0, x;
+
+	werase(w);
+	draw_fill(w, 0, 0, ui->cols, EL_HEADER);
+	workspace_tally(ui->ws, -1, &t);
+	if (ui_current(ui, &ref))
+		lens = ui->ws->lenses[ref.lens]->id;
+	ms = kv_get(&ui->ws->session, "milestone");
+	if (ms == NULL)
+		ms = workspace_prop(ui->ws, "milestone");
+	snprintf(clock, sizeof clock, "%ld:%02ld:%02ld", el / 3600,
+	    el / 60 % 60, el % 60);
+	/* As much as fits; the clock and the tallies always. */
+	for (int v = 0; v < 4; v++) {
+		buf_free(&b);
+		if (v < 2)
+			buf_printf(&b, "%s %s ", lens, sep);
+		if (v < 3)
+			buf_printf(&b, "%s %s ", ms != NULL ? ms :
+			    _("no milestone"), sep);
+		buf_printf(&b, "%s %s ", clock, sep);
+		buf_printf(&b, v == 0 ? "HRI %u  MRI %u %s " :
+		    "HRI %u MRI %u %s ", t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep);
+		buf_printf(&b, v == 0 ? _("%u/%u answered ") : "%u/%u ",
+		    t.answered, t.questions);
+		rw = text_width(b.s, b.len);
+		if (rw <= ui->cols - 16)
+			break;
+	}
+	name = workspace_prop(ui->ws, "name");
+	x = draw_text(w, 0, 0, ui->cols, " wafr ", EL_HEADER);
+	draw_text(w, 0, x, ui->cols - x - rw - 1, name != NULL ? name : "",
+	    EL_HEADER);
+	if (rw > ui->cols - x)
+		rw = ui->cols - x;
+	draw_text(w, 0, ui->cols - rw, rw, b.s, EL_HEADER);
+	buf_free(&b);
+	wnoutrefresh(w);
+}
+
+static void
+draw_status(struct ui *ui)
+{
+	WINDOW	*w = ui->status;
+	int	 x = 0, lw, cx;
+	size_t	 skip = 0;
+
+	werase(w);
+	draw_fill(w, 0, 0, ui->cols, EL_STATUS);
+	if (ui->prompting) {
+		x = draw_text(w, 0, 0, ui->cols, ui->prompt_label,
+		    EL_STATUS_KEY);
+		x += draw_text(w, 0, x, ui->cols - x, " ", EL_STATUS);
+		if (ui->menu != NULL) {
+			char *item = xasprintf("[%zu %s]", ui->prompt_cur + 1,
+			    ui->menu[ui->prompt_cur]);
+
+			cx = x;
+			x += draw_text(w, 0, x, ui->cols - x, item,
+			    EL_STATUS_KEY);
+			free(item);
+			item = xasprintf(_("  1-%zu, arrows, Enter; Esc cancels"),
+			    menu_len(ui->menu));
+			draw_text(w, 0, x, ui->cols - x, item, EL_STATUS);
+			free(item);
+			wmove(w, 0, cx);
+			return;
+		}
+		lw = ui->cols - x - 1;
+		while (text_width(ui->prompt_text.s + skip,
+		    ui->prompt_cur - skip) > lw)
+			skip = utf8_next(ui->prompt_text.s,
+			    ui->prompt_text.len, skip);
+		draw_text(w, 0, x, lw, ui->prompt_text.s + skip, EL_STATUS);
+		wmove(w, 0, x + text_width(ui->prompt_text.s + skip,
+		    ui->prompt_cur - skip));
+		return;
+	}
+	if (ui->message != NULL) {
+		draw_text(w, 0, 1, ui->cols - 1, ui->message,
+		    ui->message_error ? EL_ERROR : EL_STATUS);
+		return;
+	}
+	/* The keys that matter here, from the action table. */
+	x = 1;
+	for (size_t i = 0; i < nactions; i++) {
+		const char	*label;
+		size_t		 k;
+		int		 need;
+
+		if ((actions[i].ctx & ui->view->ctx) == 0 ||
+		    actions[i].label == NULL)
+			continue;
+		if (actions[i].panes != 0 && ui->view == &view_review &&
+		    (actions[i].panes & IN_PANE(ui->focus)) == 0)
+			continue;
+		label = _(actions[i].label);
+		k = strcspn(label, " ");
+		need = text_width(label, strlen(label)) + 2;
+		if (x + need > ui->cols)
+			continue;	/* a shorter one may still fit */
+		draw_textn(w, 0, x, ui->cols - x, label, k, EL_STATUS_KEY);
+		draw_text(w, 0, x + text_width(label, k), ui->cols - x,
+		    label + k, EL_STATUS);
+		x += need;
+	}
+}
+
+static void
+draw_too_small(struct ui *ui)
+{
+	char	*msg;
+	int	 y = ui->lines / 2 - 1, w;
+
+	werase(stdscr);
+	msg = xasprintf(_("The terminal is %dx%d."), ui->cols, ui->lines);
+	w = text_width(msg, strlen(msg));
+	draw_text(stdscr, y < 0 ? 0 : y, w < ui->cols ? (ui->cols - w) / 2 : 0,
+	    ui->cols, msg, EL_NORMAL);
+	free(msg);
+	msg = xasprintf(_("Please enlarge it to at least %dx%d."), MIN_COLS,
+	    MIN_LINES);
+	w = text_width(msg, strlen(msg));
+	draw_text(stdscr, y + 1, w < ui->cols ? (ui->cols - w) / 2 : 0,
+	    ui->cols, msg, EL_NORMAL);
+	free(msg);
+	touchwin(stdscr);
+	wnoutrefresh(stdscr);
+}
+
+static void
+draw(struct ui *ui)
+{
+	static int	 cursor = -1;
+	int		 want;
+
+	if (ui->too_small) {
+		if (ui->dirty_all)
+			draw_too_small(ui);
+		ui->dirty_all = ui->dirty_header = ui->dirty_status = false;
+		want = 0;
+	} else {
+		if (ui->dirty_header)
+			draw_header(ui);
+		if (ui->dirty_status && !ui->prompting) {
+			draw_status(ui);
+			wnoutrefresh(ui->status);
+		}
+		ui->view->draw(ui, ui->dirty_all);
+		if (ui->prompting) {
+			if (ui->dirty_status)
+				draw_status(ui);
+			wnoutrefresh(ui->status);
+		}
+		want = ui->prompting || ui->view == &view_notes;
+		ui->dirty_all = ui->dirty_header = ui->dirty_status = false;
+	}
+	if (want != cursor) {
+		curs_set(want);
+		cursor = want;
+	}
+	doupdate();
+}
+
+/* --- Keys --- */
+
+/* One key, or KEYC_NONE after ms milliseconds (-1: wait). */
+static int
+read_key(int ms)
+{
+	wint_t	wc;
+	int	r;
+
+	wtimeout(input, ms);
+	r = wget_wch(input, &wc);
+	if (r == ERR)
+		return KEYC_NONE;
+	if (r == KEY_CODE_YES) {
+		if (wc == KEY_ENTER)
+			return '\r';
+		return KEYC_FN | (int)wc;
+	}
+	if (wc == '\n')
+		return '\r';
+	if (wc == 127 || wc == 8)
+		return KEYC_FN | KEY_BACKSPACE;
+	if (wc == 27) {
+		/* Alt sends Esc and the key at once. */
+		wtimeout(input, 0);
+		r = wget_wch(input, &wc);
+		if (r == OK && wc > 0x20 && wc < 0x7f)
+			return KEYC_META | (int)wc;
+		if (r == KEY_CODE_YES)
+			ungetch((int)wc);
+		else if (r == OK)
+			unget_wch((wchar_t)wc);
+		return 27;
+	}
+	return (int)wc;
+}
+
+/* Pasted text is text: it never runs a command. */
+static void
+paste_key(struct ui *ui, int key)
+{
+	bool text = key >= 0x20 && key < KEYC_FN && key != 0x7f;
+
+	if (ui->prompting) {
+		if (text)
+			prompt_key(ui, key);
+		return;
+	}
+	if (ui->view == &view_notes) {
+		if (key == '\r')
+			act_note_newline(ui);
+		else if (text || key == '\t')
+			ui->view->input(ui, key);
+		return;
+	}
+	ui->paste_ignored++;
+}
+
+static void
+handle_key(struct ui *ui, int key)
+{
+	const struct action	*a;
+	MEVENT			 m;
+
+	if (key == (KEYC_FN | KEY_RESIZE)) {
+		layout(ui);
+		return;
+	}
+	if (key == (KEYC_FN | KEY_MOUSE)) {
+		if (getmouse(&m) != OK)
+			return;
+		/* When a press and its release arrive together, ncurses keeps
+		 * only the release: a release without a press is a click. */
+		if (m.bstate & BUTTON1_RELEASED) {
+			if (ui->mouse_down) {
+				ui->mouse_down = false;
+				return;
+			}
+			m.bstate = BUTTON1_PRESSED;
+		} else if (m.bstate & BUTTON1_PRESSED)
+			ui->mouse_down = true;
+		if (!ui->too_small && !ui->prompting &&
+		    ui->view->mouse != NULL)
+			ui->view->mouse(ui, &m);
+		return;
+	}
+	if (key == (KEYC_FN | KEY_PASTE_START)) {
+		ui->pasting = true;
+		ui->paste_ignored = 0;
+		return;
+	}
+	if (key == (KEYC_FN | KEY_PASTE_END)) {
+		ui->pasting = false;
+		if (ui->paste_ignored > 0)
+			ui_message(ui, false, "%s", _("A paste is text for a "
+			    "note or a prompt: press n, then paste."));
+		return;
+	}
+	if (ui->pasting) {
+		paste_key(ui, key);
+		return;
+	}
+	/* Esc and a key typed at once, with no Alt binding: both keys. */
+	if ((key & KEYC_META) && (ui->prompting ||
+	    action_find(key, ui->view->ctx) == NULL)) {
+		handle_key(ui, 27);
+		handle_key(ui, key & ~KEYC_META);
+		return;
+	}
+	if (ui->prompting) {
+		prompt_key(ui, key);
+		return;
+	}
+	if (ui->message != NULL) {
+		free(ui->message);
+		ui->message = NULL;
+		ui->dirty_status = true;
+	}
+	if ((a = action_find(key, ui->view->ctx)) != NULL)
+		a->fn(ui);
+	else if (ui->view->input != NULL)
+		ui->view->input(ui, key);
+}
+
+/* Timers: the store poll, the clock, the view's own (the note's save). */
+static int
+tick(struct ui *ui, uint64_t *last_poll)
+{
+	uint64_t	 now = ui_now_ms();
+	int		 wait = POLL_MS, vt;
+	long		 el;
+	char		*cause = NULL, *key;
+	struct qref	 ref;
+
+	if (now - *last_poll >= POLL_MS) {
+		*last_poll = now;
+		switch (workspace_refresh(ui->ws, &cause)) {
+		case 1:
+			ui_dirty(ui);
+			break;
+		case -1:
+			ui_message(ui, true, "%s", cause);
+			free(cause);
+			break;
+		}
+	} else
+		wait = (int)(POLL_MS - (now - *last_poll));
+	el = (long)(time(NULL) - ui->started);
+	if (el != ui->shown_elapsed) {
+		ui->shown_elapsed = el;
+		ui->dirty_header = true;
+	}
+	if (ui->view->timer != NULL && (vt = ui->view->timer(ui)) >= 0 &&
+	    vt < wait)
+		wait = vt;
+
+	/* Where the facilitator is, for an audience view to follow. */
+	if (ui_current(ui, &ref)) {
+		key = xasprintf("%s/%s", ui->ws->lenses[ref.lens]->id,
+		    ref.q->id);
+		if (!streq(key, ui->cursor_key) && !ui->ws->readonly &&
+		    workspace_set_session(ui->ws, "cursor", key, NULL) == 0) {
+			free(ui->cursor_key);
+			ui->cursor_key = key;
+			key = NULL;
+		}
+		free(key);
+	}
+	return wait;
+}
+
+/* Ask the terminal to mark pastes (a terminal that cannot ignores it). */
+static void
+bracketed_paste(bool on)
+{
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
+/* --- The external editor --- */
+
+static char *
+run_editor(const char *ed, const char *path)
+{
+	char	*cmd = xasprintf("exec %s \"$1\"", ed);
+	pid_t	 pid;
+	int	 status = 0;
+
+	def_prog_mode();
+	bracketed_paste(false);
+	endwin();
+	pid = fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	free(cmd);
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+			;
+	}
+	reset_prog_mode();
+	bracketed_paste(true);
+	clearok(curscr, TRUE);
+	if (pid < 0)
+		return xasprintf(_("cannot start the editor: %s"),
+		    strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return xasprintf(_("the editor (%s) failed; the note is "
+		    "unchanged"), ed);
+	return NULL;
+}
+
+void
+ui_edit_external(struct ui *ui)
+{
+	struct qref	 ref;
+	struct answer	 a;
+	const char	*ed, *tmp;
+	char		*path, *text = NULL, *cause = NULL, *err;
+	size_t		 len;
+	int		 fd;
+
+	if (!ui_current(ui, &ref))
+		return;
+	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
+		tmp = "/tmp";
+	path = xasprintf("%s/wafr-note-XXXXXX.txt", tmp);
+	if ((fd = mkstemps(path, 4)) == -1) {
+		ui_message(ui, true, _("cannot make a temporary file: %s"),
+		    strerror(errno));
+		free(path);
+		return;
+	}
+	answer_copy(&a, workspace_answer(ui->ws, &ref));
+	if (a.note != NULL && write(fd, a.note, strlen(a.note)) < 0) {
+		ui_message(ui, true, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (a.note != NULL && *a.note != '\0' && write(fd, "\n", 1) < 0) {
+		ui_message(ui, true, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	close(fd);
+	fd = -1;
+	if ((ed = getenv("VISUAL")) == NULL || *ed == '\0')
+		if ((ed = getenv("EDITOR")) == NULL || *ed == '\0')
+			ed = "vi";
+	err = run_editor(ed, path);
+	layout(ui);	/* the terminal may have changed size meanwhile */
+	if (err != NULL) {
+		ui_message(ui, true, "%s", err);
+		free(err);
+		goto out;
+	}
+	if (read_file(path, &text, &len, &cause) != 0) {
+		ui_message(ui, true, "%s", cause);
+		free(cause);
+		goto out;
+	}
+	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+		text[--len] = '\0';
+	if (strlen(text) != len || !utf8_valid(text, len)) {
+		ui_message(ui, true, "%s",
+		    _("the note is not valid UTF-8 text; it is unchanged"));
+		goto out;
+	}
+	if (!streq(text, a.note != NULL ? a.note : "")) {
+		answer_set_note(&a, text);
+		if (ui_set_answer(ui, &ref, &a) == 0)
+			ui_message(ui, false, "%s", _("note saved"));
+	}
+out:
+	if (fd != -1)
+		close(fd);
+	unlink(path);
+	free(path);
+	free(text);
+	answer_free(&a);
+}
+
+void
+act_redraw(struct ui *ui)
+{
+	clearok(curscr, TRUE);
+	layout(ui);
+}
+
+void
+act_quit(struct ui *ui)
+{
+	ui->quit = true;
+}
+
+/* --- Start and loop --- */
+
+static void
+build_pillars(struct ui *ui)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < ui->ws->nlenses; i++) {
+		const struct lens *l = ui->ws->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			struct ui_pillar *p = ARRAY_PUSH(ui->pillars,
+			    ui->npillars, cap);
+
+			p->lens = i;
+			p->p = &l->pillars[j];
+		}
+	}
+}
+
+int
+ui_run(struct workspace *ws, char **cause)
+{
+	struct ui		 ui;
+	struct qref		 ref;
+	struct sigaction	 sa;
+	SCREEN			*scr;
+	const char		*at;
+	uint64_t		 last_poll;
+	int			 key, wait, n;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return fail(cause, "%s", _("the review needs a terminal "
+		    "(use the other commands in scripts)"));
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
+		return fail(cause, _("cannot use the terminal \"%s\""),
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+	memset(&ui, 0, sizeof ui);
+	ui.ws = ws;
+	ui.started = time(NULL);
+	build_pillars(&ui);
+	if ((at = kv_get(&ws->session, "cursor")) != NULL &&
+	    workspace_find(ws, at, &ref, NULL) == 0)
+		review_goto(&ui, ref.lens, ref.q, -1);
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	set_escdelay(25);
+	theme_init();
+	/* Home and End as tmux, screen and rxvt send them. */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[7~", KEY_HOME);
+	define_key("\033[8~", KEY_END);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033[F", KEY_END);
+	define_key("\033[200~", KEY_PASTE_START);
+	define_key("\033[201~", KEY_PASTE_END);
+	bracketed_paste(true);
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	input = newwin(1, 1, 0, 0);
+	keypad(input, TRUE);
+	wnoutrefresh(input);
+	actions_init();
+
+	ui_set_view(&ui, &view_review);
+	last_poll = ui_now_ms();
+	while (!ui.quit && !stop) {
+		wait = tick(&ui, &last_poll);
+		draw(&ui);
+		if ((key = read_key(wait)) == KEYC_NONE)
+			continue;
+		handle_key(&ui, key);
+		for (n = 0; n < MAX_BURST && !ui.quit; n++) {
+			if ((key = read_key(0)) == KEYC_NONE)
+				break;
+			handle_key(&ui, key);
+		}
+	}
+	if (ui.view->leave != NULL)
+		ui.view->leave(&ui);
+	for (size_t i = 0; views[i] != NULL; i++) {
+		if (views[i]->free != NULL)
+			views[i]->free(&ui);
+	}
+	if (ui.header != NULL)
+		delwin(ui.header);
+	if (ui.status != NULL)
+		delwin(ui.status);
+	delwin(input);
+	bracketed_paste(false);
+	endwin();
+	delscreen(scr);
+	free(ui.pillars);
+	free(ui.cursor_key);
+	free(ui.search);
+	free(ui.matches);
+	free(ui.message);
+	free(ui.prompt_label);
+	buf_free(&ui.prompt_text);
+	return 0;
+}

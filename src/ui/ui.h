@@ -1,0 +1,231 @@
+/* ui.h: the screen engine shared by the views under src/ui/.
+ *
+ * The engine (ui.c) owns the terminal, the loop, the header and the status
+ * line; each view (view-*.c) owns the body and plugs in through a small table
+ * of functions. Keys go through one table of actions (actions.c), colours
+ * through one table of semantic elements (theme.c), and every text that came
+ * from a file goes through draw_text (draw.c), which makes control characters
+ * inert. */
+#ifndef WAFR_UI_H
+#define WAFR_UI_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "workspace.h"
+#include "ui/run.h"
+#include "util.h"
+
+/* A key: a character, a curses function key, or Alt and a character. */
+#define KEYC_FN		0x1000000
+#define KEYC_META	0x2000000
+#define KEYC_NONE	(-1)
+/* Bracketed paste: the terminal marks where pasted text starts and ends. */
+#define KEY_PASTE_START	(KEY_MAX + 1500)
+#define KEY_PASTE_END	(KEY_MAX + 1501)
+
+/* Semantic colours (theme.c). */
+enum element {
+	EL_NORMAL,
+	EL_HEADER,
+	EL_TITLE,		/* pane title */
+	EL_TITLE_FOCUS,		/* title of the focused pane */
+	EL_FOCUS,		/* cursor line of the focused pane */
+	EL_CURSOR,		/* cursor line of another pane */
+	EL_RISK_HIGH,
+	EL_RISK_MEDIUM,
+	EL_RISK_NONE,
+	EL_RISK_NA,
+	EL_UNANSWERED,
+	EL_BAR_DONE,
+	EL_BAR_TODO,
+	EL_DIM,
+	EL_STATUS,
+	EL_STATUS_KEY,
+	EL_MATCH,
+	EL_ERROR,
+	EL_INERT,		/* a control character made visible */
+	EL_COUNT
+};
+void	 theme_init(void);
+attr_t	 theme_attr(enum element);
+enum element theme_risk(enum risk);
+bool	 theme_mono(void);
+
+/* Safe drawing (draw.c). */
+int	 draw_text(WINDOW *, int, int, int, const char *, enum element);
+int	 draw_textn(WINDOW *, int, int, int, const char *, size_t,
+	    enum element);
+void	 draw_fill(WINDOW *, int, int, int, enum element);
+int	 text_width(const char *, size_t);
+/* Word wrap: byte offsets where each line starts; returns the count. */
+struct wline {
+	size_t	start, end;
+};
+size_t	 text_wrap(const char *, int, struct wline **);
+size_t	 utf8_next(const char *, size_t, size_t);
+size_t	 utf8_prev(const char *, size_t);
+bool	 text_match(const char *, const wchar_t *);
+const char *glyph(int);
+enum { GLYPH_BAR_DONE, GLYPH_BAR_TODO, GLYPH_RULE, GLYPH_VRULE };
+
+/* Which part of the review has the focus. */
+enum pane { PANE_PILLARS, PANE_QUESTIONS, PANE_CHOICES };
+
+/* Where the views apply (actions and status line). */
+enum {
+	CTX_REVIEW = 1,
+	CTX_NOTES = 2,
+	CTX_HELP = 4,
+	CTX_ALL = 7
+};
+
+struct ui;
+struct view {
+	const char	*name;
+	int		 ctx;
+	void		(*enter)(struct ui *);
+	void		(*leave)(struct ui *);
+	void		(*layout)(struct ui *, int, int, int, int);
+	void		(*draw)(struct ui *, bool);
+	bool		(*input)(struct ui *, int);	/* unbound keys */
+	void		(*mouse)(struct ui *, MEVENT *);
+	int		(*timer)(struct ui *);		/* ms to the next; -1 */
+	void		(*free)(struct ui *);
+};
+extern const struct view view_review, view_notes, view_help;
+extern const struct view *const views[];
+
+/* A pillar of a lens, in the order the pillar pane lists them. */
+struct ui_pillar {
+	size_t			 lens;
+	const struct pillar	*p;
+};
+
+struct ui_match {
+	size_t			 lens;
+	const struct question	*q;
+	int			 choice;	/* -1: the question text */
+};
+
+typedef void (*prompt_cb)(struct ui *, const char *);
+
+struct ui {
+	struct workspace	*ws;
+	const struct view	*view;
+	WINDOW			*header, *status;
+	int			 lines, cols;
+	bool			 too_small;
+	bool			 quit;
+	bool			 mouse_down;
+	bool			 pasting;	/* inside a bracketed paste */
+	size_t			 paste_ignored;
+	bool			 dirty_all;	/* the body must be redrawn */
+	bool			 dirty_header, dirty_status;
+	time_t			 started;
+	long			 shown_elapsed;
+
+	/* Where the review is. */
+	struct ui_pillar	*pillars;
+	size_t			 npillars;
+	size_t			 pillar, question, choice;
+	enum pane		 focus;
+	char			*cursor_key;	/* last written to the session */
+
+	/* Search. */
+	char			*search;
+	struct ui_match		*matches;
+	size_t			 nmatches, match;
+
+	/* The status line: a message, or a prompt. */
+	char			*message;
+	bool			 message_error;
+	bool			 prompting;
+	char			*prompt_label;
+	struct buf		 prompt_text;
+	size_t			 prompt_cur;
+	prompt_cb		 prompt_done;
+	const char *const	*menu;		/* a one-key choice prompt */
+
+	void			*view_data[4];
+};
+
+/* Engine (ui.c). */
+void	 ui_set_view(struct ui *, const struct view *);
+void	 ui_message(struct ui *, bool, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	 ui_prompt(struct ui *, const char *, const char *, prompt_cb);
+void	 ui_menu(struct ui *, const char *, const char *const *, prompt_cb);
+void	 ui_dirty(struct ui *);
+uint64_t ui_now_ms(void);
+int	 ui_set_answer(struct ui *, const struct qref *, const struct answer *);
+bool	 ui_current(const struct ui *, struct qref *);
+void	 ui_edit_external(struct ui *);
+
+/* Actions (actions.c). */
+struct action {
+	const char	*name;
+	const char	*keys;		/* default keys, space separated */
+	int		 ctx;
+	const char	*label;		/* shown on the status line, or NULL */
+	const char	*help;
+	void		(*fn)(struct ui *);
+	int		 panes;		/* label only in these panes; 0 all */
+};
+#define IN_PANE(p) (1 << (p))
+extern const struct action actions[];
+extern const size_t nactions;
+const struct action *action_find(int, int);
+void	 actions_init(void);
+
+/* Review actions (view-review.c). */
+void	 act_up(struct ui *);
+void	 act_down(struct ui *);
+void	 act_page_up(struct ui *);
+void	 act_page_down(struct ui *);
+void	 act_home(struct ui *);
+void	 act_end(struct ui *);
+void	 act_focus_next(struct ui *);
+void	 act_focus_prev(struct ui *);
+void	 act_toggle(struct ui *);
+void	 act_next_unanswered(struct ui *);
+void	 act_prev_unanswered(struct ui *);
+void	 act_question_na(struct ui *);
+void	 act_choice_na(struct ui *);
+void	 act_search(struct ui *);
+void	 act_search_next(struct ui *);
+void	 act_search_prev(struct ui *);
+void	 act_milestone(struct ui *);
+void	 act_note(struct ui *);
+void	 act_editor(struct ui *);
+void	 act_help(struct ui *);
+void	 act_quit(struct ui *);
+void	 act_redraw(struct ui *);
+void	 review_goto(struct ui *, size_t, const struct question *, int);
+
+/* Notes editor actions (view-notes.c). */
+void	 act_note_leave(struct ui *);
+void	 act_note_left(struct ui *);
+void	 act_note_right(struct ui *);
+void	 act_note_up(struct ui *);
+void	 act_note_down(struct ui *);
+void	 act_note_home(struct ui *);
+void	 act_note_end(struct ui *);
+void	 act_note_word_left(struct ui *);
+void	 act_note_word_right(struct ui *);
+void	 act_note_backspace(struct ui *);
+void	 act_note_delete(struct ui *);
+void	 act_note_newline(struct ui *);
+void	 act_note_kill_line(struct ui *);
+
+/* Help actions (view-help.c). */
+void	 act_help_leave(struct ui *);
+void	 act_help_up(struct ui *);
+void	 act_help_down(struct ui *);
+void	 act_help_page_up(struct ui *);
+void	 act_help_page_down(struct ui *);
+
+#endif

@@ -1,0 +1,203 @@
+/* view-help.c: every key binding, read from the action table, and what
+ * the marks on the screen mean. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/ui.h"
+#include "util.h"
+
+struct help {
+	WINDOW	*w;
+	int	 top;
+};
+
+static struct help *
+state(struct ui *ui)
+{
+	if (ui->view_data[2] == NULL)
+		ui->view_data[2] = xcalloc(1, sizeof(struct help));
+	return ui->view_data[2];
+}
+
+static const struct {
+	int		 ctx;
+	const char	*title;
+} sections[] = {
+	{ CTX_REVIEW, N_("Review") },
+	{ CTX_NOTES, N_("Note editor") },
+	{ CTX_HELP, N_("This help") },
+};
+
+static const char *const legend[] = {
+	N_("HRI  high risk: a practice that matters most is missing"),
+	N_("MRI  medium risk"),
+	N_(" ok  no risk found"),
+	N_("n/a  the question does not apply"),
+	N_(" -   not answered yet"),
+	N_("[x]  practice in place   [ ] not in place   [-] does not apply"),
+	N_("H3 M2 in the pillar pane: high and medium risks of the pillar"),
+};
+
+/* Rows of the help, as (key text, help text); NULL keys is a heading. */
+struct row {
+	const char	*keys;
+	const char	*text;
+};
+
+static size_t
+rows(struct row **out)
+{
+	struct row	*r = NULL, *x;
+	size_t		 n = 0, cap = 0;
+
+	for (size_t s = 0; s < nitems(sections); s++) {
+		x = ARRAY_PUSH(r, n, cap);
+		x->text = _(sections[s].title);
+		for (size_t i = 0; i < nactions; i++) {
+			if ((actions[i].ctx & sections[s].ctx) == 0)
+				continue;
+			x = ARRAY_PUSH(r, n, cap);
+			x->keys = actions[i].keys;
+			x->text = _(actions[i].help);
+		}
+		if (sections[s].ctx == CTX_NOTES) {
+			x = ARRAY_PUSH(r, n, cap);
+			x->keys = "...";
+			x->text = _("any other key types itself; a paste "
+			    "types the whole text");
+		}
+		(void)ARRAY_PUSH(r, n, cap);
+	}
+	x = ARRAY_PUSH(r, n, cap);
+	x->text = _("Marks");
+	for (size_t i = 0; i < nitems(legend); i++) {
+		x = ARRAY_PUSH(r, n, cap);
+		x->keys = "";
+		x->text = _(legend[i]);
+	}
+	*out = r;
+	return n;
+}
+
+static void
+help_scroll(struct ui *ui, int by)
+{
+	struct help	*h = state(ui);
+	struct row	*r;
+	size_t		 n = rows(&r);
+	int		 page = h->w != NULL ? getmaxy(h->w) - 1 : 1;
+
+	free(r);
+	h->top += by;
+	if (h->top > (int)n - page)
+		h->top = (int)n - page;
+	if (h->top < 0)
+		h->top = 0;
+	ui->dirty_all = true;
+}
+
+void
+act_help_leave(struct ui *ui)
+{
+	ui_set_view(ui, &view_review);
+}
+
+void
+act_help_up(struct ui *ui)
+{
+	help_scroll(ui, -1);
+}
+
+void
+act_help_down(struct ui *ui)
+{
+	help_scroll(ui, 1);
+}
+
+void
+act_help_page_up(struct ui *ui)
+{
+	struct help *h = state(ui);
+
+	help_scroll(ui, -(h->w != NULL ? getmaxy(h->w) - 2 : 1));
+}
+
+void
+act_help_page_down(struct ui *ui)
+{
+	struct help *h = state(ui);
+
+	help_scroll(ui, h->w != NULL ? getmaxy(h->w) - 2 : 1);
+}
+
+static void
+help_enter(struct ui *ui)
+{
+	state(ui)->top = 0;
+}
+
+static void
+help_layout(struct ui *ui, int y, int x, int h, int w)
+{
+	struct help *hs = state(ui);
+
+	if (hs->w != NULL)
+		delwin(hs->w);
+	hs->w = newwin(h, w, y, x);
+}
+
+static void
+help_draw(struct ui *ui, bool all)
+{
+	struct help	*h = state(ui);
+	WINDOW		*w = h->w;
+	struct row	*r;
+	size_t		 n;
+	int		 height, width, kw = 24;
+
+	if (!all || w == NULL)
+		return;
+	height = getmaxy(w);
+	width = getmaxx(w);
+	werase(w);
+	draw_fill(w, 0, 0, width, EL_TITLE_FOCUS);
+	draw_text(w, 0, 1, width - 2, _("Keys (every change is saved at "
+	    "once; nothing to save on quitting)"), EL_TITLE_FOCUS);
+	n = rows(&r);
+	for (int y = 1; y < height && (size_t)(h->top + y - 1) < n; y++) {
+		const struct row *x = &r[h->top + y - 1];
+
+		if (x->keys == NULL) {
+			if (x->text != NULL)
+				draw_text(w, y, 1, width - 2, x->text,
+				    EL_TITLE);
+			continue;
+		}
+		draw_text(w, y, 3, kw - 4, x->keys, EL_CURSOR);
+		draw_text(w, y, kw, width - kw - 1, x->text, EL_NORMAL);
+	}
+	if ((size_t)(h->top + height - 1) < n)
+		draw_text(w, height - 1, width - 8, 7, _("more v"), EL_DIM);
+	free(r);
+	wnoutrefresh(w);
+}
+
+static void
+help_free(struct ui *ui)
+{
+	struct help *h = ui->view_data[2];
+
+	if (h == NULL)
+		return;
+	if (h->w != NULL)
+		delwin(h->w);
+	free(h);
+	ui->view_data[2] = NULL;
+}
+
+const struct view view_help = {
+	"help", CTX_HELP, help_enter, NULL, help_layout, help_draw, NULL, NULL,
+	NULL, help_free
+};

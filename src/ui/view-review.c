@@ -1,0 +1,1081 @@
+/* view-review.c: the review: pillars, questions, and the current question
+ * with its choices, the helpful text and the note.
+ *
+ * Narrow terminals stack the pillar and question panes above the detail;
+ * wide ones put the three side by side. Risk always shows as a word (HRI,
+ * MRI, ok, n/a) as well as a colour. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "ui/ui.h"
+#include "util.h"
+
+struct review {
+	WINDOW	*wp, *wq, *wd;
+	int	 ptop, qtop, ctop;
+	bool	 wide;
+	int	 choice_y, choice_rows;	/* where the choices are drawn */
+	int	 dx;			/* first column of the detail */
+};
+
+static struct review *
+state(struct ui *ui)
+{
+	if (ui->view_data[0] == NULL)
+		ui->view_data[0] = xcalloc(1, sizeof(struct review));
+	return ui->view_data[0];
+}
+
+static const struct pillar *
+cur_pillar(const struct ui *ui)
+{
+	return ui->npillars > 0 ? ui->pillars[ui->pillar].p : NULL;
+}
+
+static const struct question *
+cur_question(const struct ui *ui)
+{
+	struct qref ref;
+
+	return ui_current(ui, &ref) ? ref.q : NULL;
+}
+
+static const char *
+badge(enum risk r)
+{
+	switch (r) {
+	case RISK_HIGH:
+		return _("HRI");
+	case RISK_MEDIUM:
+		return _("MRI");
+	case RISK_NONE:
+		return _(" ok");
+	case RISK_NOT_APPLICABLE:
+		return _("n/a");
+	default:
+		return " - ";
+	}
+}
+
+/* --- Moving --- */
+
+static size_t
+list_len(const struct ui *ui, enum pane p)
+{
+	const struct question *q;
+
+	switch (p) {
+	case PANE_PILLARS:
+		return ui->npillars;
+	case PANE_QUESTIONS:
+		return cur_pillar(ui) != NULL ? cur_pillar(ui)->nquestions : 0;
+	case PANE_CHOICES:
+		return (q = cur_question(ui)) != NULL ? q->nchoices : 0;
+	}
+	return 0;
+}
+
+static size_t
+list_pos(const struct ui *ui, enum pane p)
+{
+	switch (p) {
+	case PANE_PILLARS:
+		return ui->pillar;
+	case PANE_QUESTIONS:
+		return ui->question;
+	default:
+		return ui->choice;
+	}
+}
+
+static void
+set_pos(struct ui *ui, enum pane p, long pos)
+{
+	size_t n = list_len(ui, p);
+
+	if (n == 0)
+		return;
+	if (pos < 0)
+		pos = 0;
+	if ((size_t)pos >= n)
+		pos = (long)n - 1;
+	switch (p) {
+	case PANE_PILLARS:
+		if (ui->pillar != (size_t)pos)
+			ui->question = ui->choice = 0;
+		ui->pillar = (size_t)pos;
+		break;
+	case PANE_QUESTIONS:
+		if (ui->question != (size_t)pos)
+			ui->choice = 0;
+		ui->question = (size_t)pos;
+		break;
+	case PANE_CHOICES:
+		ui->choice = (size_t)pos;
+		break;
+	}
+	ui_dirty(ui);
+}
+
+static int
+page(struct ui *ui)
+{
+	struct review	*r = state(ui);
+	WINDOW		*w;
+
+	switch (ui->focus) {
+	case PANE_PILLARS:
+		w = r->wp;
+		break;
+	case PANE_QUESTIONS:
+		w = r->wq;
+		break;
+	default:
+		return r->choice_rows > 1 ? r->choice_rows : 1;
+	}
+	return w != NULL && getmaxy(w) > 2 ? getmaxy(w) - 1 : 1;
+}
+
+void
+act_up(struct ui *ui)
+{
+	set_pos(ui, ui->focus, (long)list_pos(ui, ui->focus) - 1);
+}
+
+void
+act_down(struct ui *ui)
+{
+	set_pos(ui, ui->focus, (long)list_pos(ui, ui->focus) + 1);
+}
+
+void
+act_page_up(struct ui *ui)
+{
+	set_pos(ui, ui->focus, (long)list_pos(ui, ui->focus) - page(ui));
+}
+
+void
+act_page_down(struct ui *ui)
+{
+	set_pos(ui, ui->focus, (long)list_pos(ui, ui->focus) + page(ui));
+}
+
+void
+act_home(struct ui *ui)
+{
+	set_pos(ui, ui->focus, 0);
+}
+
+void
+act_end(struct ui *ui)
+{
+	set_pos(ui, ui->focus, (long)list_len(ui, ui->focus) - 1);
+}
+
+void
+act_focus_next(struct ui *ui)
+{
+	ui->focus = (ui->focus + 1) % 3;
+	ui_dirty(ui);
+}
+
+void
+act_focus_prev(struct ui *ui)
+{
+	ui->focus = (ui->focus + 2) % 3;
+	ui_dirty(ui);
+}
+
+/* Go to a question (and a choice, or -1 to keep the first). */
+void
+review_goto(struct ui *ui, size_t lens, const struct question *q, int choice)
+{
+	for (size_t i = 0; i < ui->npillars; i++) {
+		if (ui->pillars[i].lens == lens && ui->pillars[i].p == q->pillar) {
+			ui->pillar = i;
+			ui->question = (size_t)(q - q->pillar->questions);
+			ui->choice = choice >= 0 ? (size_t)choice : 0;
+			ui_dirty(ui);
+			return;
+		}
+	}
+}
+
+/* The next (dir 1) or previous (-1) unanswered question, across pillars. */
+static void
+unanswered(struct ui *ui, int dir)
+{
+	size_t	total = 0, pi = ui->pillar, qi = ui->question;
+
+	for (size_t i = 0; i < ui->npillars; i++)
+		total += ui->pillars[i].p->nquestions;
+	for (size_t step = 0; step < total; step++) {
+		if (dir > 0) {
+			if (++qi >= ui->pillars[pi].p->nquestions) {
+				qi = 0;
+				do
+					pi = (pi + 1) % ui->npillars;
+				while (ui->pillars[pi].p->nquestions == 0);
+			}
+		} else {
+			if (qi == 0) {
+				do
+					pi = (pi + ui->npillars - 1) %
+					    ui->npillars;
+				while (ui->pillars[pi].p->nquestions == 0);
+				qi = ui->pillars[pi].p->nquestions;
+			}
+			qi--;
+		}
+		const struct question *q = &ui->pillars[pi].p->questions[qi];
+		struct qref ref = { ui->pillars[pi].lens, q };
+
+		if (workspace_risk(ui->ws, &ref) == RISK_UNANSWERED) {
+			review_goto(ui, ref.lens, q, -1);
+			if (ui->focus == PANE_PILLARS)
+				ui->focus = PANE_QUESTIONS;
+			return;
+		}
+	}
+	ui_message(ui, false, "%s", _("Every question is answered."));
+}
+
+void
+act_next_unanswered(struct ui *ui)
+{
+	unanswered(ui, 1);
+}
+
+void
+act_prev_unanswered(struct ui *ui)
+{
+	unanswered(ui, -1);
+}
+
+/* --- Answering --- */
+
+static void
+toggle_choice(struct ui *ui, size_t idx)
+{
+	struct qref		 ref;
+	struct answer		 a;
+	const struct choice	*ch, *none;
+
+	if (!ui_current(ui, &ref) || idx >= ref.q->nchoices)
+		return;
+	ch = &ref.q->choices[idx];
+	answer_copy(&a, workspace_answer(ui->ws, &ref));
+	if (a.not_applicable) {
+		ui_message(ui, true, "%s", _("The question is marked not "
+		    "applicable: press a to make it apply."));
+		answer_free(&a);
+		return;
+	}
+	if (answer_choice_na(&a, ch->id) != NULL)
+		answer_set_choice_na(&a, ch->id, NULL);
+	if (answer_selected(&a, ch->id))
+		answer_select(&a, ch->id, false);
+	else {
+		/* "None of these" excludes the others, and back. */
+		if (ch->none) {
+			while (a.nselected > 0)
+				answer_select(&a, a.selected[0], false);
+		} else if ((none = question_none_choice(ref.q)) != NULL)
+			answer_select(&a, none->id, false);
+		answer_select(&a, ch->id, true);
+	}
+	ui_set_answer(ui, &ref, &a);
+	answer_free(&a);
+}
+
+void
+act_toggle(struct ui *ui)
+{
+	if (ui->focus != PANE_CHOICES) {
+		act_focus_next(ui);
+		return;
+	}
+	toggle_choice(ui, ui->choice);
+}
+
+static void
+question_na_done(struct ui *ui, const char *reason)
+{
+	struct qref	ref;
+	struct answer	a;
+
+	if (!ui_current(ui, &ref))
+		return;
+	answer_copy(&a, workspace_answer(ui->ws, &ref));
+	a.not_applicable = true;
+	free(a.reason);
+	a.reason = xstrdup(reason);
+	ui_set_answer(ui, &ref, &a);
+	answer_free(&a);
+}
+
+void
+act_question_na(struct ui *ui)
+{
+	struct qref	ref;
+	struct answer	a;
+
+	if (!ui_current(ui, &ref))
+		return;
+	if (!workspace_answer(ui->ws, &ref)->not_applicable) {
+		ui_menu(ui, _("Question not applicable, because:"), na_reasons,
+		    question_na_done);
+		return;
+	}
+	answer_copy(&a, workspace_answer(ui->ws, &ref));
+	a.not_applicable = false;
+	free(a.reason);
+	a.reason = NULL;
+	ui_set_answer(ui, &ref, &a);
+	answer_free(&a);
+}
+
+static void
+choice_na_done(struct ui *ui, const char *reason)
+{
+	struct qref		 ref;
+	struct answer		 a;
+	const struct choice	*ch;
+
+	if (!ui_current(ui, &ref) || ui->choice >= ref.q->nchoices)
+		return;
+	ch = &ref.q->choices[ui->choice];
+	answer_copy(&a, workspace_answer(ui->ws, &ref));
+	answer_set_choice_na(&a, ch->id, reason);
+	answer_select(&a, ch->id, false);
+	ui_set_answer(ui, &ref, &a);
+	answer_free(&a);
+}
+
+void
+act_choice_na(struct ui *ui)
+{
+	struct qref		 ref;
+	struct answer		 a;
+	const struct choice	*ch;
+
+	if (!ui_current(ui, &ref) || ui->choice >= ref.q->nchoices)
+		return;
+	ch = &ref.q->choices[ui->choice];
+	if (answer_choice_na(workspace_answer(ui->ws, &ref), ch->id) == NULL) {
+		ui_menu(ui, _("Choice not applicable, because:"), na_reasons,
+		    choice_na_done);
+		return;
+	}
+	answer_copy(&a, workspace_answer(ui->ws, &ref));
+	answer_set_choice_na(&a, ch->id, NULL);
+	ui_set_answer(ui, &ref, &a);
+	answer_free(&a);
+}
+
+/* --- Search --- */
+
+static size_t
+pillar_index(const struct ui *ui, size_t lens, const struct pillar *p)
+{
+	for (size_t i = 0; i < ui->npillars; i++) {
+		if (ui->pillars[i].lens == lens && ui->pillars[i].p == p)
+			return i;
+	}
+	return 0;
+}
+
+/* Compare a match with the current position, in screen order. */
+static int
+match_cmp(const struct ui *ui, const struct ui_match *m)
+{
+	size_t	pi = pillar_index(ui, m->lens, m->q->pillar);
+	size_t	qi = (size_t)(m->q - m->q->pillar->questions);
+	long	ci = m->choice, cur = ui->focus == PANE_CHOICES ?
+		    (long)ui->choice : -1;
+
+	if (pi != ui->pillar)
+		return pi < ui->pillar ? -1 : 1;
+	if (qi != ui->question)
+		return qi < ui->question ? -1 : 1;
+	if (ci != cur)
+		return ci < cur ? -1 : 1;
+	return 0;
+}
+
+static void
+show_match(struct ui *ui, size_t i)
+{
+	const struct ui_match *m = &ui->matches[i];
+
+	ui->match = i;
+	review_goto(ui, m->lens, m->q, m->choice);
+	ui->focus = m->choice >= 0 ? PANE_CHOICES : PANE_QUESTIONS;
+	ui_message(ui, false, _("match %zu of %zu for \"%s\""), i + 1,
+	    ui->nmatches, ui->search);
+}
+
+static bool
+is_match(const struct ui *ui, const struct question *q, int choice)
+{
+	for (size_t i = 0; i < ui->nmatches; i++) {
+		if (ui->matches[i].q == q && (choice == -2 ||
+		    ui->matches[i].choice == choice))
+			return true;
+	}
+	return false;
+}
+
+static void
+search_step(struct ui *ui, int dir, bool here)
+{
+	size_t n = ui->nmatches;
+
+	if (ui->search == NULL) {
+		ui_message(ui, false, "%s", _("No search yet: press /."));
+		return;
+	}
+	if (n == 0) {
+		ui_message(ui, true, _("No match for \"%s\"."), ui->search);
+		return;
+	}
+	if (dir > 0) {
+		for (size_t i = 0; i < n; i++) {
+			int c = match_cmp(ui, &ui->matches[i]);
+
+			if (c > 0 || (here && c == 0)) {
+				show_match(ui, i);
+				return;
+			}
+		}
+		show_match(ui, 0);
+	} else {
+		for (size_t i = n; i-- > 0;) {
+			if (match_cmp(ui, &ui->matches[i]) < 0) {
+				show_match(ui, i);
+				return;
+			}
+		}
+		show_match(ui, n - 1);
+	}
+}
+
+static void
+search_done(struct ui *ui, const char *text)
+{
+	wchar_t	*pat;
+	size_t	 n, cap = 0;
+
+	free(ui->search);
+	free(ui->matches);
+	ui->search = NULL;
+	ui->matches = NULL;
+	ui->nmatches = ui->match = 0;
+	ui_dirty(ui);
+	if (*text == '\0')
+		return;
+	ui->search = xstrdup(text);
+	if ((n = mbstowcs(NULL, text, 0)) == (size_t)-1)
+		return;
+	pat = xreallocarray(NULL, n + 1, sizeof *pat);
+	mbstowcs(pat, text, n + 1);
+	for (size_t i = 0; i < n; i++)
+		pat[i] = (wchar_t)towlower((wint_t)pat[i]);
+	for (size_t pi = 0; pi < ui->npillars; pi++) {
+		const struct pillar *p = ui->pillars[pi].p;
+
+		for (size_t qi = 0; qi < p->nquestions; qi++) {
+			const struct question	*q = &p->questions[qi];
+			struct ui_match		*m;
+
+			if (text_match(text_get(&q->title), pat) ||
+			    text_match(q->number, pat)) {
+				m = ARRAY_PUSH(ui->matches, ui->nmatches, cap);
+				*m = (struct ui_match){ ui->pillars[pi].lens,
+				    q, -1 };
+			}
+			for (size_t ci = 0; ci < q->nchoices; ci++) {
+				if (!text_match(text_get(&q->choices[ci].title),
+				    pat))
+					continue;
+				m = ARRAY_PUSH(ui->matches, ui->nmatches, cap);
+				*m = (struct ui_match){ ui->pillars[pi].lens,
+				    q, (int)ci };
+			}
+		}
+	}
+	free(pat);
+	search_step(ui, 1, true);
+}
+
+void
+act_search(struct ui *ui)
+{
+	ui_prompt(ui, _("Search:"), NULL, search_done);
+}
+
+void
+act_search_next(struct ui *ui)
+{
+	search_step(ui, 1, false);
+}
+
+void
+act_search_prev(struct ui *ui)
+{
+	search_step(ui, -1, false);
+}
+
+/* --- Other views --- */
+
+static void
+milestone_done(struct ui *ui, const char *name)
+{
+	if (*name == '\0')
+		return;
+	ui_message(ui, true, _("Cannot save milestone \"%s\": this build has "
+	    "no milestone support."), name);
+}
+
+void
+act_milestone(struct ui *ui)
+{
+	ui_prompt(ui, _("Milestone name:"), NULL, milestone_done);
+}
+
+void
+act_note(struct ui *ui)
+{
+	if (cur_question(ui) != NULL)
+		ui_set_view(ui, &view_notes);
+}
+
+void
+act_editor(struct ui *ui)
+{
+	ui_edit_external(ui);
+}
+
+void
+act_help(struct ui *ui)
+{
+	ui_set_view(ui, &view_help);
+}
+
+/* --- Drawing --- */
+
+static void
+keep_visible(int *top, size_t pos, int rows, size_t n)
+{
+	if (rows < 1)
+		rows = 1;
+	if ((long)pos < *top)
+		*top = (int)pos;
+	if ((long)pos >= *top + rows)
+		*top = (int)pos - rows + 1;
+	if (*top > (int)n - rows)
+		*top = (int)n - rows;
+	if (*top < 0)
+		*top = 0;
+}
+
+/* The background of a list row: the cursor shows in every pane, brighter
+ * in the focused one, and as a '>' for monochrome. */
+static enum element
+row_start(WINDOW *w, int y, int x, int width, bool cur, bool focused)
+{
+	enum element el = cur ? (focused ? EL_FOCUS : EL_CURSOR) : EL_NORMAL;
+
+	draw_fill(w, y, x, width, el);
+	if (cur)
+		draw_text(w, y, x, 1, ">", el);
+	return el;
+}
+
+static void
+pane_title(WINDOW *w, int x, int width, const char *text, bool focused)
+{
+	enum element el = focused ? EL_TITLE_FOCUS : EL_TITLE;
+
+	draw_fill(w, 0, x, width, el);
+	draw_text(w, 0, x + 1, width - 2, text, el);
+}
+
+static void
+vrule(WINDOW *w)
+{
+	for (int y = 0; y < getmaxy(w); y++)
+		draw_text(w, y, 0, 1, glyph(GLYPH_VRULE), EL_DIM);
+}
+
+/* One row of the pillar pane: name, progress bar, answered, HRI, MRI. */
+static void
+pillar_row(WINDOW *w, int y, const char *code, const char *title,
+    const struct tally *t, enum element el)
+{
+	int	width = getmaxx(w), barw = width >= 34 ? 8 : 5, done, rw, x, cw;
+	char	right[32], hb[16], mb[16];
+
+	snprintf(hb, sizeof hb, "H%u", t->n[RISK_HIGH]);
+	snprintf(mb, sizeof mb, "M%u", t->n[RISK_MEDIUM]);
+	snprintf(right, sizeof right, "%u/%u", t->answered, t->questions);
+	rw = barw + 1 + 5 + 1 + 3 + 1 + 3;
+	x = width - rw;
+	cw = draw_text(w, y, 2, x - 3, code, el);
+	if (title != NULL && x - 3 - cw > 6)
+		draw_text(w, y, 2 + cw + 1, x - 4 - cw, title, el);
+	done = t->questions > 0 ? (int)((t->answered * (unsigned)barw +
+	    t->questions - 1) / t->questions) : 0;
+	for (int b = 0; b < barw; b++)
+		draw_text(w, y, x + b, 1, glyph(b < done ? GLYPH_BAR_DONE :
+		    GLYPH_BAR_TODO), b < done ? EL_BAR_DONE : EL_BAR_TODO);
+	x += barw + 1;
+	draw_text(w, y, x + 5 - (int)strlen(right), 5, right, el);
+	x += 6;
+	draw_text(w, y, x, 3, hb, t->n[RISK_HIGH] > 0 ? EL_RISK_HIGH : EL_DIM);
+	x += 4;
+	draw_text(w, y, x, 3, mb, t->n[RISK_MEDIUM] > 0 ? EL_RISK_MEDIUM :
+	    EL_DIM);
+}
+
+/* The rows of the pillar pane: a pillar's index, or -1 - lens for the
+ * heading of a lens when the review has more than one. */
+static size_t
+pillar_rows(const struct ui *ui, long **out, size_t *cur)
+{
+	long	*rows = xreallocarray(NULL, ui->npillars * 2 + 1,
+		    sizeof *rows);
+	size_t	 n = 0;
+
+	*cur = 0;
+	for (size_t i = 0; i < ui->npillars; i++) {
+		if (ui->ws->nlenses > 1 && (i == 0 ||
+		    ui->pillars[i].lens != ui->pillars[i - 1].lens))
+			rows[n++] = -1 - (long)ui->pillars[i].lens;
+		if (i == ui->pillar)
+			*cur = n;
+		rows[n++] = (long)i;
+	}
+	*out = rows;
+	return n;
+}
+
+static void
+draw_pillars(struct ui *ui, struct review *r)
+{
+	WINDOW		*w = r->wp;
+	int		 h = getmaxy(w), width = getmaxx(w), y;
+	struct tally	 t;
+	long		*rows;
+	size_t		 nr, cur;
+
+	werase(w);
+	pane_title(w, 0, width, _("Pillars"), ui->focus == PANE_PILLARS);
+	nr = pillar_rows(ui, &rows, &cur);
+	keep_visible(&r->ptop, cur, h - 1, nr);
+	for (y = 1; y < h && r->ptop + y - 1 < (int)nr; y++) {
+		long			 k = rows[r->ptop + y - 1];
+		const struct pillar	*p;
+		enum element		 el;
+
+		if (k < 0) {
+			const struct lens *l = ui->ws->lenses[-1 - k];
+
+			draw_text(w, y, 1, width - 2, text_get(&l->title),
+			    EL_TITLE);
+			continue;
+		}
+		p = ui->pillars[k].p;
+		workspace_tally_pillar(ui->ws, ui->pillars[k].lens, p, &t);
+		el = row_start(w, y, 0, width, (size_t)k == ui->pillar,
+		    ui->focus == PANE_PILLARS);
+		pillar_row(w, y, p->code != NULL ? p->code : p->id,
+		    text_get(&p->title), &t, el);
+	}
+	free(rows);
+	/* The whole review, when there is room for it. */
+	if (y + 1 < h) {
+		workspace_tally(ui->ws, -1, &t);
+		pillar_row(w, y + 1, _("Total"), NULL, &t, EL_CURSOR);
+	}
+	wnoutrefresh(w);
+}
+
+static void
+draw_questions(struct ui *ui, struct review *r)
+{
+	WINDOW			*w = r->wq;
+	const struct pillar	*p = cur_pillar(ui);
+	int			 h = getmaxy(w), width = getmaxx(w), numw = 0;
+	char			*title;
+	struct tally		 t;
+
+	werase(w);
+	vrule(w);
+	if (p == NULL) {
+		wnoutrefresh(w);
+		return;
+	}
+	workspace_tally_pillar(ui->ws, ui->pillars[ui->pillar].lens, p, &t);
+	title = xasprintf("%s %s  (%u/%u)", p->code != NULL ? p->code : "",
+	    text_get(&p->title), t.answered, t.questions);
+	pane_title(w, 1, width - 1, title, ui->focus == PANE_QUESTIONS);
+	free(title);
+	for (size_t i = 0; i < p->nquestions; i++) {
+		const char *n = p->questions[i].number;
+		int nw = n != NULL ? text_width(n, strlen(n)) : 0;
+
+		if (nw > numw)
+			numw = nw;
+	}
+	if (numw > 12)
+		numw = 12;
+	keep_visible(&r->qtop, ui->question, h - 1, p->nquestions);
+	for (int y = 1; y < h && r->qtop + y - 1 < (int)p->nquestions; y++) {
+		size_t			 i = (size_t)(r->qtop + y - 1);
+		const struct question	*q = &p->questions[i];
+		struct qref		 ref = { ui->pillars[ui->pillar].lens, q };
+		enum risk		 rk = workspace_risk(ui->ws, &ref);
+		enum element		 el;
+		int			 x = 2;
+
+		el = row_start(w, y, 1, width - 1, i == ui->question,
+		    ui->focus == PANE_QUESTIONS);
+		x += draw_text(w, y, x, 3, badge(rk), theme_risk(rk)) + 1;
+		if (numw > 0) {
+			draw_text(w, y, x, numw, q->number, is_match(ui, q, -1) ?
+			    EL_MATCH : el);
+			x += numw + 1;
+		}
+		draw_text(w, y, x, width - x, text_get(&q->title),
+		    is_match(ui, q, -1) && numw == 0 ? EL_MATCH : el);
+	}
+	wnoutrefresh(w);
+}
+
+/* Rows of wrapped text; returns the rows used. */
+static int
+draw_wrapped(WINDOW *w, int y, int x, int width, int rows, const char *s,
+    enum element el)
+{
+	struct wline	*lines;
+	size_t		 n = text_wrap(s, width, &lines);
+	int		 i;
+
+	for (i = 0; i < rows && (size_t)i < n; i++)
+		draw_textn(w, y + i, x, width, s + lines[i].start,
+		    lines[i].end - lines[i].start, el);
+	free(lines);
+	return i;
+}
+
+static size_t
+wrapped_rows(const char *s, int width)
+{
+	struct wline	*lines;
+	size_t		 n = text_wrap(s, width, &lines);
+
+	free(lines);
+	return n;
+}
+
+static void
+rule(WINDOW *w, int y, int x, int width, const char *label)
+{
+	for (int i = 0; i < width; i++)
+		draw_text(w, y, x + i, 1, glyph(GLYPH_RULE), EL_DIM);
+	draw_text(w, y, x + 2, width - 4, label, EL_TITLE);
+}
+
+static void
+draw_detail(struct ui *ui, struct review *r)
+{
+	WINDOW			*w = r->wd;
+	struct qref		 ref;
+	const struct answer	*a;
+	const struct choice	*cc;
+	const char		*help;
+	char			*title, *s;
+	enum risk		 rk;
+	enum element		 tel;
+	int			 h = getmaxy(w), x0 = r->dx;
+	int			 width = getmaxx(w) - x0, y = 0, rest, nc, hr;
+	int			 nrows, hrows;
+	size_t			 tl;
+
+	werase(w);
+	if (x0 > 0)
+		vrule(w);
+	r->choice_rows = 0;
+	if (!ui_current(ui, &ref)) {
+		wnoutrefresh(w);
+		return;
+	}
+	a = workspace_answer(ui->ws, &ref);
+	rk = question_risk(ref.q, a);
+
+	/* The question, on up to two rows, its risk at the right. */
+	tel = ui->focus == PANE_CHOICES ? EL_TITLE_FOCUS : EL_TITLE;
+	title = xasprintf("%s%s%s", ref.q->number != NULL ? ref.q->number : "",
+	    ref.q->number != NULL ? "  " : "", text_get(&ref.q->title));
+	tl = wrapped_rows(title, width - 6);
+	for (int i = 0; i < (tl > 1 ? 2 : 1); i++)
+		draw_fill(w, i, x0, width, tel);
+	y = draw_wrapped(w, 0, x0 + 1, width - 6, 2, title, tel);
+	free(title);
+	draw_text(w, 0, x0 + width - 4, 3, badge(rk), theme_risk(rk));
+	if (a->not_applicable && y < h) {
+		s = xasprintf(_("Not applicable: %s  (a: make it apply)"),
+		    a->reason != NULL ? a->reason : "");
+		draw_text(w, y++, x0 + 1, width - 1, s, EL_RISK_NA);
+		free(s);
+	}
+
+	/* Share the rest: choices first, then the helpful text, then the
+	 * note, each at least a rule and a row when it can. */
+	rest = h - y;
+	nc = (int)ref.q->nchoices;
+	nrows = rest - 4 < nc ? rest - 4 : nc;
+	if (nrows < 3)
+		nrows = nc < 3 ? nc : 3;
+	if (nrows > rest)
+		nrows = rest;
+	cc = ui->choice < ref.q->nchoices ? &ref.q->choices[ui->choice] : NULL;
+	help = cc != NULL ? text_get(&cc->helpful) : NULL;
+	if (help == NULL || *help == '\0')
+		help = text_get(&ref.q->description);
+	hr = (int)wrapped_rows(help, width - 2);
+	hrows = rest - nrows - 2;	/* what is left after the note's two */
+	if (hrows > hr + 1)
+		hrows = hr + 1;
+	if (hrows < 0)
+		hrows = 0;
+
+	/* Room to spare: the question's description under its title. */
+	if (help != text_get(&ref.q->description)) {
+		const char	*desc = text_get(&ref.q->description);
+		int		 dr = (int)wrapped_rows(desc, width - 2);
+		int		 nl = a->note != NULL ?
+				    (int)wrapped_rows(a->note, width - 2) : 1;
+
+		if (desc != NULL && *desc != '\0' &&
+		    rest >= nc + hr + 1 + nl + 1 + dr + 1) {
+			y += draw_wrapped(w, y, x0 + 1, width - 2, dr, desc,
+			    EL_DIM) + 1;
+			rest -= dr + 1;
+		}
+	}
+	keep_visible(&r->ctop, ui->choice, nrows, ref.q->nchoices);
+	r->choice_y = y;
+	r->choice_rows = nrows;
+	for (int i = 0; i < nrows && r->ctop + i < nc; i++) {
+		size_t			 ci = (size_t)(r->ctop + i);
+		const struct choice	*ch = &ref.q->choices[ci];
+		const struct choice_na	*na = answer_choice_na(a, ch->id);
+		enum element		 el;
+		const char		*box;
+		int			 x = x0 + 2;
+
+		el = row_start(w, y, x0, width, ci == ui->choice,
+		    ui->focus == PANE_CHOICES);
+		if (na != NULL)
+			box = "[-]";
+		else if (answer_selected(a, ch->id))
+			box = "[x]";
+		else
+			box = "[ ]";
+		x += draw_text(w, y, x, 3, box, a->not_applicable ? EL_DIM :
+		    el) + 1;
+		x += draw_text(w, y, x, width - x + x0, text_get(&ch->title),
+		    na != NULL || a->not_applicable ? EL_DIM :
+		    is_match(ui, ref.q, (int)ci) ? EL_MATCH : el);
+		if (na != NULL) {
+			s = xasprintf(_(" (n/a: %s)"), na->reason);
+			draw_text(w, y, x, width - x + x0, s, EL_DIM);
+			free(s);
+		}
+		y++;
+	}
+	if (r->ctop + nrows < nc && nrows > 0)
+		draw_text(w, y - 1, x0 + width - 2, 1, "+", EL_DIM);
+
+	if (hrows > 0 && y < h) {
+		s = cc != NULL && cc->code != NULL ?
+		    xasprintf(_("Helpful: %s"), cc->code) :
+		    xstrdup(_("Helpful"));
+		rule(w, y++, x0, width, s);
+		free(s);
+		y += draw_wrapped(w, y, x0 + 1, width - 2, hrows - 1, help,
+		    EL_NORMAL);
+	}
+	if (y < h) {
+		rule(w, y++, x0, width, _("Note (n: edit, E: $EDITOR)"));
+		if (a->note == NULL || *a->note == '\0')
+			y += draw_text(w, y, x0 + 1, width - 2, _("(no note)"),
+			    EL_DIM) > 0;
+		else
+			y += draw_wrapped(w, y, x0 + 1, width - 2, h - y,
+			    a->note, EL_NORMAL);
+	}
+	/* Rows to spare: how to improve on the choice under the cursor. */
+	help = cc != NULL ? text_get(&cc->improvement) : NULL;
+	if (help != NULL && *help != '\0' && y + 2 < h) {
+		rule(w, ++y, x0, width, _("Improvement"));
+		draw_wrapped(w, y + 1, x0 + 1, width - 2, h - y - 1, help,
+		    EL_NORMAL);
+	}
+	wnoutrefresh(w);
+}
+
+static void
+review_draw(struct ui *ui, bool all)
+{
+	struct review *r = state(ui);
+
+	if (!all || r->wp == NULL)
+		return;
+	draw_pillars(ui, r);
+	draw_questions(ui, r);
+	draw_detail(ui, r);
+}
+
+static void
+free_windows(struct review *r)
+{
+	if (r->wp != NULL)
+		delwin(r->wp);
+	if (r->wq != NULL)
+		delwin(r->wq);
+	if (r->wd != NULL)
+		delwin(r->wd);
+	r->wp = r->wq = r->wd = NULL;
+}
+
+static int
+longest_list(const struct ui *ui)
+{
+	size_t n = ui->npillars;
+
+	for (size_t i = 0; i < ui->npillars; i++) {
+		if (ui->pillars[i].p->nquestions > n)
+			n = ui->pillars[i].p->nquestions;
+	}
+	return (int)n;
+}
+
+static void
+review_layout(struct ui *ui, int y, int x, int h, int w)
+{
+	struct review	*r = state(ui);
+	int		 pw, qw, top;
+
+	free_windows(r);
+	/* Side by side only when there is width but not height: with rows to
+	 * spare, lists on top and the question below read better. */
+	r->wide = w >= 120 && h < 34;
+	if (r->wide) {
+		pw = w >= 150 ? 44 : 32;
+		qw = (w - pw) * 9 / 20;
+		r->wp = newwin(h, pw, y, x);
+		r->wq = newwin(h, qw, y, x + pw);
+		r->wd = newwin(h, w - pw - qw, y, x + pw + qw);
+		r->dx = 1;
+	} else {
+		pw = w >= 140 ? 48 : w >= 100 ? 36 : 28;
+		top = h / 3;
+		if (top < 7)
+			top = 7;
+		if (h >= 34) {
+			/* Room for the longest list and the totals. */
+			top = longest_list(ui) + (int)ui->ws->nlenses + 1;
+			if (top < (int)(ui->npillars + ui->ws->nlenses) + 3)
+				top = (int)(ui->npillars + ui->ws->nlenses) + 3;
+			if (top > h / 2)
+				top = h / 2;
+		} else if (top > 14)
+			top = 14;
+		r->wp = newwin(top, pw, y, x);
+		r->wq = newwin(top, w - pw, y, x + pw);
+		r->wd = newwin(h - top, w, y + top, x);
+		r->dx = 0;
+	}
+	if (r->wp == NULL || r->wq == NULL || r->wd == NULL)
+		free_windows(r);
+}
+
+static void
+review_mouse(struct ui *ui, MEVENT *m)
+{
+	struct review	*r = state(ui);
+	int		 y = m->y, x = m->x;
+	enum pane	 p;
+	long		 idx;
+
+	/* Releases are reported so that ncurses never waits for one. */
+	if (r->wp == NULL || !(m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED |
+	    BUTTON4_PRESSED | BUTTON5_PRESSED)))
+		return;
+	if (wmouse_trafo(r->wp, &y, &x, FALSE)) {
+		long	*rows;
+		size_t	 nr, cur;
+
+		p = PANE_PILLARS;
+		nr = pillar_rows(ui, &rows, &cur);
+		idx = r->ptop + y - 1;
+		idx = y >= 1 && idx < (long)nr ? rows[idx] : -1;
+		free(rows);
+		if (idx < 0 && !(m->bstate & (BUTTON4_PRESSED |
+		    BUTTON5_PRESSED)))
+			return;
+	} else if (y = m->y, x = m->x, wmouse_trafo(r->wq, &y, &x, FALSE)) {
+		p = PANE_QUESTIONS;
+		idx = r->qtop + y - 1;
+	} else if (y = m->y, x = m->x, wmouse_trafo(r->wd, &y, &x, FALSE)) {
+		p = PANE_CHOICES;
+		if (y < r->choice_y || y >= r->choice_y + r->choice_rows)
+			return;
+		idx = r->ctop + y - r->choice_y;
+	} else
+		return;
+	ui->focus = p;
+	ui_dirty(ui);
+	if (m->bstate & BUTTON4_PRESSED) {
+		act_up(ui);
+		return;
+	}
+	if (m->bstate & BUTTON5_PRESSED) {
+		act_down(ui);
+		return;
+	}
+	if (y < 1 && p != PANE_CHOICES)
+		return;
+	if (idx < 0 || (size_t)idx >= list_len(ui, p))
+		return;
+	/* A click on a checkbox, or on the choice already chosen, toggles. */
+	if (p == PANE_CHOICES && (x <= r->dx + 5 || (size_t)idx == ui->choice)) {
+		set_pos(ui, p, idx);
+		toggle_choice(ui, (size_t)idx);
+		return;
+	}
+	set_pos(ui, p, idx);
+}
+
+static void
+review_free(struct ui *ui)
+{
+	struct review *r = ui->view_data[0];
+
+	if (r == NULL)
+		return;
+	free_windows(r);
+	free(r);
+	ui->view_data[0] = NULL;
+}
+
+const struct view view_review = {
+	"review", CTX_REVIEW, NULL, NULL, review_layout, review_draw, NULL,
+	review_mouse, NULL, review_free
+};
