@@ -35,7 +35,7 @@ cmd_open_exec(int argc, char **argv)
 		return cmd_usage(&cmd_open_entry, _("one DIR expected"));
 	if ((ws = cmd_open(argv[optind], 0)) == NULL)
 		return EXIT_DATA;
-	if (ui_run(ws, &cause) != 0) {
+	if (ui_run(ws, &settings, &cause) != 0) {
 		ret = cmd_error("%s", cause);
 		free(cause);
 	}

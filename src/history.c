@@ -45,13 +45,27 @@ open_repo(const struct workspace *ws, git_repository **repo, char **cause)
 	return 0;
 }
 
-/* user.name and user.email from git config, else a clear default. */
+static char *default_name, *default_email;
+
+void
+history_set_author(const char *name, const char *email)
+{
+	free(default_name);
+	free(default_email);
+	default_name = name != NULL ? xstrdup(name) : NULL;
+	default_email = email != NULL ? xstrdup(email) : NULL;
+}
+
+/* user.name and user.email from git config, else the configured author,
+ * else a clear default. */
 static int
 signature(git_repository *repo, git_signature **sig, char **cause)
 {
 	if (git_signature_default(sig, repo) == 0)
 		return 0;
-	if (git_signature_now(sig, "wafr", "wafr@localhost") == 0)
+	if (git_signature_now(sig, default_name != NULL ? default_name :
+	    "wafr", default_email != NULL ? default_email :
+	    "wafr@localhost") == 0)
 		return 0;
 	return git_fail(cause, _("git signature"));
 }

@@ -20,6 +20,9 @@ struct milestone {
 	struct tally	 tally;
 };
 
+/* The author of commits when git config names none (NULL: "wafr"). */
+void	history_set_author(const char *, const char *);
+
 /* Make the workspace a git repository with .gitignore and a first commit. */
 int	history_init(const struct workspace *, char **);
 

@@ -9,6 +9,8 @@
 
 #include "cmd.h"
 #include "lens.h"
+#include "history.h"
+#include "ui/run.h"
 #include "util.h"
 
 const char *program_name = "wafr";
@@ -151,16 +153,24 @@ load_settings(void)
 static void
 free_settings(void)
 {
+	history_set_author(NULL, NULL);
 	settings_free(&settings);
 	for (size_t i = 0; i < nitems(safe_ring); i++)
 		free(safe_ring[i]);
 }
 
+/* The settings and every key binding, as a file that reads back the same. */
 static int
 dump_config(void)
 {
-	printf(_("# wafr configuration (%s)\n"), settings.path);
+	struct diags d;
+
+	diags_init(&d, settings.path);
+	printf(_("# wafr configuration (%s)\n"), cmd_safe(settings.path));
 	settings_dump_settings(&settings, stdout);
+	ui_dump_bindings(&settings, &d, stdout);
+	diags_print(&d, stderr);
+	diags_free(&d);
 	return EXIT_OK;
 }
 
@@ -179,6 +189,7 @@ main(int argc, char **argv)
 {
 	const struct cmd_entry	*e;
 	const char		*lang;
+	char			*name, *email;
 
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
@@ -197,6 +208,10 @@ main(int argc, char **argv)
 	}
 	load_settings();
 	atexit(free_settings);
+	settings_author(&settings, &name, &email);
+	history_set_author(name, email);
+	free(name);
+	free(email);
 	if (strcmp(argv[1], "--dump-config") == 0)
 		return dump_config();
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

@@ -95,7 +95,7 @@ screen_start() {
 	tmux -S "$TMUX_SOCKET" set-option -g status off >/dev/null
 }
 screen_keys() { tmux -S "$TMUX_SOCKET" send-keys -t t "$@"; }
-screen_text() { tmux -S "$TMUX_SOCKET" capture-pane -p -t t; }
+screen_text() { tmux -S "$TMUX_SOCKET" capture-pane -p -t t 2>/dev/null; }
 screen_resize() { tmux -S "$TMUX_SOCKET" resize-window -t t -x "${1%x*}" -y "${1#*x}"; }
 # screen_wait REGEX [SECONDS]: poll the screen until it shows REGEX.
 screen_wait() {

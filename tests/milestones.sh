@@ -18,6 +18,13 @@ is "$(git -C "$W" ls-files lenses workload.yaml REPORT.md | tr '\n' ' ')" \
 is "$(git -C "$W" log -1 --format='%an <%ae>')" "wafr <wafr@localhost>" \
 	"without git config the author is a clear default"
 
+mkdir -p "$HOME/.config/wafr"
+printf 'set author "Ana Lima <ana@example.org>"\n' > "$HOME/.config/wafr/config"
+"$WAFR" init "$TMP/authored" >/dev/null
+is "$(git -C "$TMP/authored" log -1 --format='%an <%ae>')" "Ana Lima <ana@example.org>" \
+	"without git config, the configured author"
+rm "$HOME/.config/wafr/config"
+
 git config --global user.name "Dana Lead"
 git config --global user.email "dana@example.org"
 

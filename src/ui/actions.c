@@ -5,8 +5,10 @@
  * and the help screen all read this table; nothing else binds a key. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "ui/run.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -159,6 +161,15 @@ key_parse(const char *s, size_t len)
 		    strncmp(names[i].name, s, len) == 0)
 			return names[i].key;
 	}
+	if (len >= 2 && len <= 3 && s[0] == 'F' && s[1] >= '1' && s[1] <= '9') {
+		int n = s[1] - '0';
+
+		if (len == 3 && (s[2] < '0' || s[2] > '9'))
+			return KEYC_NONE;
+		if (len == 3)
+			n = n * 10 + s[2] - '0';
+		return n <= 12 ? KEYC_FN | KEY_F(n) : KEYC_NONE;
+	}
 	if (len == 3 && s[0] == 'C' && s[1] == '-')
 		return s[2] & 0x1f;
 	if (len == 3 && s[0] == 'M' && s[1] == '-')
@@ -189,6 +200,133 @@ actions_init(void)
 			bound[i][n++] = key_parse(s, len);
 			s += len;
 			s += strspn(s, " ");
+		}
+	}
+}
+
+/* The name of a key, as the table and the configuration file write it. */
+static void
+key_label(int key, char *buf, size_t size)
+{
+	for (size_t i = 0; i < nitems(names); i++) {
+		if (names[i].key == key) {
+			snprintf(buf, size, "%s", names[i].name);
+			return;
+		}
+	}
+	for (int n = 1; n <= 12; n++) {
+		if (key == (KEYC_FN | KEY_F(n))) {
+			snprintf(buf, size, "F%d", n);
+			return;
+		}
+	}
+	if (key & KEYC_META)
+		snprintf(buf, size, "M-%c", key & 0xff);
+	else if (key >= 0 && key < 0x20)
+		snprintf(buf, size, "C-%c", key | 0x60);
+	else if (key > 0x20 && key < 0x7f)
+		snprintf(buf, size, "%c", key);
+	else
+		snprintf(buf, size, "?");
+}
+
+/* The keys an action has now, as one text. */
+const char *
+action_keys(const struct action *a)
+{
+	static char	text[nitems(actions)][64];
+	size_t		i = (size_t)(a - actions), len = 0;
+
+	text[i][0] = '\0';
+	for (int j = 0; j < MAX_KEYS; j++) {
+		char name[16];
+
+		if (bound[i][j] == KEYC_NONE)
+			continue;
+		key_label(bound[i][j], name, sizeof name);
+		len += (size_t)snprintf(text[i] + len, sizeof text[i] - len,
+		    "%s%s", len > 0 ? " " : "", name);
+		if (len >= sizeof text[i])
+			break;
+	}
+	return text[i];
+}
+
+/* Take a key away from every action of the contexts given. */
+static void
+unbind(int key, int ctx)
+{
+	for (size_t i = 0; i < nactions; i++) {
+		if ((actions[i].ctx & ctx) == 0)
+			continue;
+		for (int j = 0; j < MAX_KEYS; j++) {
+			if (bound[i][j] == key)
+				bound[i][j] = KEYC_NONE;
+		}
+	}
+}
+
+/* "bind KEY ACTION" and "unbind KEY" lines of the configuration file, in
+ * order: a later line wins. Problems name the line. */
+void
+actions_bind(const struct settings *set, struct diags *d)
+{
+	for (size_t b = 0; b < set->nbindings; b++) {
+		const struct binding	*bi = &set->bindings[b];
+		int			 key, j;
+		size_t			 i;
+
+		key = key_parse(bi->key, strlen(bi->key));
+		if (key == KEYC_NONE) {
+			diag_add(d, SEV_ERROR, bi->line, 0, _("unknown key "
+			    "\"%s\" (a character, C-x, M-x, or a name such as "
+			    "Up, PgDn, F1, Space)"), bi->key);
+			continue;
+		}
+		if (bi->action == NULL) {
+			unbind(key, CTX_ALL);
+			continue;
+		}
+		for (i = 0; i < nactions; i++) {
+			if (strcmp(actions[i].name, bi->action) == 0)
+				break;
+		}
+		if (i == nactions) {
+			diag_add(d, SEV_ERROR, bi->line, 0, _("unknown action "
+			    "\"%s\" (see wafr --dump-config)"), bi->action);
+			continue;
+		}
+		unbind(key, actions[i].ctx);
+		for (j = 0; j < MAX_KEYS && bound[i][j] != KEYC_NONE; j++)
+			;
+		if (j == MAX_KEYS) {
+			diag_add(d, SEV_ERROR, bi->line, 0, _("action \"%s\" has "
+			    "%d keys already"), bi->action, MAX_KEYS);
+			continue;
+		}
+		bound[i][j] = key;
+	}
+}
+
+void
+ui_dump_bindings(const struct settings *set, struct diags *d, FILE *f)
+{
+	actions_init();
+	actions_bind(set, d);
+	for (size_t i = 0; i < nactions; i++) {
+		const char	*keys = action_keys(&actions[i]);
+		size_t		 n;
+
+		if (*keys == '\0') {
+			fprintf(f, "# %s: unbound\n", actions[i].name);
+			continue;
+		}
+		while (*keys != '\0') {
+			n = strcspn(keys, " ");
+			fprintf(f, "bind %.*s %s\n", (int)n, keys,
+			    actions[i].name);
+			keys += n;
+			keys += strspn(keys, " ");
 		}
 	}
 }

@@ -2,9 +2,17 @@
 #ifndef WAFR_UI_RUN_H
 #define WAFR_UI_RUN_H
 
+#include <stdio.h>
+
+#include "diag.h"
+#include "settings.h"
 #include "workspace.h"
 
-/* Run the review on the terminal until the user quits: 0, or -1 and why. */
-int	ui_run(struct workspace *, char **);
+/* Run the review on the terminal until the user quits: 0, or -1 and why.
+ * The settings give the theme and the key bindings. */
+int	ui_run(struct workspace *, const struct settings *, char **);
+/* Check the key bindings of the settings, and print them all as "bind"
+ * lines (for --dump-config). Problems go to diags. */
+void	ui_dump_bindings(const struct settings *, struct diags *, FILE *);
 
 #endif

@@ -6,45 +6,133 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "ui/ui.h"
 
-static const struct {
-	enum element	el;
+struct colour {
 	short		fg, bg;
-	attr_t		attr;		/* with colour */
-	attr_t		mono;		/* without */
-} theme[EL_COUNT] = {
-	{ EL_NORMAL,	   -1, -1,		0,	0 },
-	{ EL_HEADER,	   COLOR_WHITE, COLOR_BLUE,	A_BOLD,	A_REVERSE | A_BOLD },
-	{ EL_TITLE,	   COLOR_CYAN, -1,	A_BOLD,	A_BOLD | A_UNDERLINE },
-	{ EL_TITLE_FOCUS,  COLOR_BLACK, COLOR_CYAN,	A_BOLD,	A_REVERSE | A_BOLD },
-	{ EL_FOCUS,	   COLOR_BLACK, COLOR_CYAN,	0,	A_REVERSE },
-	{ EL_CURSOR,	   -1, -1,		A_BOLD,	A_BOLD },
-	{ EL_RISK_HIGH,	   COLOR_RED, -1,	A_BOLD,	A_BOLD },
-	{ EL_RISK_MEDIUM,  COLOR_YELLOW, -1,	A_BOLD,	A_UNDERLINE },
-	{ EL_RISK_NONE,	   COLOR_GREEN, -1,	0,	0 },
-	{ EL_RISK_NA,	   COLOR_BLUE, -1,	0,	A_DIM },
-	{ EL_UNANSWERED,   -1, -1,		A_DIM,	A_DIM },
-	{ EL_BAR_DONE,	   COLOR_GREEN, -1,	0,	A_BOLD },
-	{ EL_BAR_TODO,	   -1, -1,		A_DIM,	A_DIM },
-	{ EL_DIM,	   -1, -1,		A_DIM,	A_DIM },
-	{ EL_STATUS,	   COLOR_WHITE, COLOR_BLUE,	0,	A_REVERSE },
-	{ EL_STATUS_KEY,   COLOR_YELLOW, COLOR_BLUE,	A_BOLD,	A_REVERSE | A_BOLD },
-	{ EL_MATCH,	   COLOR_BLACK, COLOR_YELLOW,	0,	A_UNDERLINE | A_BOLD },
-	{ EL_ERROR,	   COLOR_WHITE, COLOR_RED,	A_BOLD,	A_REVERSE | A_BOLD },
-	{ EL_INERT,	   COLOR_MAGENTA, -1,	A_BOLD,	A_UNDERLINE },
+	attr_t		attr;
+};
+
+/* The themes, by semantic element; -1 is the terminal's own colour. The
+ * light theme keeps to colours that read on a white background; the
+ * projector theme gives every element a solid block and bold text, which
+ * survives a washed-out projector at the back of the room. */
+static const struct colour dark[EL_COUNT] = {
+	[EL_NORMAL] =		{ -1, -1, 0 },
+	[EL_HEADER] =		{ COLOR_WHITE, COLOR_BLUE, A_BOLD },
+	[EL_TITLE] =		{ COLOR_CYAN, -1, A_BOLD },
+	[EL_TITLE_FOCUS] =	{ COLOR_BLACK, COLOR_CYAN, A_BOLD },
+	[EL_FOCUS] =		{ COLOR_BLACK, COLOR_CYAN, 0 },
+	[EL_CURSOR] =		{ -1, -1, A_BOLD },
+	[EL_RISK_HIGH] =	{ COLOR_RED, -1, A_BOLD },
+	[EL_RISK_MEDIUM] =	{ COLOR_YELLOW, -1, A_BOLD },
+	[EL_RISK_NONE] =	{ COLOR_GREEN, -1, 0 },
+	[EL_RISK_NA] =		{ COLOR_BLUE, -1, 0 },
+	[EL_UNANSWERED] =	{ -1, -1, A_DIM },
+	[EL_BAR_DONE] =		{ COLOR_GREEN, -1, 0 },
+	[EL_BAR_TODO] =		{ -1, -1, A_DIM },
+	[EL_DIM] =		{ -1, -1, A_DIM },
+	[EL_STATUS] =		{ COLOR_WHITE, COLOR_BLUE, 0 },
+	[EL_STATUS_KEY] =	{ COLOR_YELLOW, COLOR_BLUE, A_BOLD },
+	[EL_MATCH] =		{ COLOR_BLACK, COLOR_YELLOW, 0 },
+	[EL_ERROR] =		{ COLOR_WHITE, COLOR_RED, A_BOLD },
+	[EL_INERT] =		{ COLOR_MAGENTA, -1, A_BOLD },
+};
+
+static const struct colour light[EL_COUNT] = {
+	[EL_NORMAL] =		{ -1, -1, 0 },
+	[EL_HEADER] =		{ COLOR_WHITE, COLOR_BLUE, A_BOLD },
+	[EL_TITLE] =		{ COLOR_BLUE, -1, A_BOLD },
+	[EL_TITLE_FOCUS] =	{ COLOR_WHITE, COLOR_BLUE, A_BOLD },
+	[EL_FOCUS] =		{ COLOR_WHITE, COLOR_BLUE, 0 },
+	[EL_CURSOR] =		{ -1, -1, A_BOLD },
+	[EL_RISK_HIGH] =	{ COLOR_RED, -1, A_BOLD },
+	[EL_RISK_MEDIUM] =	{ COLOR_MAGENTA, -1, A_BOLD },
+	[EL_RISK_NONE] =	{ COLOR_GREEN, -1, A_BOLD },
+	[EL_RISK_NA] =		{ COLOR_BLUE, -1, 0 },
+	[EL_UNANSWERED] =	{ -1, -1, A_DIM },
+	[EL_BAR_DONE] =		{ COLOR_BLUE, -1, A_BOLD },
+	[EL_BAR_TODO] =		{ -1, -1, A_DIM },
+	[EL_DIM] =		{ -1, -1, A_DIM },
+	[EL_STATUS] =		{ COLOR_WHITE, COLOR_BLUE, 0 },
+	[EL_STATUS_KEY] =	{ COLOR_YELLOW, COLOR_BLUE, A_BOLD },
+	[EL_MATCH] =		{ COLOR_BLACK, COLOR_YELLOW, 0 },
+	[EL_ERROR] =		{ COLOR_WHITE, COLOR_RED, A_BOLD },
+	[EL_INERT] =		{ COLOR_MAGENTA, -1, A_BOLD },
+};
+
+static const struct colour projector[EL_COUNT] = {
+	[EL_NORMAL] =		{ -1, -1, A_BOLD },
+	[EL_HEADER] =		{ COLOR_BLACK, COLOR_YELLOW, A_BOLD },
+	[EL_TITLE] =		{ COLOR_BLACK, COLOR_WHITE, A_BOLD },
+	[EL_TITLE_FOCUS] =	{ COLOR_BLACK, COLOR_YELLOW, A_BOLD },
+	[EL_FOCUS] =		{ COLOR_BLACK, COLOR_YELLOW, A_BOLD },
+	[EL_CURSOR] =		{ -1, -1, A_BOLD | A_UNDERLINE },
+	[EL_RISK_HIGH] =	{ COLOR_WHITE, COLOR_RED, A_BOLD },
+	[EL_RISK_MEDIUM] =	{ COLOR_BLACK, COLOR_YELLOW, A_BOLD },
+	[EL_RISK_NONE] =	{ COLOR_BLACK, COLOR_GREEN, A_BOLD },
+	[EL_RISK_NA] =		{ COLOR_WHITE, COLOR_BLUE, A_BOLD },
+	[EL_UNANSWERED] =	{ -1, -1, 0 },
+	[EL_BAR_DONE] =		{ COLOR_GREEN, -1, A_BOLD },
+	[EL_BAR_TODO] =		{ -1, -1, 0 },
+	[EL_DIM] =		{ -1, -1, 0 },
+	[EL_STATUS] =		{ COLOR_BLACK, COLOR_WHITE, A_BOLD },
+	[EL_STATUS_KEY] =	{ COLOR_WHITE, COLOR_BLACK, A_BOLD },
+	[EL_MATCH] =		{ COLOR_BLACK, COLOR_CYAN, A_BOLD },
+	[EL_ERROR] =		{ COLOR_WHITE, COLOR_RED, A_BOLD },
+	[EL_INERT] =		{ COLOR_WHITE, COLOR_MAGENTA, A_BOLD },
+};
+
+/* Without colour: attributes alone keep each element legible. */
+static const attr_t mono_attrs[EL_COUNT] = {
+	[EL_NORMAL] =		0,
+	[EL_HEADER] =		A_REVERSE | A_BOLD,
+	[EL_TITLE] =		A_BOLD | A_UNDERLINE,
+	[EL_TITLE_FOCUS] =	A_REVERSE | A_BOLD,
+	[EL_FOCUS] =		A_REVERSE,
+	[EL_CURSOR] =		A_BOLD,
+	[EL_RISK_HIGH] =	A_BOLD,
+	[EL_RISK_MEDIUM] =	A_UNDERLINE,
+	[EL_RISK_NONE] =	0,
+	[EL_RISK_NA] =		A_DIM,
+	[EL_UNANSWERED] =	A_DIM,
+	[EL_BAR_DONE] =		A_BOLD,
+	[EL_BAR_TODO] =		A_DIM,
+	[EL_DIM] =		A_DIM,
+	[EL_STATUS] =		A_REVERSE,
+	[EL_STATUS_KEY] =	A_REVERSE | A_BOLD,
+	[EL_MATCH] =		A_UNDERLINE | A_BOLD,
+	[EL_ERROR] =		A_REVERSE | A_BOLD,
+	[EL_INERT] =		A_UNDERLINE,
+};
+
+static const struct {
+	const char		*name;
+	const struct colour	*colours;	/* NULL: monochrome */
+} themes[] = {
+	{ "dark", dark },
+	{ "light", light },
+	{ "projector", projector },
+	{ "mono", NULL },
 };
 
 static attr_t	attrs[EL_COUNT];
 static bool	mono = true;
 
+/* name: a theme of the configuration file; NULL or unknown is "dark". */
 void
-theme_init(void)
+theme_init(const char *name)
 {
-	const char *nc = getenv("NO_COLOR");
+	const char		*nc = getenv("NO_COLOR");
+	const struct colour	*c = dark;
 
-	mono = (nc != NULL && *nc != '\0') || !has_colors();
+	for (size_t i = 0; name != NULL && i < nitems(themes); i++) {
+		if (strcmp(themes[i].name, name) == 0)
+			c = themes[i].colours;
+	}
+	mono = c == NULL || (nc != NULL && *nc != '\0') || !has_colors();
 	if (!mono && start_color() == ERR)
 		mono = true;
 	if (!mono && use_default_colors() == ERR) {
@@ -52,12 +140,16 @@ theme_init(void)
 		assume_default_colors(COLOR_WHITE, COLOR_BLACK);
 	}
 	for (int i = 0; i < EL_COUNT; i++) {
-		if (mono || (theme[i].fg == -1 && theme[i].bg == -1)) {
-			attrs[i] = mono ? theme[i].mono : theme[i].attr;
+		if (mono) {
+			attrs[i] = mono_attrs[i];
 			continue;
 		}
-		init_pair((short)i, theme[i].fg, theme[i].bg);
-		attrs[i] = theme[i].attr | COLOR_PAIR(i);
+		if (c[i].fg == -1 && c[i].bg == -1) {
+			attrs[i] = c[i].attr;
+			continue;
+		}
+		init_pair((short)i, c[i].fg, c[i].bg);
+		attrs[i] = c[i].attr | COLOR_PAIR(i);
 	}
 }
 

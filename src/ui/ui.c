@@ -377,8 +377,8 @@ draw_status(struct ui *ui)
 	/* The keys that matter here, from the action table. */
 	x = 1;
 	for (size_t i = 0; i < nactions; i++) {
-		const char	*label;
-		size_t		 k;
+		const char	*label, *keys, *key;
+		size_t		 k, klen;
 		int		 need;
 
 		if ((actions[i].ctx & ui->view->ctx) == 0 ||
@@ -389,11 +389,18 @@ draw_status(struct ui *ui)
 			continue;
 		label = _(actions[i].label);
 		k = strcspn(label, " ");
-		need = text_width(label, strlen(label)) + 2;
+		keys = action_keys(&actions[i]);
+		if (*keys == '\0')
+			continue;
+		/* Rebound: name the first key the user gave it. */
+		key = strcmp(keys, actions[i].keys) == 0 ? label : keys;
+		klen = key == label ? k : strcspn(keys, " ");
+		need = text_width(key, klen) + text_width(label + k,
+		    strlen(label + k)) + 2;
 		if (x + need > ui->cols)
 			continue;	/* a shorter one may still fit */
-		draw_textn(w, 0, x, ui->cols - x, label, k, EL_STATUS_KEY);
-		draw_text(w, 0, x + text_width(label, k), ui->cols - x,
+		draw_textn(w, 0, x, ui->cols - x, key, klen, EL_STATUS_KEY);
+		draw_text(w, 0, x + text_width(key, klen), ui->cols - x,
 		    label + k, EL_STATUS);
 		x += need;
 	}
@@ -770,22 +777,33 @@ build_pillars(struct ui *ui)
 }
 
 int
-ui_run(struct workspace *ws, char **cause)
+ui_run(struct workspace *ws, const struct settings *set, char **cause)
 {
 	struct ui		 ui;
 	struct qref		 ref;
 	struct sigaction	 sa;
 	SCREEN			*scr;
-	const char		*at;
+	const char		*at, *term;
+	struct diags		 bind_diags;
 	uint64_t		 last_poll;
 	int			 key, wait, n;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return fail(cause, "%s", _("the review needs a terminal "
 		    "(use the other commands in scripts)"));
+	term = getenv("TERM");
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
+		return fail(cause, _("the terminal (TERM=%s) cannot show the "
+		    "full-screen review; use the other commands (wafr status, "
+		    "wafr answer) or set TERM"), term != NULL ? term : "");
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
-		return fail(cause, _("cannot use the terminal \"%s\""),
-		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		return fail(cause, _("cannot use the terminal \"%s\""), term);
+	if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		return fail(cause, _("the terminal (TERM=%s) cannot move the "
+		    "cursor: the full-screen review needs one that can"), term);
+	}
 	memset(&ui, 0, sizeof ui);
 	ui.ws = ws;
 	ui.started = time(NULL);
@@ -806,7 +824,7 @@ ui_run(struct workspace *ws, char **cause)
 	nonl();
 	intrflush(stdscr, FALSE);
 	set_escdelay(25);
-	theme_init();
+	theme_init(set->theme);
 	/* Home and End as tmux, screen and rxvt send them. */
 	define_key("\033[1~", KEY_HOME);
 	define_key("\033[4~", KEY_END);
@@ -824,6 +842,15 @@ ui_run(struct workspace *ws, char **cause)
 	keypad(input, TRUE);
 	wnoutrefresh(input);
 	actions_init();
+	diags_init(&bind_diags, set->path != NULL ? set->path : "config");
+	actions_bind(set, &bind_diags);
+	if (bind_diags.n > 0) {
+		char *first = diags_first_error(&bind_diags);
+
+		ui_message(&ui, true, "%s", first);
+		free(first);
+	}
+	diags_free(&bind_diags);
 
 	ui_set_view(&ui, &view_review);
 	last_poll = ui_now_ms();

@@ -15,6 +15,8 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "diag.h"
+#include "settings.h"
 #include "workspace.h"
 #include "ui/run.h"
 #include "util.h"
@@ -50,7 +52,7 @@ enum element {
 	EL_INERT,		/* a control character made visible */
 	EL_COUNT
 };
-void	 theme_init(void);
+void	 theme_init(const char *);
 attr_t	 theme_attr(enum element);
 enum element theme_risk(enum risk);
 bool	 theme_mono(void);
@@ -180,6 +182,8 @@ extern const struct action actions[];
 extern const size_t nactions;
 const struct action *action_find(int, int);
 void	 actions_init(void);
+void	 actions_bind(const struct settings *, struct diags *);
+const char *action_keys(const struct action *);
 
 /* Review actions (view-review.c). */
 void	 act_up(struct ui *);

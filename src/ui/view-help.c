@@ -59,7 +59,7 @@ rows(struct row **out)
 			if ((actions[i].ctx & sections[s].ctx) == 0)
 				continue;
 			x = ARRAY_PUSH(r, n, cap);
-			x->keys = actions[i].keys;
+			x->keys = action_keys(&actions[i]);
 			x->text = _(actions[i].help);
 		}
 		if (sections[s].ctx == CTX_NOTES) {
