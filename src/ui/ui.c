@@ -30,6 +30,9 @@ const struct view *const views[] = {
 	&view_review,
 	&view_notes,
 	&view_help,
+	&view_plan,
+	&view_roadmap,
+	&view_milestones,
 	NULL
 };
 
@@ -133,6 +136,7 @@ ui_set_view(struct ui *ui, const struct view *v)
 {
 	if (ui->view != NULL && ui->view->leave != NULL)
 		ui->view->leave(ui);
+	ui->prev = ui->view;
 	ui->view = v;
 	if (v->enter != NULL)
 		v->enter(ui);

@@ -82,7 +82,19 @@ enum {
 	CTX_REVIEW = 1,
 	CTX_NOTES = 2,
 	CTX_HELP = 4,
-	CTX_ALL = 7
+	CTX_PLAN = 8,
+	CTX_ROADMAP = 16,
+	CTX_MILESTONES = 32,
+	CTX_LISTS = CTX_PLAN | CTX_ROADMAP | CTX_MILESTONES,
+	CTX_ALL = 63
+};
+
+/* A list with a cursor, for the views that are one (view-list.c). */
+struct ui_list {
+	size_t	n;		/* rows */
+	size_t	cur;
+	int	top;		/* first row shown */
+	int	rows;		/* rows shown: a page */
 };
 
 struct ui;
@@ -99,6 +111,7 @@ struct view {
 	void		(*free)(struct ui *);
 };
 extern const struct view view_review, view_notes, view_help;
+extern const struct view view_plan, view_roadmap, view_milestones;
 extern const struct view *const views[];
 
 /* A pillar of a lens, in the order the pillar pane lists them. */
@@ -118,6 +131,7 @@ typedef void (*prompt_cb)(struct ui *, const char *);
 struct ui {
 	struct workspace	*ws;
 	const struct view	*view;
+	const struct view	*prev;		/* the view before it */
 	WINDOW			*header, *status;
 	int			 lines, cols;
 	bool			 too_small;
@@ -152,7 +166,7 @@ struct ui {
 	prompt_cb		 prompt_done;
 	const char *const	*menu;		/* a one-key choice prompt */
 
-	void			*view_data[4];
+	void			*view_data[8];
 };
 
 /* Engine (ui.c). */
@@ -231,5 +245,56 @@ void	 act_help_up(struct ui *);
 void	 act_help_down(struct ui *);
 void	 act_help_page_up(struct ui *);
 void	 act_help_page_down(struct ui *);
+
+/* The lists of the plan, roadmap and milestones (view-list.c). */
+void	 act_list_up(struct ui *);
+void	 act_list_down(struct ui *);
+void	 act_list_page_up(struct ui *);
+void	 act_list_page_down(struct ui *);
+void	 act_list_home(struct ui *);
+void	 act_list_end(struct ui *);
+struct ui_list *plan_list(struct ui *);
+struct ui_list *roadmap_list(struct ui *);
+struct ui_list *milestones_list(struct ui *);
+void	 list_clamp(struct ui_list *);
+void	 list_visible(struct ui_list *, int);
+enum element list_row(WINDOW *, int, bool);
+void	 list_title(WINDOW *, int, const char *);
+int	 list_wrapped(WINDOW *, int, int, int, int, const char *,
+	    enum element);
+long	 list_mouse(struct ui *, WINDOW *, MEVENT *, int, struct ui_list *,
+	    long (*)(struct ui *, int));
+
+/* Evidence and verification of the current question (view-evidence.c). */
+void	 act_evidence(struct ui *);
+void	 act_verification(struct ui *);
+int	 evidence_rows(const struct answer *, int);
+int	 evidence_draw(WINDOW *, int, int, int, int, const struct answer *);
+
+/* The improvement plan (view-plan.c). */
+void	 act_plan(struct ui *);
+void	 act_plan_leave(struct ui *);
+void	 act_plan_goto(struct ui *);
+void	 act_plan_take(struct ui *);
+
+/* The roadmap (view-roadmap.c), its fields editable from the plan too. */
+void	 act_roadmap(struct ui *);
+void	 act_roadmap_leave(struct ui *);
+void	 act_roadmap_goto(struct ui *);
+void	 act_item_owner(struct ui *);
+void	 act_item_ticket(struct ui *);
+void	 act_item_effort(struct ui *);
+void	 act_item_status(struct ui *);
+void	 act_item_target(struct ui *);
+void	 act_item_remove(struct ui *);
+/* The finding the plan or roadmap cursor is on. */
+bool	 plan_current(struct ui *, struct qref *);
+bool	 roadmap_current(struct ui *, struct qref *);
+
+/* Milestones (view-milestones.c). */
+void	 act_milestones(struct ui *);
+void	 act_milestones_leave(struct ui *);
+void	 act_milestones_diff(struct ui *);
+void	 act_milestones_mark(struct ui *);
 
 #endif

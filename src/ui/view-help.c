@@ -27,6 +27,9 @@ static const struct {
 } sections[] = {
 	{ CTX_REVIEW, N_("Review") },
 	{ CTX_NOTES, N_("Note editor") },
+	{ CTX_PLAN, N_("Improvement plan (i)") },
+	{ CTX_ROADMAP, N_("Roadmap (r)") },
+	{ CTX_MILESTONES, N_("Milestones (M)") },
 	{ CTX_HELP, N_("This help") },
 };
 
@@ -101,7 +104,9 @@ help_scroll(struct ui *ui, int by)
 void
 act_help_leave(struct ui *ui)
 {
-	ui_set_view(ui, &view_review);
+	/* Back to the view the help was asked from. */
+	ui_set_view(ui, ui->prev != NULL && ui->prev != &view_help ?
+	    ui->prev : &view_review);
 }
 
 void

@@ -531,21 +531,6 @@ act_search_prev(struct ui *ui)
 
 /* --- Other views --- */
 
-static void
-milestone_done(struct ui *ui, const char *name)
-{
-	if (*name == '\0')
-		return;
-	ui_message(ui, true, _("Cannot save milestone \"%s\": this build has "
-	    "no milestone support."), name);
-}
-
-void
-act_milestone(struct ui *ui)
-{
-	ui_prompt(ui, _("Milestone name:"), NULL, milestone_done);
-}
-
 void
 act_note(struct ui *ui)
 {
@@ -803,7 +788,7 @@ draw_detail(struct ui *ui, struct review *r)
 	enum element		 tel;
 	int			 h = getmaxy(w), x0 = r->dx;
 	int			 width = getmaxx(w) - x0, y = 0, rest, nc, hr;
-	int			 nrows, hrows;
+	int			 nrows, hrows, ev;
 	size_t			 tl;
 
 	werase(w);
@@ -848,7 +833,8 @@ draw_detail(struct ui *ui, struct review *r)
 	if (help == NULL || *help == '\0')
 		help = text_get(&ref.q->description);
 	hr = (int)wrapped_rows(help, width - 2);
-	hrows = rest - nrows - 2;	/* what is left after the note's two */
+	ev = evidence_rows(a, rest - nrows - 2);
+	hrows = rest - nrows - 2 - ev;	/* left after the note's two */
 	if (hrows > hr + 1)
 		hrows = hr + 1;
 	if (hrows < 0)
@@ -911,6 +897,9 @@ draw_detail(struct ui *ui, struct review *r)
 		y += draw_wrapped(w, y, x0 + 1, width - 2, hrows - 1, help,
 		    EL_NORMAL);
 	}
+	if (ev > 0 && y < h - 1)
+		y += evidence_draw(w, y, x0, width, ev < h - y - 1 ? ev :
+		    h - y - 1, a);
 	if (y < h) {
 		rule(w, y++, x0, width, _("Note (n: edit, E: $EDITOR)"));
 		if (a->note == NULL || *a->note == '\0')
