@@ -37,7 +37,7 @@ struct workspace *cmd_open(const char *, int);
 #define CMD_LIST(X) \
 	X(init) X(status) X(answer) X(lens) X(agenda) X(plan) X(roadmap) \
 	X(report) X(workload) X(import) X(export) X(milestone) X(milestones) \
-	X(diff) X(sync) X(open)
+	X(diff) X(sync) X(open) X(present)
 #define X(n) extern const struct cmd_entry cmd_##n##_entry;
 CMD_LIST(X)
 #undef X

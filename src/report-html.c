@@ -519,6 +519,44 @@ h_questions(struct buf *b, const struct workspace *ws)
 	buf_adds(b, "</section>\n");
 }
 
+/* The workshop clock: the time box and the time spent in each pillar. */
+static void
+h_time(struct buf *b, const struct workspace *ws)
+{
+	char spent[32], box[32];
+
+	if (!report_has_time(ws))
+		return;
+	buf_adds(b, "<section id=\"time\"><h2>");
+	h(b, _("Time spent per pillar"));
+	buf_printf(b, "</h2>\n<div class=\"scroll\"><table>\n<thead><tr>"
+	    "<th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+	    "<th class=\"n\">%s</th></tr></thead>\n<tbody>\n", _("Lens"),
+	    _("Pillar"), _("Time box"), _("Time spent"));
+	for (size_t i = 0; i < ws->nlenses; i++) {
+		const struct lens *l = ws->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar	*p = &l->pillars[j];
+			long			 s = workspace_time_spent(ws, i, p);
+			long			 m = workspace_agenda(ws, i, p);
+
+			report_duration(s, spent, sizeof spent);
+			report_duration(m * 60, box, sizeof box);
+			buf_adds(b, "<tr><td>");
+			h(b, text_get(&l->title));
+			buf_adds(b, "</td><td>");
+			h(b, text_get(&p->title));
+			buf_printf(b, "</td><td class=\"n\">%s</td>"
+			    "<td class=\"n\">%s", m > 0 ? box : "-", spent);
+			if (m > 0 && s > m * 60)
+				h(b, _(" (over)"));
+			buf_adds(b, "</td></tr>\n");
+		}
+	}
+	buf_adds(b, "</tbody></table></div></section>\n");
+}
+
 char *
 report_html(const struct workspace *ws)
 {
@@ -526,6 +564,7 @@ report_html(const struct workspace *ws)
 
 	h_head(&b, ws);
 	h_tallies(&b, ws);
+	h_time(&b, ws);
 	h_plan(&b, ws);
 	h_roadmap(&b, ws);
 	h_questions(&b, ws);

@@ -122,6 +122,10 @@ tallies(struct buf *b, const struct workspace *ws)
 			str_or_null(b, "title", text_get(&l->pillars[j].title));
 			buf_adds(b, ", ");
 			json_tally(b, &t);
+			buf_printf(b, ", \"time_box_minutes\": %ld, "
+			    "\"time_spent_seconds\": %ld",
+			    workspace_agenda(ws, i, &l->pillars[j]),
+			    workspace_time_spent(ws, i, &l->pillars[j]));
 			buf_addc(b, '}');
 		}
 	}

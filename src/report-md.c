@@ -1,6 +1,7 @@
 /* report-md.c: the review as Markdown (REPORT.md and wafr report). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +137,71 @@ md_tallies(struct buf *b, const struct workspace *ws)
 	buf_printf(b, "| **%s** | ", _("Total"));
 	md_tally_row(b, &t);
 	buf_addc(b, '\n');
+}
+
+void
+report_duration(long s, char *out, size_t size)
+{
+	if (s < 0)
+		s = 0;
+	if (s >= 3600)
+		snprintf(out, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60,
+		    s % 60);
+	else
+		snprintf(out, size, "%ld:%02ld", s / 60, s % 60);
+}
+
+bool
+report_has_time(const struct workspace *ws)
+{
+	for (size_t i = 0; i < ws->nlenses; i++) {
+		for (size_t j = 0; j < ws->lenses[i]->npillars; j++) {
+			const struct pillar *p = &ws->lenses[i]->pillars[j];
+
+			if (workspace_agenda(ws, i, p) > 0 ||
+			    workspace_time_spent(ws, i, p) > 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The workshop clock: the time box and the time spent in each pillar. */
+static void
+md_time(struct buf *b, const struct workspace *ws)
+{
+	long	total = 0, boxes = 0;
+	char	spent[32], box[32];
+
+	if (!report_has_time(ws))
+		return;
+	buf_printf(b, "## %s\n\n| %s | %s | %s | %s |\n|---|---|--:|--:|\n",
+	    _("Time spent per pillar"), _("Lens"), _("Pillar"), _("Time box"),
+	    _("Time spent"));
+	for (size_t i = 0; i < ws->nlenses; i++) {
+		const struct lens *l = ws->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar	*p = &l->pillars[j];
+			long			 s = workspace_time_spent(ws, i, p);
+			long			 m = workspace_agenda(ws, i, p);
+
+			total += s;
+			boxes += m;
+			report_duration(s, spent, sizeof spent);
+			report_duration(m * 60, box, sizeof box);
+			buf_adds(b, "| ");
+			md_text(b, text_get(&l->title), true);
+			buf_adds(b, " | ");
+			md_text(b, text_get(&p->title), true);
+			buf_printf(b, " | %s | %s%s |\n", m > 0 ? box : "-",
+			    spent, m > 0 && s > m * 60 ? _(" (over)") : "");
+		}
+	}
+	report_duration(total, spent, sizeof spent);
+	report_duration(boxes * 60, box, sizeof box);
+	buf_printf(b, "| **%s** | | %s | %s |\n\n", _("Total"),
+	    boxes > 0 ? box : "-", spent);
 }
 
 static void
@@ -376,6 +442,7 @@ report_markdown(const struct workspace *ws)
 
 	md_workload(&b, ws);
 	md_tallies(&b, ws);
+	md_time(&b, ws);
 	md_plan(&b, ws);
 	md_roadmap(&b, ws);
 	md_questions(&b, ws);

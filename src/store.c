@@ -304,10 +304,34 @@ apply_ops(struct store *s, MDB_txn *txn, const struct store_batch *b)
 	return 0;
 }
 
+/* A record a write depends on: its value (NULL: absent) must be as given. */
+struct guard {
+	enum store_table	 table;
+	const char		*key;
+	const void		*value;
+	size_t			 size;
+};
+
+static int
+guard_holds(struct store *s, MDB_txn *txn, const struct guard *g)
+{
+	MDB_val	k = { strlen(g->key), (void *)g->key }, v;
+	int	rc = mdb_get(txn, s->dbi[g->table], &k, &v);
+
+	if (rc == MDB_NOTFOUND)
+		return g->value == NULL ? 0 : MDB_KEYEXIST;
+	if (rc != 0)
+		return rc;
+	if (g->value == NULL || v.mv_size != g->size ||
+	    memcmp(v.mv_data, g->value, g->size) != 0)
+		return MDB_KEYEXIST;
+	return 0;
+}
+
 /* One transaction; when the map is full, grow it and run the batch again. */
 static int
 run_batch(struct store *s, const struct store_batch *b, bool replace,
-    char **cause)
+    const struct guard *g, char **cause)
 {
 	MDB_envinfo	info;
 	MDB_txn		*txn;
@@ -318,7 +342,11 @@ run_batch(struct store *s, const struct store_batch *b, bool replace,
 	for (int attempt = 0; attempt < 16; attempt++) {
 		if ((rc = txn_begin(s, 0, &txn)) != 0)
 			return lmdb_fail(cause, s, _("cannot write"), rc);
-		rc = 0;
+		rc = g != NULL ? guard_holds(s, txn, g) : 0;
+		if (rc == MDB_KEYEXIST) {
+			mdb_txn_abort(txn);
+			return 1;
+		}
 		for (int t = 0; replace && rc == 0 && t < TABLE_COUNT; t++) {
 			if (t != TABLE_META && t != TABLE_SESSION)
 				rc = mdb_drop(txn, s->dbi[t], 0);
@@ -346,7 +374,17 @@ run_batch(struct store *s, const struct store_batch *b, bool replace,
 int
 store_apply(struct store *s, const struct store_batch *b, char **cause)
 {
-	return run_batch(s, b, false, cause);
+	return run_batch(s, b, false, NULL, cause);
+}
+
+int
+store_apply_if(struct store *s, const struct store_batch *b,
+    enum store_table t, const char *key, const void *value, size_t size,
+    char **cause)
+{
+	struct guard g = { t, key, value, size };
+
+	return run_batch(s, b, false, &g, cause);
 }
 
 int
@@ -390,15 +428,22 @@ store_add(struct store *s, enum store_table t, const char *key, long delta,
 int
 store_replace(struct store *s, const struct store_batch *b, char **cause)
 {
-	return run_batch(s, b, true, cause);
+	return run_batch(s, b, true, NULL, cause);
 }
 
 uint64_t
 store_generation(struct store *s)
 {
-	MDB_envinfo info;
+	MDB_txn	*txn;
+	size_t	 id;
 
-	if (mdb_env_info(s->env, &info) != 0)
+	/* What a reader starting now would see: the meta page that
+	 * mdb_env_info reads is written a moment before new readers are
+	 * shown the transaction, and a state read in that moment would be
+	 * taken for the new one. */
+	if (txn_begin(s, MDB_RDONLY, &txn) != 0)
 		return 0;
-	return (uint64_t)info.me_last_txnid;
+	id = mdb_txn_id(txn);
+	mdb_txn_abort(txn);
+	return (uint64_t)id;
 }

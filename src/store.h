@@ -56,6 +56,11 @@ void	 batch_put_string(struct store_batch *, enum store_table, const char *,
 void	 batch_delete(struct store_batch *, enum store_table, const char *);
 void	 batch_free(struct store_batch *);
 int	 store_apply(struct store *, const struct store_batch *, char **);
+/* The same, only if the record (table, key) still holds value (NULL:
+ * absent): 1 when it does not (nothing written), so that two processes
+ * never overwrite each other's change unseen. */
+int	 store_apply_if(struct store *, const struct store_batch *,
+	    enum store_table, const char *, const void *, size_t, char **);
 
 /* Add delta to a decimal counter, read and written in one transaction so
  * that two processes counting at once lose nothing. */

@@ -766,6 +766,16 @@ catch_up_files(struct workspace *ws, char **cause)
 	return ret;
 }
 
+/* After a write of our own, the state in memory is the store's only if
+ * nobody else wrote since we read it; otherwise leave the generation
+ * behind so the next refresh reads what the other process wrote. */
+static void
+own_write(struct workspace *ws)
+{
+	if (store_generation(ws->store) == ws->generation + 1)
+		ws->generation++;
+}
+
 static int
 commit(struct workspace *ws, struct store_batch *b, char **cause)
 {
@@ -784,15 +794,16 @@ commit(struct workspace *ws, struct store_batch *b, char **cause)
 	return ret;
 }
 
-int
-workspace_set_answer(struct workspace *ws, const struct qref *ref,
-    const struct answer *a, char **cause)
+static int
+set_answer(struct workspace *ws, const struct qref *ref,
+    const struct answer *a, bool guarded, char **cause)
 {
 	struct store_batch	 b = { 0 };
 	struct answer		*cur = &ws->answers[ref->lens][ref->q->index];
 	char			*key = answer_key(ws, ref), *msg = NULL;
-	void			*data;
-	size_t			 size;
+	void			*data, *was = NULL;
+	size_t			 size, wsize = 0;
+	int			 r;
 
 	if (answer_is_empty(a))
 		batch_delete(&b, TABLE_ANSWERS, key);
@@ -801,9 +812,25 @@ workspace_set_answer(struct workspace *ws, const struct qref *ref,
 		batch_put(&b, TABLE_ANSWERS, key, data, size);
 		free(data);
 	}
-	free(key);
-	if (commit(ws, &b, cause) != 0)
-		return -1;
+	if (!guarded) {
+		free(key);
+		if (commit(ws, &b, cause) != 0)
+			return -1;
+	} else if (ws->readonly) {
+		free(key);
+		return commit(ws, &b, cause);
+	} else {
+		if (!answer_is_empty(cur))
+			was = answer_encode(cur, &wsize);
+		r = store_apply_if(ws->store, &b, TABLE_ANSWERS, key, was,
+		    wsize, cause);
+		batch_free(&b);
+		free(was);
+		free(key);
+		if (r != 0)
+			return r;
+		own_write(ws);
+	}
 	if (cur != a) {
 		answer_free(cur);
 		answer_copy(cur, a);
@@ -811,6 +838,20 @@ workspace_set_answer(struct workspace *ws, const struct qref *ref,
 	if (snapshot_write_question(ws, ref, &msg) != 0)
 		note_warning(ws, msg);
 	return 0;
+}
+
+int
+workspace_set_answer(struct workspace *ws, const struct qref *ref,
+    const struct answer *a, char **cause)
+{
+	return set_answer(ws, ref, a, false, cause);
+}
+
+int
+workspace_set_answer_if(struct workspace *ws, const struct qref *ref,
+    const struct answer *a, char **cause)
+{
+	return set_answer(ws, ref, a, true, cause);
 }
 
 int
@@ -988,7 +1029,7 @@ workspace_add_time(struct workspace *ws, size_t lens, const struct pillar *p,
 	if (ret == 0) {
 		snprintf(value, sizeof value, "%ld", now);
 		kv_set(&ws->session, key, value);
-		ws->generation = store_generation(ws->store);
+		own_write(ws);
 	}
 	free(key);
 	return ret;

@@ -83,6 +83,10 @@ const char *workspace_prop(const struct workspace *, const char *);
 /* Changes: each is one durable transaction, then a snapshot refresh. */
 int	 workspace_set_answer(struct workspace *, const struct qref *,
 	    const struct answer *, char **);
+/* The same, only if the stored answer is still the one in memory: 1 when
+ * another process changed it (nothing written: refresh, then decide). */
+int	 workspace_set_answer_if(struct workspace *, const struct qref *,
+	    const struct answer *, char **);
 int	 workspace_set_prop(struct workspace *, const char *, const char *,
 	    char **);
 int	 workspace_set_session(struct workspace *, const char *, const char *,

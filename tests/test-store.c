@@ -72,6 +72,29 @@ test_basics(const char *dir)
 	ok(store_get(s, TABLE_WORKLOAD, "name", &v, &n, &cause) == 1,
 	    "the delete took");
 
+	/* A write that depends on what the writer last read. */
+	batch_put(&b, TABLE_ANSWERS, "l/q", "new", 3);
+	ok(store_apply_if(s, &b, TABLE_ANSWERS, "l/q", "old", 3, &cause) == 1,
+	    "a guarded write is refused when the record changed");
+	ok(store_get(s, TABLE_ANSWERS, "l/q", &v, &n, &cause) == 0 && n == 3 &&
+	    memcmp(v, "\0\1\2", 3) == 0, "and writes nothing");
+	free(v);
+	ok(store_apply_if(s, &b, TABLE_ANSWERS, "l/q", "\0\1\2", 3,
+	    &cause) == 0, "a guarded write goes through when it did not");
+	ok(store_get(s, TABLE_ANSWERS, "l/q", &v, &n, &cause) == 0 && n == 3 &&
+	    memcmp(v, "new", 3) == 0, "and writes");
+	free(v);
+	batch_free(&b);
+	batch_put(&b, TABLE_ANSWERS, "l/other", "x", 1);
+	ok(store_apply_if(s, &b, TABLE_ANSWERS, "l/other", NULL, 0,
+	    &cause) == 0, "a guard can require the record to be absent");
+	ok(store_apply_if(s, &b, TABLE_ANSWERS, "l/other", NULL, 0,
+	    &cause) == 1, "and then refuses once it is there");
+	batch_free(&b);
+	batch_delete(&b, TABLE_ANSWERS, "l/other");
+	ok(store_apply(s, &b, &cause) == 0, "remove it again");
+	batch_free(&b);
+
 	/* One environment is never opened twice in a process: close first. */
 	store_close(s);
 	ok(store_open(dir, STORE_READONLY, &s, &cause) == 0, "open read-only");

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui/live.h"
 #include "ui/run.h"
 #include "ui/ui.h"
 #include "util.h"
@@ -107,6 +108,12 @@ const struct action actions[] = {
 	  "the workshop"), act_verification, 0 },
 	{ "milestone", "m", CTX_REVIEW | CTX_MILESTONES, NULL,
 	  N_("save a milestone (asks for its name)"), act_milestone, 0 },
+	{ "agenda", "T", CTX_REVIEW, NULL,
+	  N_("set the pillar's time box, in minutes"),
+	  act_agenda, 0 },
+	{ "hide-notes", "H", CTX_REVIEW, NULL,
+	  N_("hide notes from the audience view, or show them"),
+	  act_hide_notes, 0 },
 	{ "help", "? F1", CTX_REVIEW | CTX_LISTS, N_("? help"),
 	  N_("show every key binding"), act_help, 0 },
 	{ "redraw", "C-l", CTX_ALL, NULL,

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ui/live.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -295,7 +296,7 @@ draw_header(struct ui *ui)
 	const char	*name, *ms, *lens = "", *sep = glyph(GLYPH_VRULE);
 	char		 clock[32];
 	long		 el = ui->shown_elapsed;
-	int		 rw = 0, x;
+	int		 rw = 0, x, cw, nw, room;
 
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, EL_HEADER);
@@ -307,7 +308,14 @@ draw_header(struct ui *ui)
 		ms = workspace_prop(ui->ws, "milestone");
 	snprintf(clock, sizeof clock, "%ld:%02ld:%02ld", el / 3600,
 	    el / 60 % 60, el % 60);
-	/* As much as fits; the clock and the tallies always. */
+	/* As much as fits; the clocks and the tallies always. The pillar's
+	 * clock only where the workload's name still fits (up to 20). */
+	name = workspace_prop(ui->ws, "name");
+	nw = name != NULL ? text_width(name, strlen(name)) : 0;
+	room = ui->cols - 7 - (nw < 20 ? nw : 20);
+	if (room > ui->cols - 16)
+		room = ui->cols - 16;
+	cw = clock_header(ui, NULL, ui->cols);
 	for (int v = 0; v < 4; v++) {
 		buf_free(&b);
 		if (v < 2)
@@ -321,13 +329,19 @@ draw_header(struct ui *ui)
 		buf_printf(&b, v == 0 ? _("%u/%u answered ") : "%u/%u ",
 		    t.answered, t.questions);
 		rw = text_width(b.s, b.len);
-		if (rw <= ui->cols - 16)
+		if (rw + cw <= (cw > 0 ? room : ui->cols - 16))
 			break;
+		/* The lens before the pillar's clock (the pane shows it). */
+		if (v == 1 && cw > 0) {
+			cw = 0;
+			v = -1;
+		}
 	}
-	name = workspace_prop(ui->ws, "name");
 	x = draw_text(w, 0, 0, ui->cols, " wafr ", EL_HEADER);
-	draw_text(w, 0, x, ui->cols - x - rw - 1, name != NULL ? name : "",
-	    EL_HEADER);
+	if (cw > 0)
+		cw = clock_header(ui, w, ui->cols - rw);
+	draw_text(w, 0, x, ui->cols - x - rw - cw - 1, name != NULL ? name :
+	    "", EL_HEADER);
 	if (rw > ui->cols - x)
 		rw = ui->cols - x;
 	draw_text(w, 0, ui->cols - rw, rw, b.s, EL_HEADER);
@@ -621,6 +635,8 @@ tick(struct ui *ui, uint64_t *last_poll)
 	if (ui->view->timer != NULL && (vt = ui->view->timer(ui)) >= 0 &&
 	    vt < wait)
 		wait = vt;
+	if ((vt = clock_tick(ui)) >= 0 && vt < wait)
+		wait = vt;
 
 	/* Where the facilitator is, for an audience view to follow. */
 	if (ui_current(ui, &ref)) {
@@ -734,9 +750,23 @@ ui_edit_external(struct ui *ui)
 		goto out;
 	}
 	if (!streq(text, a.note != NULL ? a.note : "")) {
-		answer_set_note(&a, text);
+		char	*merged;
+		bool	 conflict;
+
+		/* Another terminal may have saved the note meanwhile. */
+		if (workspace_refresh(ui->ws, NULL) == 1)
+			ui_dirty(ui);
+		merged = note_sync(a.note, text,
+		    workspace_answer(ui->ws, &ref)->note, &conflict);
+		answer_free(&a);
+		answer_copy(&a, workspace_answer(ui->ws, &ref));
+		answer_set_note(&a, merged != NULL ? merged : text);
+		free(merged);
 		if (ui_set_answer(ui, &ref, &a) == 0)
-			ui_message(ui, false, "%s", _("note saved"));
+			ui_message(ui, conflict, "%s", conflict ?
+			    _("The note was saved in another terminal "
+			    "meanwhile: both texts are kept, the other below "
+			    "the line.") : _("note saved"));
 	}
 out:
 	if (fd != -1)
@@ -872,6 +902,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	}
 	if (ui.view->leave != NULL)
 		ui.view->leave(&ui);
+	clock_stop(&ui);
 	for (size_t i = 0; views[i] != NULL; i++) {
 		if (views[i]->free != NULL)
 			views[i]->free(&ui);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/live.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -24,6 +25,7 @@ struct notes {
 	int		 goal;		/* column kept by up and down */
 	bool		 dirty;		/* typed since the last save */
 	uint64_t	 last_edit;
+	char		*base;		/* the stored text it started from */
 };
 
 static struct notes *
@@ -41,19 +43,78 @@ editor_width(struct notes *n)
 	return n->we != NULL && getmaxx(n->we) > 3 ? getmaxx(n->we) - 3 : 1;
 }
 
+/* Another terminal saved this note: take its text, or keep both. */
+static void
+sync_note(struct ui *ui, struct notes *n)
+{
+	const struct answer	*a = workspace_answer(ui->ws, &n->ref);
+	const char		*theirs = a->note != NULL ? a->note : "";
+	char			*text;
+	bool			 conflict;
+
+	if (n->ref.q == NULL || streq(theirs, n->base != NULL ? n->base : ""))
+		return;
+	text = note_sync(n->base, n->text.s, theirs, &conflict);
+	free(n->base);
+	n->base = xstrdup(theirs);
+	if (text == NULL)
+		return;
+	buf_free(&n->text);
+	buf_adds(&n->text, text);
+	free(text);
+	ui->dirty_all = true;
+	if (conflict) {
+		/* Keep the cursor in this editor's text, and save both. */
+		n->dirty = true;
+		n->last_edit = 0;
+		ui_message(ui, true, "%s", _("The note was saved in another "
+		    "terminal meanwhile: both texts are kept, the other below "
+		    "the line."));
+		return;
+	}
+	n->cur = n->text.len;
+	n->dirty = false;
+	ui_message(ui, false, "%s", _("The note was changed in another "
+	    "terminal."));
+}
+
+/* Save, unless another terminal saved first: then take its text into
+ * account and try again (a few times; then write, both texts kept). */
 static void
 save(struct ui *ui, struct notes *n)
 {
-	struct answer a;
+	struct answer	 a;
+	char		*cause = NULL;
+	int		 r = 1;
 
-	if (!n->dirty)
-		return;
-	answer_copy(&a, workspace_answer(ui->ws, &n->ref));
-	answer_set_note(&a, n->text.len > 0 ? n->text.s : NULL);
-	n->dirty = false;
-	if (ui_set_answer(ui, &n->ref, &a) != 0)
-		n->dirty = true;
-	answer_free(&a);
+	for (int tries = 0; r == 1 && n->dirty; tries++) {
+		if (workspace_refresh(ui->ws, NULL) == 1)
+			ui_dirty(ui);
+		sync_note(ui, n);
+		if (!n->dirty)
+			break;
+		answer_copy(&a, workspace_answer(ui->ws, &n->ref));
+		answer_set_note(&a, n->text.len > 0 ? n->text.s : NULL);
+		if (tries < 5)
+			r = workspace_set_answer_if(ui->ws, &n->ref, &a,
+			    &cause);
+		else
+			r = workspace_set_answer(ui->ws, &n->ref, &a, &cause);
+		answer_free(&a);
+		if (r == -1) {
+			ui_message(ui, true, "%s", cause);
+			free(cause);
+		} else if (r == 0) {
+			n->dirty = false;
+			free(n->base);
+			n->base = xstrdup(n->text.len > 0 ? n->text.s : "");
+			if (ui->ws->warning != NULL) {
+				ui_message(ui, true, "%s", ui->ws->warning);
+				free(ui->ws->warning);
+				ui->ws->warning = NULL;
+			}
+		}
+	}
 	ui->dirty_all = true;
 }
 
@@ -68,6 +129,8 @@ notes_enter(struct ui *ui)
 	a = workspace_answer(ui->ws, &n->ref);
 	buf_free(&n->text);
 	buf_adds(&n->text, a->note != NULL ? a->note : "");
+	free(n->base);
+	n->base = xstrdup(a->note != NULL ? a->note : "");
 	n->cur = n->text.len;
 	n->top = 0;
 	n->goal = -1;
@@ -419,8 +482,10 @@ static int
 notes_timer(struct ui *ui)
 {
 	struct notes	*n = state(ui);
-	uint64_t	 now = ui_now_ms();
+	uint64_t	 now;
 
+	sync_note(ui, n);
+	now = ui_now_ms();
 	if (!n->dirty)
 		return -1;
 	if (now - n->last_edit >= SAVE_AFTER_MS) {
@@ -465,6 +530,7 @@ notes_free(struct ui *ui)
 	if (n->we != NULL)
 		delwin(n->we);
 	buf_free(&n->text);
+	free(n->base);
 	free(n);
 	ui->view_data[1] = NULL;
 }

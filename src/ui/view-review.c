@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "ui/live.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -659,6 +660,8 @@ draw_pillars(struct ui *ui, struct review *r)
 
 	werase(w);
 	pane_title(w, 0, width, _("Pillars"), ui->focus == PANE_PILLARS);
+	clock_title(ui, w, width, ui->focus == PANE_PILLARS ? EL_TITLE_FOCUS :
+	    EL_TITLE);
 	nr = pillar_rows(ui, &rows, &cur);
 	keep_visible(&r->ptop, cur, h - 1, nr);
 	for (y = 1; y < h && r->ptop + y - 1 < (int)nr; y++) {
@@ -901,7 +904,9 @@ draw_detail(struct ui *ui, struct review *r)
 		y += evidence_draw(w, y, x0, width, ev < h - y - 1 ? ev :
 		    h - y - 1, a);
 	if (y < h) {
-		rule(w, y++, x0, width, _("Note (n: edit, E: $EDITOR)"));
+		rule(w, y++, x0, width, notes_hidden(ui->ws) ?
+		    _("Note (n: edit; hidden from the audience, H shows)") :
+		    _("Note (n: edit, E: $EDITOR)"));
 		if (a->note == NULL || *a->note == '\0')
 			y += draw_text(w, y, x0 + 1, width - 2, _("(no note)"),
 			    EL_DIM) > 0;
@@ -924,8 +929,14 @@ review_draw(struct ui *ui, bool all)
 {
 	struct review *r = state(ui);
 
-	if (!all || r->wp == NULL)
+	if (r->wp == NULL)
 		return;
+	if (!all) {
+		/* The clock in the pillar pane's title ticks alone. */
+		if (clock_moved(ui))
+			draw_pillars(ui, r);
+		return;
+	}
 	draw_pillars(ui, r);
 	draw_questions(ui, r);
 	draw_detail(ui, r);

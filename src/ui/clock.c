@@ -1,0 +1,347 @@
+/* clock.c: the workshop clock: the time spent in each pillar, counted while
+ * the review sits in it, against the agenda's time box.
+ *
+ * The count is written to the store every few seconds (an atomic add), so
+ * a crash loses little and other terminals see it. Only one review counts
+ * at a time: it holds the session key "clock-live" ("owner lens/pillar
+ * since base") and renews it at each write; another review on the same
+ * workspace counts only once that key has gone quiet. The key also lets
+ * the audience view and the other reviews show a clock that ticks every
+ * second between writes. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ui/live.h"
+#include "ui/ui.h"
+#include "util.h"
+
+#define FLUSH_MS	10000
+#define STALE_SECONDS	30	/* a running clock not renewed is dead */
+
+static struct {
+	char		*owner;
+	bool		 counting;
+	size_t		 pillar;	/* index into ui->pillars */
+	uint64_t	 since;		/* ms not yet written start here */
+} clk;
+
+/* The running clock as "owner lens/pillar since base", if it is fresh. */
+struct live {
+	char	owner[128];
+	char	where[512];
+	long	since, base;
+};
+
+static bool
+live_read(const struct workspace *ws, struct live *l)
+{
+	const char	*v = kv_get(&ws->session, CLOCK_LIVE_KEY);
+	long		 age;
+
+	if (v == NULL || sscanf(v, "%127s %511s %ld %ld", l->owner, l->where,
+	    &l->since, &l->base) != 4)
+		return false;
+	age = (long)time(NULL) - l->since;
+	return age >= -STALE_SECONDS && age <= STALE_SECONDS;
+}
+
+static char *
+where(const struct workspace *ws, size_t lens, const struct pillar *p)
+{
+	return xasprintf("%s/%s", ws->lenses[lens]->id, p->id);
+}
+
+long
+clock_spent(const struct workspace *ws, size_t lens, const struct pillar *p)
+{
+	struct live	 l;
+	long		 spent = workspace_time_spent(ws, lens, p), now;
+	char		*w;
+
+	if (!live_read(ws, &l))
+		return spent;
+	w = where(ws, lens, p);
+	if (streq(w, l.where)) {
+		now = (long)time(NULL);
+		spent = l.base + (now > l.since ? now - l.since : 0);
+	}
+	free(w);
+	return spent;
+}
+
+void
+clock_format(long s, char *out, size_t size)
+{
+	if (s < 0)
+		s = 0;
+	if (s >= 3600)
+		snprintf(out, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60,
+		    s % 60);
+	else
+		snprintf(out, size, "%ld:%02ld", s / 60, s % 60);
+}
+
+void
+clock_label(const struct workspace *ws, size_t lens, const struct pillar *p,
+    char *out, size_t size, bool *over)
+{
+	long	spent = clock_spent(ws, lens, p), box = workspace_agenda(ws,
+		    lens, p);
+	char	a[32], b[32];
+
+	clock_format(spent, a, sizeof a);
+	*over = box > 0 && spent >= box * 60;
+	if (box <= 0) {
+		snprintf(out, size, "%s", a);
+		return;
+	}
+	clock_format(box * 60, b, sizeof b);
+	snprintf(out, size, "%s/%s", a, b);
+}
+
+bool
+notes_hidden(const struct workspace *ws)
+{
+	return streq(kv_get(&ws->session, HIDE_NOTES_KEY), "1");
+}
+
+/* --- Showing it in the review --- */
+
+static int
+draw_clock(struct ui *ui, WINDOW *w, int end, const char *fmt,
+    enum element normal)
+{
+	const struct ui_pillar	*p;
+	char			 label[64], *s;
+	bool			 over;
+	int			 n;
+
+	if (ui->npillars == 0)
+		return 0;
+	p = &ui->pillars[ui->pillar];
+	clock_label(ui->ws, p->lens, p->p, label, sizeof label, &over);
+	s = xasprintf(fmt, p->p->code != NULL ? p->p->code : p->p->id, label);
+	n = text_width(s, strlen(s));
+	if (n > end - 9)
+		n = 0;		/* the title or the name first */
+	else if (w != NULL)
+		draw_text(w, 0, end - n, n, s, over ? EL_ERROR : normal);
+	free(s);
+	return n;
+}
+
+/* With no window, the width it would take. */
+int
+clock_header(struct ui *ui, WINDOW *w, int end)
+{
+	char *fmt = xasprintf(" %%s %%s %s ", glyph(GLYPH_VRULE));
+	int   n = draw_clock(ui, w, end, fmt, EL_HEADER);
+
+	free(fmt);
+	return n;
+}
+
+bool
+clock_moved(struct ui *ui)
+{
+	static long		 shown = -1;
+	const struct ui_pillar	*p;
+	long			 now;
+
+	if (ui->npillars == 0)
+		return false;
+	p = &ui->pillars[ui->pillar];
+	now = clock_spent(ui->ws, p->lens, p->p);
+	if (now == shown)
+		return false;
+	shown = now;
+	return true;
+}
+
+int
+clock_title(struct ui *ui, WINDOW *w, int end, enum element el)
+{
+	return draw_clock(ui, w, end, " %s %s ", el);
+}
+
+/* --- Counting, in the review --- */
+
+static const char *
+owner(void)
+{
+	char host[64];
+
+	if (clk.owner == NULL) {
+		if (gethostname(host, sizeof host) != 0)
+			snprintf(host, sizeof host, "host");
+		host[sizeof host - 1] = '\0';
+		for (char *s = host; *s != '\0'; s++) {
+			if (*s == ' ')
+				*s = '_';
+		}
+		clk.owner = xasprintf("%s:%ld:%ld", host, (long)getpid(),
+		    (long)time(NULL));
+	}
+	return clk.owner;
+}
+
+/* Write the whole seconds counted so far, then renew the live key, leave
+ * it, or clear it. */
+enum { LIVE_RENEW, LIVE_LEAVE, LIVE_CLEAR };
+static void
+flush(struct ui *ui, uint64_t now, int key)
+{
+	const struct ui_pillar	*p = &ui->pillars[clk.pillar];
+	long			 secs = (long)((now - clk.since) / 1000);
+	char			*cause = NULL, *w, *v;
+
+	if (secs > 0) {
+		if (workspace_add_time(ui->ws, p->lens, p->p, secs,
+		    &cause) != 0) {
+			ui_message(ui, true, "%s", cause);
+			free(cause);
+			clk.counting = false;
+			return;
+		}
+		clk.since += (uint64_t)secs * 1000;
+	}
+	if (key == LIVE_LEAVE)
+		return;
+	if (key == LIVE_CLEAR)
+		v = xstrdup("");
+	else {
+		w = where(ui->ws, p->lens, p->p);
+		v = xasprintf("%s %s %ld %ld", owner(), w, (long)time(NULL) -
+		    (long)((now - clk.since) / 1000),
+		    workspace_time_spent(ui->ws, p->lens, p->p));
+		free(w);
+	}
+	if (workspace_set_session(ui->ws, CLOCK_LIVE_KEY, v, &cause) != 0) {
+		ui_message(ui, true, "%s", cause);
+		free(cause);
+	}
+	free(v);
+	ui->dirty_header = ui->dirty_all = true;
+}
+
+int
+clock_tick(struct ui *ui)
+{
+	uint64_t	now = ui_now_ms();
+	struct live	l;
+	bool		mine;
+
+	if (ui->ws->readonly || ui->npillars == 0)
+		return -1;
+	mine = live_read(ui->ws, &l) && streq(l.owner, owner());
+	if (!clk.counting) {
+		/* Another review is counting: wait for it to stop. */
+		if (live_read(ui->ws, &l) && !mine)
+			return 1000;
+		clk.counting = true;
+		clk.pillar = ui->pillar;
+		clk.since = now;
+		flush(ui, now, LIVE_RENEW);
+		return FLUSH_MS;
+	}
+	if (!mine && live_read(ui->ws, &l)) {
+		/* Taken over (we were stopped for too long): let it count. */
+		clk.counting = false;
+		return 1000;
+	}
+	if (clk.pillar != ui->pillar) {
+		flush(ui, now, LIVE_LEAVE);
+		clk.pillar = ui->pillar;
+		clk.since = now;
+		flush(ui, now, LIVE_RENEW);
+		return FLUSH_MS;
+	}
+	if (now - clk.since >= FLUSH_MS) {
+		flush(ui, now, LIVE_RENEW);
+		return FLUSH_MS;
+	}
+	return (int)(FLUSH_MS - (now - clk.since));
+}
+
+void
+clock_stop(struct ui *ui)
+{
+	if (clk.counting && !ui->ws->readonly && ui->npillars > 0)
+		flush(ui, ui_now_ms(), LIVE_CLEAR);
+	clk.counting = false;
+	free(clk.owner);
+	clk.owner = NULL;
+}
+
+/* --- Actions --- */
+
+static void
+agenda_done(struct ui *ui, const char *text)
+{
+	const struct ui_pillar	*p;
+	char			*end, *cause = NULL;
+	long			 minutes;
+
+	if (ui->npillars == 0 || *text == '\0')
+		return;
+	p = &ui->pillars[ui->pillar];
+	minutes = strtol(text, &end, 10);
+	if (*end != '\0' || minutes < 0 || minutes > 24 * 60) {
+		ui_message(ui, true, "%s", _("The time box is a number of "
+		    "minutes, from 0 to 1440."));
+		return;
+	}
+	if (workspace_set_agenda(ui->ws, p->lens, p->p, minutes, &cause) != 0) {
+		ui_message(ui, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (minutes == 0)
+		ui_message(ui, false, _("%s has no time box now."),
+		    p->p->code != NULL ? p->p->code : p->p->id);
+	else
+		ui_message(ui, false, _("%s: a time box of %ld minutes."),
+		    p->p->code != NULL ? p->p->code : p->p->id, minutes);
+	ui_dirty(ui);
+}
+
+void
+act_agenda(struct ui *ui)
+{
+	const struct ui_pillar	*p;
+	char			*label, now[32];
+	long			 box;
+
+	if (ui->npillars == 0)
+		return;
+	p = &ui->pillars[ui->pillar];
+	box = workspace_agenda(ui->ws, p->lens, p->p);
+	label = xasprintf(_("Time box for %s, in minutes (0: none):"),
+	    p->p->code != NULL ? p->p->code : p->p->id);
+	snprintf(now, sizeof now, "%ld", box);
+	ui_prompt(ui, label, box > 0 ? now : NULL, agenda_done);
+	free(label);
+}
+
+void
+act_hide_notes(struct ui *ui)
+{
+	char	*cause = NULL;
+	bool	 hide = !notes_hidden(ui->ws);
+
+	if (workspace_set_session(ui->ws, HIDE_NOTES_KEY, hide ? "1" : "0",
+	    &cause) != 0) {
+		ui_message(ui, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	ui_message(ui, false, "%s", hide ? _("Notes are hidden from the "
+	    "audience view (H shows them).") : _("Notes show on the audience "
+	    "view (H hides them)."));
+	ui_dirty(ui);
+}
