@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 
 po=$top_srcdir/po
-langs=$(sed 's/#.*//' "$po/LINGUAS")
+langs=$(sed 's/#.*//' "$po/LINGUAS" | tr '\n' ' ')
 if [ -z "$langs" ] || ! command -v msgfmt >/dev/null; then
 	echo "ok 1 # SKIP no catalogue or no gettext tools"
 	echo "1..1"
