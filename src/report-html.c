@@ -541,8 +541,8 @@ h_time(struct buf *b, const struct workspace *ws)
 			long			 s = workspace_time_spent(ws, i, p);
 			long			 m = workspace_agenda(ws, i, p);
 
-			report_duration(s, spent, sizeof spent);
-			report_duration(m * 60, box, sizeof box);
+			format_duration(s, spent, sizeof spent);
+			format_duration(m * 60, box, sizeof box);
 			buf_adds(b, "<tr><td>");
 			h(b, text_get(&l->title));
 			buf_adds(b, "</td><td>");

@@ -139,18 +139,6 @@ md_tallies(struct buf *b, const struct workspace *ws)
 	buf_addc(b, '\n');
 }
 
-void
-report_duration(long s, char *out, size_t size)
-{
-	if (s < 0)
-		s = 0;
-	if (s >= 3600)
-		snprintf(out, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60,
-		    s % 60);
-	else
-		snprintf(out, size, "%ld:%02ld", s / 60, s % 60);
-}
-
 bool
 report_has_time(const struct workspace *ws)
 {
@@ -188,8 +176,8 @@ md_time(struct buf *b, const struct workspace *ws)
 
 			total += s;
 			boxes += m;
-			report_duration(s, spent, sizeof spent);
-			report_duration(m * 60, box, sizeof box);
+			format_duration(s, spent, sizeof spent);
+			format_duration(m * 60, box, sizeof box);
 			buf_adds(b, "| ");
 			md_text(b, text_get(&l->title), true);
 			buf_adds(b, " | ");
@@ -198,8 +186,8 @@ md_time(struct buf *b, const struct workspace *ws)
 			    spent, m > 0 && s > m * 60 ? _(" (over)") : "");
 		}
 	}
-	report_duration(total, spent, sizeof spent);
-	report_duration(boxes * 60, box, sizeof box);
+	format_duration(total, spent, sizeof spent);
+	format_duration(boxes * 60, box, sizeof box);
 	buf_printf(b, "| **%s** | | %s | %s |\n\n", _("Total"),
 	    boxes > 0 ? box : "-", spent);
 }

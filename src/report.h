@@ -19,7 +19,6 @@ char	*report_csv(const struct workspace *);
 
 /* A time spent as "12:05" or "1:02:05"; true if any pillar has a time box
  * or time spent (the report then has a section on it). */
-void	 report_duration(long, char *, size_t);
 bool	 report_has_time(const struct workspace *);
 
 #endif

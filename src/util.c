@@ -416,3 +416,16 @@ str_printable(const char *s)
 	buf_add_printable(&b, s, false);
 	return buf_take(&b);
 }
+
+/* A duration as M:SS, or H:MM:SS from an hour on. */
+void
+format_duration(long s, char *out, size_t size)
+{
+	if (s < 0)
+		s = 0;
+	if (s >= 3600)
+		snprintf(out, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60,
+		    s % 60);
+	else
+		snprintf(out, size, "%ld:%02ld", s / 60, s % 60);
+}

@@ -51,6 +51,7 @@ bool	 utf8_valid(const char *, size_t);
 /* Text safe to print on a terminal: controls and bad bytes become '?'. */
 void	 buf_add_printable(struct buf *, const char *, bool);
 char	*str_printable(const char *);
+void	 format_duration(long, char *, size_t);
 
 /* Whole-file I/O. write_file_atomic writes a temporary file, syncs it and
  * renames it over the target, so a reader sees the old or the new bytes. */

@@ -75,18 +75,6 @@ clock_spent(const struct workspace *ws, size_t lens, const struct pillar *p)
 }
 
 void
-clock_format(long s, char *out, size_t size)
-{
-	if (s < 0)
-		s = 0;
-	if (s >= 3600)
-		snprintf(out, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60,
-		    s % 60);
-	else
-		snprintf(out, size, "%ld:%02ld", s / 60, s % 60);
-}
-
-void
 clock_label(const struct workspace *ws, size_t lens, const struct pillar *p,
     char *out, size_t size, bool *over)
 {
@@ -94,13 +82,13 @@ clock_label(const struct workspace *ws, size_t lens, const struct pillar *p,
 		    lens, p);
 	char	a[32], b[32];
 
-	clock_format(spent, a, sizeof a);
+	format_duration(spent, a, sizeof a);
 	*over = box > 0 && spent >= box * 60;
 	if (box <= 0) {
 		snprintf(out, size, "%s", a);
 		return;
 	}
-	clock_format(box * 60, b, sizeof b);
+	format_duration(box * 60, b, sizeof b);
 	snprintf(out, size, "%s/%s", a, b);
 }
 

@@ -276,3 +276,25 @@ glyph(int which)
 		utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	return utf8 ? fancy[which] : plain[which];
 }
+
+/* Word-wrapped text in at most rows rows; returns the rows used. With
+ * mark_cut, a dim "+" after the last row says the text goes on. */
+int
+draw_wrapped(WINDOW *w, int y, int x, int width, int rows, const char *s,
+    enum element el, bool mark_cut)
+{
+	struct wline	*lines;
+	size_t		 n;
+	int		 i;
+
+	if (s == NULL || *s == '\0' || width < 1)
+		return 0;
+	n = text_wrap(s, width, &lines);
+	for (i = 0; i < rows && (size_t)i < n; i++)
+		draw_textn(w, y + i, x, width, s + lines[i].start,
+		    lines[i].end - lines[i].start, el);
+	if (mark_cut && (size_t)i < n && i > 0)
+		draw_text(w, y + i - 1, x + width, 1, "+", EL_DIM);
+	free(lines);
+	return i;
+}

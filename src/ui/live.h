@@ -20,7 +20,6 @@ struct ui;
  * written yet (another process may be counting it). */
 long	 clock_spent(const struct workspace *, size_t, const struct pillar *);
 /* "12:03", or "1:02:03" past the hour. */
-void	 clock_format(long, char *, size_t);
 /* "12:03/15:00" (or "12:03" with no time box); *over when it is spent. */
 void	 clock_label(const struct workspace *, size_t, const struct pillar *,
 	    char *, size_t, bool *);

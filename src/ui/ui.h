@@ -260,8 +260,8 @@ void	 list_clamp(struct ui_list *);
 void	 list_visible(struct ui_list *, int);
 enum element list_row(WINDOW *, int, bool);
 void	 list_title(WINDOW *, int, const char *);
-int	 list_wrapped(WINDOW *, int, int, int, int, const char *,
-	    enum element);
+int	 draw_wrapped(WINDOW *, int, int, int, int, const char *,
+	    enum element, bool);
 long	 list_mouse(struct ui *, WINDOW *, MEVENT *, int, struct ui_list *,
 	    long (*)(struct ui *, int));
 

@@ -131,25 +131,6 @@ list_title(WINDOW *w, int y, const char *text)
 	draw_text(w, y, 1, getmaxx(w) - 2, text, EL_TITLE_FOCUS);
 }
 
-/* Word-wrapped text in at most rows rows; returns the rows used. */
-int
-list_wrapped(WINDOW *w, int y, int x, int width, int rows, const char *s,
-    enum element el)
-{
-	struct wline	*lines;
-	size_t		 n;
-	int		 i;
-
-	if (s == NULL || *s == '\0' || width < 1)
-		return 0;
-	n = text_wrap(s, width, &lines);
-	for (i = 0; i < rows && (size_t)i < n; i++)
-		draw_textn(w, y + i, x, width, s + lines[i].start,
-		    lines[i].end - lines[i].start, el);
-	free(lines);
-	return i;
-}
-
 /* A mouse event on a list drawn in w from row first: the wheel moves, a
  * click selects a row. Returns the row clicked, -2 when it was the row
  * already selected (the view acts on it), or -1. */

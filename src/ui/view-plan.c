@@ -271,7 +271,7 @@ draw_finding(struct ui *ui, struct planview *pv)
 			free(s);
 		}
 		y++;
-		y += list_wrapped(w, y, 5, width - 6, h - y, imp, EL_NORMAL);
+		y += draw_wrapped(w, y, 5, width - 6, h - y, imp, EL_NORMAL, false);
 		if (url != NULL && y < h)
 			draw_text(w, y++, 5, width - 6, url, EL_DIM);
 	}

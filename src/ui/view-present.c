@@ -235,24 +235,6 @@ draw_top(struct present *pr, const struct qref *ref)
 	wnoutrefresh(w);
 }
 
-/* Rows of wrapped text; returns the rows used. */
-static int
-wrapped(WINDOW *w, int y, int x, int width, int rows, const char *s,
-    enum element el)
-{
-	struct wline	*lines;
-	size_t		 n = text_wrap(s, width, &lines);
-	int		 i;
-
-	for (i = 0; i < rows && (size_t)i < n; i++)
-		draw_textn(w, y + i, x, width, s + lines[i].start,
-		    lines[i].end - lines[i].start, el);
-	if ((size_t)i < n && i > 0)
-		draw_text(w, y + i - 1, x + width, 1, "+", EL_DIM);
-	free(lines);
-	return i;
-}
-
 static int
 wrapped_count(const char *s, int width)
 {
@@ -304,8 +286,8 @@ draw_body(struct present *pr, const struct qref *ref)
 		title = xasprintf("%s  %s", ref->q->number,
 		    text_get(&ref->q->title));
 	y = 1;
-	titlerows = wrapped(w, y, 2, width - 6, h > 12 ? 3 : 2, title,
-	    EL_TITLE);
+	titlerows = draw_wrapped(w, y, 2, width - 6, h > 12 ? 3 : 2, title,
+	    EL_TITLE, true);
 	free(title);
 	draw_text(w, y, pr->cols - 5, 4, badge(rk), theme_risk(rk));
 	y += titlerows + 1;
@@ -360,7 +342,7 @@ draw_body(struct present *pr, const struct qref *ref)
 	if (note != NULL && y + 1 < h) {
 		y = h - noterows - 1 > y ? h - noterows - 1 : y + 1;
 		draw_text(w, y - 1, 2, width, _("Note"), EL_TITLE);
-		wrapped(w, y, 2, width - 2, noterows, note, EL_NORMAL);
+		draw_wrapped(w, y, 2, width - 2, noterows, note, EL_NORMAL, true);
 	}
 	wnoutrefresh(w);
 }

@@ -744,22 +744,6 @@ draw_questions(struct ui *ui, struct review *r)
 	wnoutrefresh(w);
 }
 
-/* Rows of wrapped text; returns the rows used. */
-static int
-draw_wrapped(WINDOW *w, int y, int x, int width, int rows, const char *s,
-    enum element el)
-{
-	struct wline	*lines;
-	size_t		 n = text_wrap(s, width, &lines);
-	int		 i;
-
-	for (i = 0; i < rows && (size_t)i < n; i++)
-		draw_textn(w, y + i, x, width, s + lines[i].start,
-		    lines[i].end - lines[i].start, el);
-	free(lines);
-	return i;
-}
-
 static size_t
 wrapped_rows(const char *s, int width)
 {
@@ -812,7 +796,7 @@ draw_detail(struct ui *ui, struct review *r)
 	tl = wrapped_rows(title, width - 6);
 	for (int i = 0; i < (tl > 1 ? 2 : 1); i++)
 		draw_fill(w, i, x0, width, tel);
-	y = draw_wrapped(w, 0, x0 + 1, width - 6, 2, title, tel);
+	y = draw_wrapped(w, 0, x0 + 1, width - 6, 2, title, tel, false);
 	free(title);
 	draw_text(w, 0, x0 + width - 4, 3, badge(rk), theme_risk(rk));
 	if (a->not_applicable && y < h) {
@@ -853,7 +837,7 @@ draw_detail(struct ui *ui, struct review *r)
 		if (desc != NULL && *desc != '\0' &&
 		    rest >= nc + hr + 1 + nl + 1 + dr + 1) {
 			y += draw_wrapped(w, y, x0 + 1, width - 2, dr, desc,
-			    EL_DIM) + 1;
+			    EL_DIM, false) + 1;
 			rest -= dr + 1;
 		}
 	}
@@ -898,7 +882,7 @@ draw_detail(struct ui *ui, struct review *r)
 		rule(w, y++, x0, width, s);
 		free(s);
 		y += draw_wrapped(w, y, x0 + 1, width - 2, hrows - 1, help,
-		    EL_NORMAL);
+		    EL_NORMAL, false);
 	}
 	if (ev > 0 && y < h - 1)
 		y += evidence_draw(w, y, x0, width, ev < h - y - 1 ? ev :
@@ -912,14 +896,14 @@ draw_detail(struct ui *ui, struct review *r)
 			    EL_DIM) > 0;
 		else
 			y += draw_wrapped(w, y, x0 + 1, width - 2, h - y,
-			    a->note, EL_NORMAL);
+			    a->note, EL_NORMAL, false);
 	}
 	/* Rows to spare: how to improve on the choice under the cursor. */
 	help = cc != NULL ? text_get(&cc->improvement) : NULL;
 	if (help != NULL && *help != '\0' && y + 2 < h) {
 		rule(w, ++y, x0, width, _("Improvement"));
 		draw_wrapped(w, y + 1, x0 + 1, width - 2, h - y - 1, help,
-		    EL_NORMAL);
+		    EL_NORMAL, false);
 	}
 	wnoutrefresh(w);
 }
