@@ -17,8 +17,8 @@ char	*report_json(const struct workspace *);
 /* The roadmap, for a Jira or GitHub issue import. */
 char	*report_csv(const struct workspace *);
 
-/* A time spent as "12:05" or "1:02:05"; true if any pillar has a time box
- * or time spent (the report then has a section on it). */
+/* True if any pillar has a time box or time spent (the report then has a
+ * section on it). */
 bool	 report_has_time(const struct workspace *);
 
 #endif

@@ -19,7 +19,6 @@ struct ui;
 /* Seconds spent in a pillar, with the part the running clock has not
  * written yet (another process may be counting it). */
 long	 clock_spent(const struct workspace *, size_t, const struct pillar *);
-/* "12:03", or "1:02:03" past the hour. */
 /* "12:03/15:00" (or "12:03" with no time box); *over when it is spent. */
 void	 clock_label(const struct workspace *, size_t, const struct pillar *,
 	    char *, size_t, bool *);
