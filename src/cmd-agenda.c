@@ -11,23 +11,26 @@
 static void
 print_agenda(const struct workspace *ws)
 {
-	printf("%-40s %-24s %8s %8s\n", _("PILLAR"), _("TITLE"), _("BOX"),
-	    _("SPENT"));
+	printf("%s %s %s %s\n", cmd_cell(_("PILLAR"), 40, false),
+	    cmd_cell(_("TITLE"), 24, false), cmd_cell(_("BOX"), 8, true),
+	    cmd_cell(_("SPENT"), 8, true));
 	for (size_t i = 0; i < ws->nlenses; i++) {
 		const struct lens *l = ws->lenses[i];
 
 		for (size_t j = 0; j < l->npillars; j++) {
 			const struct pillar	*p = &l->pillars[j];
 			long			 box, spent;
-			char			*id, boxs[32];
+			char			*id, boxs[32], spents[32];
 
 			box = workspace_agenda(ws, i, p);
 			spent = workspace_time_spent(ws, i, p);
 			id = xasprintf("%s/%s", l->id, p->id);
 			snprintf(boxs, sizeof boxs, box > 0 ? "%ld min" : "-",
 			    box);
-			printf("%-40s %-24.24s %8s %5ld:%02ld%s\n", cmd_safe(id),
-			    cmd_safe(text_get(&p->title)), boxs, spent / 60, spent % 60,
+			format_duration(spent, spents, sizeof spents);
+			printf("%s %s %s %s%s\n", cmd_cell(id, 40, false),
+			    cmd_cell(text_get(&p->title), 24, false),
+			    cmd_cell(boxs, 8, true), cmd_cell(spents, 8, true),
 			    box > 0 && spent > box * 60 ? _(" over") : "");
 			free(id);
 		}

@@ -156,8 +156,9 @@ cmd_lens_list(int argc, char **argv)
 	}
 	closedir(d);
 	qsort(names, n, sizeof *names, by_name);
-	printf("%-24s %-12s %9s  %s\n", _("LENS"), _("VERSION"),
-	    _("QUESTIONS"), _("TITLE"));
+	printf("%s %s %s  %s\n", cmd_cell(_("LENS"), 24, false),
+	    cmd_cell(_("VERSION"), 12, false), cmd_cell(_("QUESTIONS"), 9,
+	    true), _("TITLE"));
 	for (size_t i = 0; i < n; i++) {
 		char		*path = path_join(dir, names[i]);
 		struct diags	 dg;
@@ -165,8 +166,8 @@ cmd_lens_list(int argc, char **argv)
 
 		diags_init(&dg, path);
 		if ((l = lens_load_file(path, &dg)) != NULL)
-			printf("%-24s %-12s %9zu  %s\n", cmd_safe(l->id),
-			    cmd_safe(l->version), l->nquestions,
+			printf("%s %s %9zu  %s\n", cmd_cell(l->id, 24, false),
+			    cmd_cell(l->version, 12, false), l->nquestions,
 			    cmd_safe(text_get(&l->title)));
 		else
 			diags_print(&dg, stderr);

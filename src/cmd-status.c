@@ -46,7 +46,8 @@ print_json(const struct workspace *ws)
 static void
 print_row(const char *name, const struct tally *t)
 {
-	printf("  %-34.34s %6u %6u %6u %6u %6u %6u %6u\n", name, t->questions,
+	printf("  %s %6u %6u %6u %6u %6u %6u %6u\n", cmd_cell(name, 34, false),
+	    t->questions,
 	    t->answered, t->n[RISK_HIGH], t->n[RISK_MEDIUM], t->n[RISK_NONE],
 	    t->n[RISK_NOT_APPLICABLE], t->n[RISK_UNANSWERED]);
 }
@@ -55,10 +56,16 @@ static void
 print_text(const struct workspace *ws)
 {
 	struct tally t;
+	static const char *const heads[] = {
+		N_("Qs"), N_("Done"), N_("HRI"), N_("MRI"), N_("None"),
+		N_("N/A"), N_("Open")
+	};
 
 	printf(_("Workload: %s\n"), cmd_safe(workspace_prop(ws, "name")));
-	printf("  %-34s %6s %6s %6s %6s %6s %6s %6s\n", "", _("Qs"),
-	    _("Done"), _("HRI"), _("MRI"), _("None"), _("N/A"), _("Open"));
+	printf("  %s", cmd_cell("", 34, false));
+	for (size_t i = 0; i < nitems(heads); i++)
+		printf(" %s", cmd_cell(_(heads[i]), 6, true));
+	putchar('\n');
 	for (size_t i = 0; i < ws->nlenses; i++) {
 		const struct lens *l = ws->lenses[i];
 
@@ -66,7 +73,7 @@ print_text(const struct workspace *ws)
 		    cmd_safe(l->id));
 		for (size_t j = 0; j < l->npillars; j++) {
 			workspace_tally_pillar(ws, i, &l->pillars[j], &t);
-			print_row(cmd_safe(text_get(&l->pillars[j].title)), &t);
+			print_row(text_get(&l->pillars[j].title), &t);
 		}
 	}
 	workspace_tally(ws, -1, &t);

@@ -31,6 +31,7 @@ int	cmd_help(const struct cmd_entry *, const char *);
  * when asked). The result lives until eight more calls have been made. */
 const char *cmd_safe(const char *);
 const char *cmd_safe_lines(const char *);
+const char *cmd_cell(const char *, int, bool);
 /* Open the workspace, printing the problem on failure. */
 struct workspace *cmd_open(const char *, int);
 

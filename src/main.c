@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "cmd.h"
 #include "lens.h"
@@ -84,6 +85,52 @@ const char *
 cmd_safe(const char *s)
 {
 	return safe(s, false);
+}
+
+/* A table cell: safe text cut or padded to a width in columns, counted as
+ * the terminal counts them (a UTF-8 title in German or French lines up). */
+const char *
+cmd_cell(const char *s, int width, bool right)
+{
+	const char	*p = safe(s, false);
+	struct buf	 b = { 0 };
+	mbstate_t	 st;
+	int		 used = 0;
+
+	memset(&st, 0, sizeof st);
+	while (*p != '\0') {
+		wchar_t	wc;
+		size_t	n = mbrtowc(&wc, p, strlen(p), &st);
+		int	w;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			break;
+		w = wcwidth(wc);
+		if (w < 0)
+			w = 1;
+		if (used + w > width)
+			break;
+		buf_add(&b, p, n);
+		used += w;
+		p += n;
+	}
+	buf_adds(&b, "");
+	if (right) {
+		struct buf pad = { 0 };
+
+		for (; used < width; used++)
+			buf_addc(&pad, ' ');
+		buf_adds(&pad, b.s);
+		buf_free(&b);
+		b = pad;
+	} else
+		for (; used < width; used++)
+			buf_addc(&b, ' ');
+	free(safe_ring[safe_next]);
+	safe_ring[safe_next] = buf_take(&b);
+	p = safe_ring[safe_next];
+	safe_next = (safe_next + 1) % nitems(safe_ring);
+	return p;
 }
 
 const char *

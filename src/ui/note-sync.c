@@ -13,10 +13,12 @@
 #include "ui/live.h"
 #include "util.h"
 
+/* Not translated: the note is shared, and two terminals in two languages
+ * must both recognise the marker. */
 const char *
 note_marker(void)
 {
-	return _("----- saved in another terminal meanwhile -----");
+	return "----- saved in another terminal meanwhile -----";
 }
 
 char *
