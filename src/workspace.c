@@ -547,10 +547,9 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 		goto fail;
 	}
 	if (!fresh) {
-		struct kv props = { 0 };
-		void	 *v;
-		size_t	  n;
-		int	  r;
+		void	*v;
+		size_t	 n;
+		int	 r;
 
 		r = store_get(ws->store, TABLE_WORKLOAD, "lenses", &v, &n, cause);
 		if (r < 0)
@@ -561,16 +560,13 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 		}
 		r = load_lenses(ws, v, cause);
 		free(v);
-		kv_free(&props);
 		if (r != 0)
 			goto fail;
 	}
 	if (read_state(ws, cause) != 0)
 		goto fail;
-	if (catch_up_files(ws, &msg) != 0) {
-		ws->warning = msg;
-		msg = NULL;
-	}
+	if (catch_up_files(ws, &msg) != 0)
+		ws->warning = msg;	/* still behind: say so, lose nothing */
 	*out = ws;
 	return 0;
 fail:
