@@ -968,21 +968,23 @@ pillar_key(const struct workspace *ws, const char *prefix, size_t lens,
 	return xasprintf("%s/%s/%s", prefix, ws->lenses[lens]->id, p->id);
 }
 
+/* A number kept per pillar under "PREFIX/LENS/PILLAR"; 0 when unset. */
 static long
-number(const char *s)
+pillar_number(const struct workspace *ws, const struct kv *kv,
+    const char *prefix, size_t lens, const struct pillar *p)
 {
-	return s != NULL ? strtol(s, NULL, 10) : 0;
+	char		*key = pillar_key(ws, prefix, lens, p);
+	const char	*v = kv_get(kv, key);
+
+	free(key);
+	return v != NULL ? strtol(v, NULL, 10) : 0;
 }
 
 long
 workspace_agenda(const struct workspace *ws, size_t lens,
     const struct pillar *p)
 {
-	char	*key = pillar_key(ws, "agenda", lens, p);
-	long	 n = number(kv_get(&ws->workload, key));
-
-	free(key);
-	return n;
+	return pillar_number(ws, &ws->workload, "agenda", lens, p);
 }
 
 int
@@ -1002,11 +1004,7 @@ long
 workspace_time_spent(const struct workspace *ws, size_t lens,
     const struct pillar *p)
 {
-	char	*key = pillar_key(ws, "clock", lens, p);
-	long	 n = number(kv_get(&ws->session, key));
-
-	free(key);
-	return n;
+	return pillar_number(ws, &ws->session, "clock", lens, p);
 }
 
 int

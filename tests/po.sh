@@ -39,6 +39,15 @@ case " $langs " in *" fr "*)
 	like "$(LANGUAGE=fr "$WAFR" --help)" "Utilisation|Commandes" "LANGUAGE=fr wafr --help speaks French"
 	;;
 esac
+# Tables line up by terminal columns, whatever the language's letters.
+"$WAFR" init "$TMP/agenda" >/dev/null
+for l in $langs; do
+	rows=$(LANGUAGE=$l "$WAFR" agenda "$TMP/agenda")
+	widths=$(printf '%s\n' "$rows" | while IFS= read -r line; do
+		printf '%s' "$line" | wc -L; done | sort -u | wc -l)
+	is "$widths" 1 "$l: the agenda's header and rows are one width"
+done
+
 # REPORT.md is shared through git: whoever writes it, it is not translated.
 for l in $langs; do
 	rm -rf "$TMP/r-$l"

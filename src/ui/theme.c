@@ -181,3 +181,21 @@ theme_risk(enum risk r)
 		return EL_UNANSWERED;
 	}
 }
+
+/* The three-cell word that says a risk without colour. */
+const char *
+theme_badge(enum risk r)
+{
+	switch (r) {
+	case RISK_HIGH:
+		return _("HRI");
+	case RISK_MEDIUM:
+		return _("MRI");
+	case RISK_NONE:
+		return _(" ok");
+	case RISK_NOT_APPLICABLE:
+		return _("n/a");
+	default:
+		return " - ";
+	}
+}

@@ -55,6 +55,7 @@ enum element {
 void	 theme_init(const char *);
 attr_t	 theme_attr(enum element);
 enum element theme_risk(enum risk);
+const char *theme_badge(enum risk);
 bool	 theme_mono(void);
 
 /* Safe drawing (draw.c). */

@@ -59,23 +59,6 @@ static const struct {
 };
 
 static const char *
-badge(enum risk r)
-{
-	switch (r) {
-	case RISK_HIGH:
-		return _("HRI");
-	case RISK_MEDIUM:
-		return _("MRI");
-	case RISK_NONE:
-		return _("ok");
-	case RISK_NOT_APPLICABLE:
-		return _("n/a");
-	default:
-		return "-";
-	}
-}
-
-static const char *
 pillar_code(const struct pillar *p)
 {
 	return p->code != NULL ? p->code : p->id;
@@ -289,7 +272,7 @@ draw_body(struct present *pr, const struct qref *ref)
 	titlerows = draw_wrapped(w, y, 2, width - 6, h > 12 ? 3 : 2, title,
 	    EL_TITLE, true);
 	free(title);
-	draw_text(w, y, pr->cols - 5, 4, badge(rk), theme_risk(rk));
+	draw_text(w, y, pr->cols - 5, 4, theme_badge(rk), theme_risk(rk));
 	y += titlerows + 1;
 
 	note = !hide && a->note != NULL && *a->note != '\0' ? a->note : NULL;

@@ -44,23 +44,6 @@ cur_question(const struct ui *ui)
 	return ui_current(ui, &ref) ? ref.q : NULL;
 }
 
-static const char *
-badge(enum risk r)
-{
-	switch (r) {
-	case RISK_HIGH:
-		return _("HRI");
-	case RISK_MEDIUM:
-		return _("MRI");
-	case RISK_NONE:
-		return _(" ok");
-	case RISK_NOT_APPLICABLE:
-		return _("n/a");
-	default:
-		return " - ";
-	}
-}
-
 /* --- Moving --- */
 
 static size_t
@@ -732,7 +715,7 @@ draw_questions(struct ui *ui, struct review *r)
 
 		el = row_start(w, y, 1, width - 1, i == ui->question,
 		    ui->focus == PANE_QUESTIONS);
-		x += draw_text(w, y, x, 3, badge(rk), theme_risk(rk)) + 1;
+		x += draw_text(w, y, x, 3, theme_badge(rk), theme_risk(rk)) + 1;
 		if (numw > 0) {
 			draw_text(w, y, x, numw, q->number, is_match(ui, q, -1) ?
 			    EL_MATCH : el);
@@ -798,7 +781,7 @@ draw_detail(struct ui *ui, struct review *r)
 		draw_fill(w, i, x0, width, tel);
 	y = draw_wrapped(w, 0, x0 + 1, width - 6, 2, title, tel, false);
 	free(title);
-	draw_text(w, 0, x0 + width - 4, 3, badge(rk), theme_risk(rk));
+	draw_text(w, 0, x0 + width - 4, 3, theme_badge(rk), theme_risk(rk));
 	if (a->not_applicable && y < h) {
 		s = xasprintf(_("Not applicable: %s  (a: make it apply)"),
 		    a->reason != NULL ? a->reason : "");

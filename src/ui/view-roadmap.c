@@ -448,14 +448,11 @@ entry_row(struct ui *ui, struct roadview *r, int y, size_t i)
 	const struct roadmap_entry	*e = &r->rv.v[i];
 	const struct roadmap_item	*it = e->item;
 	enum element			 el = list_row(w, y, i == r->l.cur);
-	const char			*fc = finding_code(e->risk);
+	const char			*fc = theme_badge(e->risk);
 	int				 width = getmaxx(w), x = 2, rw = 0;
 	struct buf			 b = { 0 };
 
 	(void)ui;
-	if (*fc == '\0')
-		fc = e->risk == RISK_NONE ? _(" ok") :
-		    e->risk == RISK_NOT_APPLICABLE ? _("n/a") : " - ";
 	x += draw_text(w, y, x, 3, fc, theme_risk(e->risk)) + 1;
 	draw_text(w, y, x, 7, it->effort != EFFORT_UNSET ?
 	    effort_label(it->effort) : "-", el);
