@@ -156,16 +156,16 @@ shows 'verification: Self-reported' "v marks it self-reported"
 screen_keys v
 shows 'verification: Verified in the workshop' "v again: verified"
 out=$("$WAFR" answer "$W" priorities)
-like "$out" 'evidence: https://wiki.example.org/ops-priorities' \
+like "$out" 'evidence 1: https://wiki.example.org/ops-priorities' \
     "wafr answer: the evidence added on screen"
-like "$out" 'evidence: docs/runbook.md' "wafr answer: the second piece"
+like "$out" 'evidence 2: docs/runbook.md' "wafr answer: the second piece"
 like "$out" 'verification: verified' "wafr answer: the verification"
 screen_keys e 2
 shows 'evidence removed' "evidence is removed from the menu"
 out=$("$WAFR" answer "$W" priorities)
-is "$(printf '%s\n' "$out" | grep -c '^evidence:')" 1 \
+is "$(printf '%s\n' "$out" | grep -c '^evidence [0-9]*:')" 1 \
     "wafr answer: one piece is left"
-like "$out" 'evidence: docs/runbook.md' "the other one"
+like "$out" 'evidence 1: docs/runbook.md' "the other one, now the first"
 
 # --- Milestones ---
 screen_keys m

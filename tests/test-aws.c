@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aws.h"
-#include "lens-emit.h"
-#include "lens-load.h"
-#include "risk.h"
+#include "report/aws.h"
+#include "files/lens-emit.h"
+#include "files/lens-load.h"
+#include "model/risk.h"
 #include "tap.h"
-#include "util.h"
-#include "yval.h"
+#include "base/util.h"
+#include "files/yval-parse.h"
 
 /* --- An independent reading of the riskRules semantics ------------------
  * A condition is evaluated on the set of choices in place (selected, or

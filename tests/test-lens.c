@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "lens-check.h"
-#include "lens-load.h"
-#include "risk.h"
+#include "base/diag.h"
+#include "model/lens-check.h"
+#include "files/lens-load.h"
+#include "model/risk.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 static struct lens *
 load(const char *text, struct diags *d)

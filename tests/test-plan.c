@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "lens-load.h"
-#include "plan.h"
-#include "report.h"
+#include "base/diag.h"
+#include "files/lens-load.h"
+#include "model/plan.h"
+#include "report/report.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 /* Every question: x (high), y (medium), z (low), none of these. */
 #define Q(id) \
@@ -26,12 +26,12 @@ static const char lens_text[] =
 "  - id: p1\n    title: Pillar one\n    questions:\n" Q("q1") Q("q2") Q("q3")
 "  - id: p2\n    title: Pillar two\n    questions:\n" Q("q4") Q("q5");
 
-static struct workspace *
+static struct state *
 ws_new(void)
 {
-	struct workspace	*ws = xcalloc(1, sizeof *ws);
-	struct diags		 d;
-	struct lens		*l;
+	struct state	*ws = state_new();
+	struct diags	 d;
+	struct lens	*l;
 
 	diags_init(&d, "test");
 	l = lens_load(lens_text, strlen(lens_text), "t", &d);
@@ -40,43 +40,26 @@ ws_new(void)
 		exit(1);
 	}
 	diags_free(&d);
-	ws->lenses = xcalloc(1, sizeof *ws->lenses);
-	ws->answers = xcalloc(1, sizeof *ws->answers);
-	ws->roadmap = xcalloc(1, sizeof *ws->roadmap);
-	ws->lenses[0] = l;
-	ws->answers[0] = xcalloc(l->nquestions, sizeof **ws->answers);
-	ws->roadmap[0] = xcalloc(l->nquestions, sizeof **ws->roadmap);
-	ws->nlenses = 1;
+	state_add_lens(ws, l, "t");
 	kv_set(&ws->workload, "name", "Test");
 	return ws;
 }
 
 static void
-ws_free(struct workspace *ws)
+ws_free(struct state *ws)
 {
-	for (size_t i = 0; i < ws->lenses[0]->nquestions; i++) {
-		answer_free(&ws->answers[0][i]);
-		roadmap_item_free(ws->roadmap[0][i]);
-	}
-	free(ws->answers[0]);
-	free(ws->roadmap[0]);
-	lens_free(ws->lenses[0]);
-	free(ws->answers);
-	free(ws->roadmap);
-	free(ws->lenses);
-	kv_free(&ws->workload);
-	free(ws);
+	state_free(ws);
 }
 
 static struct answer *
-ans(struct workspace *ws, const char *q)
+ans(struct state *ws, const char *q)
 {
 	return &ws->answers[0][lens_question(ws->lenses[0], q)->index];
 }
 
 /* Answer q by choice suffixes: "x", "xy", "no". */
 static void
-answer(struct workspace *ws, const char *q, const char *sel)
+answer(struct state *ws, const char *q, const char *sel)
 {
 	char id[32];
 
@@ -92,7 +75,7 @@ answer(struct workspace *ws, const char *q, const char *sel)
 }
 
 static void
-item(struct workspace *ws, const char *q, enum item_status s, enum effort e)
+item(struct state *ws, const char *q, enum item_status s, enum effort e)
 {
 	struct roadmap_item **it;
 
@@ -105,7 +88,7 @@ item(struct workspace *ws, const char *q, enum item_status s, enum effort e)
 
 /* The plan's question ids, blank-separated. */
 static char *
-plan_order(const struct workspace *ws)
+plan_order(const struct state *ws)
 {
 	struct plan	pl;
 	struct buf	b = { 0 };
@@ -118,7 +101,7 @@ plan_order(const struct workspace *ws)
 }
 
 static char *
-roadmap_order(const struct workspace *ws, const struct workspace *base,
+roadmap_order(const struct state *ws, const struct state *base,
     struct roadmap_view *rv)
 {
 	struct buf b = { 0 };
@@ -130,14 +113,14 @@ roadmap_order(const struct workspace *ws, const struct workspace *base,
 }
 
 static char *
-missing(const struct workspace *ws, const char *q)
+missing(const struct state *ws, const char *q)
 {
 	const struct question	 *qu = lens_question(ws->lenses[0], q);
 	const struct choice	**v;
 	size_t			  n;
 	struct buf		  b = { 0 };
 
-	n = plan_missing(qu, ans((struct workspace *)ws, q), &v);
+	n = plan_missing(qu, ans((struct state *)ws, q), &v);
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&b, "%s%s", i > 0 ? " " : "", v[i]->id);
 	free(v);
@@ -154,7 +137,7 @@ check(char *got, const char *want, const char *what)
 int
 main(void)
 {
-	struct workspace	*ws = ws_new(), *base;
+	struct state	*ws = ws_new(), *base;
 	struct roadmap_view	 rv;
 	struct plan		 pl;
 	struct buf		 b = { 0 };

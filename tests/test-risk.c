@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "lens-load.h"
-#include "risk.h"
+#include "base/diag.h"
+#include "files/lens-load.h"
+#include "model/risk.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 /* A question with choices a, b, c (high, medium, low) and "q_no". */
 static const char lens_yaml[] =

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "settings.h"
+#include "files/settings.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 static const char file[] =
 "# wafr configuration\n"

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "lens-load.h"
-#include "snapshot.h"
-#include "util.h"
+#include "base/diag.h"
+#include "files/lens-load.h"
+#include "files/snapshot.h"
+#include "base/util.h"
 #include "tap.h"
 
 static unsigned long seed = 20261122;

@@ -6,11 +6,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "answer.h"
-#include "roadmap.h"
-#include "store.h"
+#include "model/answer.h"
+#include "model/roadmap.h"
+#include "store/store.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 static char tmpdir[] = "/tmp/wafr-store.XXXXXX";
 
@@ -22,6 +22,135 @@ count_record(enum store_table t, const char *key, const void *v, size_t n,
 
 	counts[t]++;
 	return 0;
+}
+
+static const struct store_journal replace_j = { "sync", NULL, "t", false };
+
+/* A journaled write of an answer, guarded by its value now. */
+static int
+guarded(struct store *s, const struct store_batch *b, const char *key,
+    const void *value, size_t size, char **cause)
+{
+	struct store_journal	j = { "note", key, "t", true };
+	struct store_guard	g = { TABLE_ANSWERS, key, value, size };
+
+	return store_commit(s, b, &j, &g, NULL, cause);
+}
+
+static bool
+holds(struct store *s, enum store_table t, const char *key, const char *want)
+{
+	void	*v = NULL;
+	size_t	 n;
+	int	 r = store_get(s, t, key, &v, &n, NULL);
+	bool	 same = want == NULL ? r == 1 : r == 0 && n == strlen(want) &&
+		    memcmp(v, want, n) == 0;
+
+	free(v);
+	return same;
+}
+
+static int
+put(struct store *s, const char *op, const char *key, const char *value,
+    bool undoable, struct journal_entry *e)
+{
+	struct store_batch	b = { 0 };
+	struct store_journal	j = { op, key, "Ana", undoable };
+	int			r;
+
+	if (value != NULL)
+		batch_put_string(&b, TABLE_ANSWERS, key, value);
+	else
+		batch_delete(&b, TABLE_ANSWERS, key);
+	r = store_commit(s, &b, &j, NULL, e, NULL);
+	batch_free(&b);
+	return r;
+}
+
+static void
+test_journal(const char *dir)
+{
+	struct store		*s;
+	struct journal_entry	 e, *v;
+	struct store_batch	 b = { 0 };
+	char			*cause = NULL;
+	size_t			 n;
+
+	ok(store_open(dir, STORE_CREATE, &s, &cause) == 0, "journal: open");
+	ok(put(s, "select", "l/q", "one", true, &e) == 0 && e.seq == 1 &&
+	    e.nchanges == 1 && e.changes[0].before == NULL &&
+	    streq(e.changes[0].after, "one") && streq(e.author, "Ana"),
+	    "a commit is journaled with its record before and after");
+	journal_entry_free(&e);
+	ok(put(s, "select", "l/q", "one", true, &e) == 0 && e.nchanges == 0 &&
+	    e.seq == 0, "a commit that changes nothing writes no entry");
+	journal_entry_free(&e);
+	put(s, "note", "l/q", "two", true, NULL);
+	put(s, "milestone", "l/m", "m1", false, NULL);
+
+	ok(store_undo(s, "Bea", &e, &cause) == 0 && streq(e.undoes_op, "note")
+	    && e.undoes == 2 && streq(e.op, "undo") && streq(e.author, "Bea"),
+	    "undo skips what cannot be undone and takes the newest change");
+	journal_entry_free(&e);
+	ok(holds(s, TABLE_ANSWERS, "l/q", "one") &&
+	    holds(s, TABLE_ANSWERS, "l/m", "m1"), "undo restores the value "
+	    "before, and leaves the milestone");
+	ok(store_undo(s, "Bea", NULL, &cause) == 0 &&
+	    holds(s, TABLE_ANSWERS, "l/q", NULL), "a second undo restores "
+	    "the absent record");
+	ok(store_undo(s, "Bea", NULL, &cause) == 1, "then nothing is left to "
+	    "undo");
+	ok(store_redo(s, "Bea", &e, &cause) == 0 && streq(e.undoes_op,
+	    "select") && holds(s, TABLE_ANSWERS, "l/q", "one"),
+	    "redo reapplies the change undone last");
+	journal_entry_free(&e);
+	ok(store_redo(s, "Bea", NULL, &cause) == 0 &&
+	    holds(s, TABLE_ANSWERS, "l/q", "two"), "and the one before it");
+	ok(store_redo(s, "Bea", NULL, &cause) == 1, "then nothing is left to "
+	    "redo");
+	store_undo(s, "Bea", NULL, &cause);
+	put(s, "note", "l/q", "three", true, NULL);
+	ok(store_redo(s, "Bea", NULL, &cause) == 1, "a new change ends what "
+	    "could be redone");
+
+	/* A record changed outside the journal is never overwritten. */
+	batch_put_string(&b, TABLE_ANSWERS, "l/q", "elsewhere");
+	store_apply(s, &b, NULL);
+	batch_free(&b);
+	ok(store_undo(s, "Bea", NULL, &cause) == -1 && cause != NULL &&
+	    strstr(cause, "l/q") != NULL && holds(s, TABLE_ANSWERS, "l/q",
+	    "elsewhere"), "undo refuses when the record is not as the change "
+	    "left it");
+	free(cause);
+	cause = NULL;
+
+	batch_put_string(&b, TABLE_ANSWERS, "l/r", "r");
+	batch_put_string(&b, TABLE_WORKLOAD, "name", "Shop");
+	ok(store_replace(s, &b, &(struct store_journal){ "sync", NULL, "Ana",
+	    true }, &e, &cause) == 0 && e.nchanges == 4,
+	    "a replace journals every record it added or dropped");
+	journal_entry_free(&e);
+	batch_free(&b);
+	ok(store_undo(s, "Ana", NULL, &cause) == 0 &&
+	    holds(s, TABLE_ANSWERS, "l/q", "elsewhere") &&
+	    holds(s, TABLE_ANSWERS, "l/r", NULL) &&
+	    holds(s, TABLE_WORKLOAD, "name", NULL), "and undo brings the "
+	    "content back");
+
+	ok(store_journal(s, 0, &v, &n, &cause) == 0 && n == 11 &&
+	    v[0].seq == 11 && streq(v[0].op, "undo") && v[1].undone &&
+	    streq(v[n - 1].op, "select"), "the journal lists every entry, "
+	    "newest first, undone ones marked");
+	journal_entries_free(v, n);
+	ok(store_journal(s, 2, &v, &n, &cause) == 0 && n == 2,
+	    "and at most as many as asked");
+	journal_entries_free(v, n);
+	store_close(s);
+	ok(store_open(dir, STORE_READONLY, &s, &cause) == 0 &&
+	    store_journal(s, 0, &v, &n, &cause) == 0 && n == 11,
+	    "the journal is durable");
+	journal_entries_free(v, n);
+	store_close(s);
 }
 
 static void
@@ -74,22 +203,19 @@ test_basics(const char *dir)
 
 	/* A write that depends on what the writer last read. */
 	batch_put(&b, TABLE_ANSWERS, "l/q", "new", 3);
-	ok(store_apply_if(s, &b, TABLE_ANSWERS, "l/q", "old", 3, &cause) == 1,
+	ok(guarded(s, &b, "l/q", "old", 3, &cause) == 1,
 	    "a guarded write is refused when the record changed");
 	ok(store_get(s, TABLE_ANSWERS, "l/q", &v, &n, &cause) == 0 && n == 3 &&
 	    memcmp(v, "\0\1\2", 3) == 0, "and writes nothing");
 	free(v);
-	ok(store_apply_if(s, &b, TABLE_ANSWERS, "l/q", "\0\1\2", 3,
-	    &cause) == 0, "a guarded write goes through when it did not");
+	ok(guarded(s, &b, "l/q", "\0\1\2", 3, &cause) == 0, "a guarded write goes through when it did not");
 	ok(store_get(s, TABLE_ANSWERS, "l/q", &v, &n, &cause) == 0 && n == 3 &&
 	    memcmp(v, "new", 3) == 0, "and writes");
 	free(v);
 	batch_free(&b);
 	batch_put(&b, TABLE_ANSWERS, "l/other", "x", 1);
-	ok(store_apply_if(s, &b, TABLE_ANSWERS, "l/other", NULL, 0,
-	    &cause) == 0, "a guard can require the record to be absent");
-	ok(store_apply_if(s, &b, TABLE_ANSWERS, "l/other", NULL, 0,
-	    &cause) == 1, "and then refuses once it is there");
+	ok(guarded(s, &b, "l/other", NULL, 0, &cause) == 0, "a guard can require the record to be absent");
+	ok(guarded(s, &b, "l/other", NULL, 0, &cause) == 1, "and then refuses once it is there");
 	batch_free(&b);
 	batch_delete(&b, TABLE_ANSWERS, "l/other");
 	ok(store_apply(s, &b, &cause) == 0, "remove it again");
@@ -126,7 +252,7 @@ test_basics(const char *dir)
 	    "walk visits every record");
 
 	batch_put_string(&b, TABLE_ANSWERS, "l/r", "new");
-	ok(store_replace(s, &b, &cause) == 0, "replace everything");
+	ok(store_replace(s, &b, &replace_j, NULL, &cause) == 0, "replace everything");
 	batch_free(&b);
 	memset(counts, 0, sizeof counts);
 	store_walk(s, count_record, counts, &cause);
@@ -295,6 +421,10 @@ main(void)
 	free(dir);
 	dir = path_join(tmpdir, "s3");
 	test_schema(dir);
+	rm(dir);
+	free(dir);
+	dir = path_join(tmpdir, "s4");
+	test_journal(dir);
 	rm(dir);
 	free(dir);
 	rmdir(tmpdir);

@@ -11,7 +11,7 @@
 #include "ui/live.h"
 #include "ui/run.h"
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 const struct action actions[] = {
 	/* The notes editor first: its keys shadow the review's. */
@@ -120,6 +120,11 @@ const struct action actions[] = {
 	  N_("redraw the screen"), act_redraw, 0 },
 	{ "quit", "q", CTX_REVIEW, N_("q quit"),
 	  N_("quit (every change is already saved)"), act_quit, 0 },
+	{ "undo", "z", CTX_REVIEW | CTX_LISTS, NULL,
+	  N_("undo the newest change (made here or in another terminal)"),
+	  act_undo, 0 },
+	{ "redo", "Z", CTX_REVIEW | CTX_LISTS, NULL,
+	  N_("redo the change undone last"), act_redo, 0 },
 
 	/* The lists: improvement plan, roadmap, milestones. */
 	{ "list-up", "Up k", CTX_LISTS, NULL,

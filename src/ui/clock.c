@@ -18,7 +18,7 @@
 
 #include "ui/live.h"
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 #define FLUSH_MS	10000
 #define STALE_SECONDS	30	/* a running clock not renewed is dead */
@@ -40,7 +40,7 @@ struct live {
 static bool
 live_read(const struct workspace *ws, struct live *l)
 {
-	const char	*v = kv_get(&ws->session, CLOCK_LIVE_KEY);
+	const char	*v = kv_get(&ws->state.session, SESSION_CLOCK_LIVE);
 	long		 age;
 
 	if (v == NULL || sscanf(v, "%127s %511s %ld %ld", l->owner, l->where,
@@ -53,14 +53,14 @@ live_read(const struct workspace *ws, struct live *l)
 static char *
 where(const struct workspace *ws, size_t lens, const struct pillar *p)
 {
-	return xasprintf("%s/%s", ws->lenses[lens]->id, p->id);
+	return xasprintf("%s/%s", ws->state.lenses[lens]->id, p->id);
 }
 
 long
 clock_spent(const struct workspace *ws, size_t lens, const struct pillar *p)
 {
 	struct live	 l;
-	long		 spent = workspace_time_spent(ws, lens, p), now;
+	long		 spent = state_time_spent(&ws->state, lens, p), now;
 	char		*w;
 
 	if (!live_read(ws, &l))
@@ -78,7 +78,7 @@ void
 clock_label(const struct workspace *ws, size_t lens, const struct pillar *p,
     char *out, size_t size, bool *over)
 {
-	long	spent = clock_spent(ws, lens, p), box = workspace_agenda(ws,
+	long	spent = clock_spent(ws, lens, p), box = state_agenda(&ws->state,
 		    lens, p);
 	char	a[32], b[32];
 
@@ -95,7 +95,7 @@ clock_label(const struct workspace *ws, size_t lens, const struct pillar *p,
 bool
 notes_hidden(const struct workspace *ws)
 {
-	return streq(kv_get(&ws->session, HIDE_NOTES_KEY), "1");
+	return streq(kv_get(&ws->state.session, SESSION_HIDE_NOTES), "1");
 }
 
 /* --- Showing it in the review --- */
@@ -189,7 +189,7 @@ flush(struct ui *ui, uint64_t now, int key)
 	char			*cause = NULL, *w, *v;
 
 	if (secs > 0) {
-		if (workspace_add_time(ui->ws, p->lens, p->p, secs,
+		if (ops_add_time(ui->ws, p->lens, p->p, secs,
 		    &cause) != 0) {
 			ui_message(ui, true, "%s", cause);
 			free(cause);
@@ -206,10 +206,10 @@ flush(struct ui *ui, uint64_t now, int key)
 		w = where(ui->ws, p->lens, p->p);
 		v = xasprintf("%s %s %ld %ld", owner(), w, (long)time(NULL) -
 		    (long)((now - clk.since) / 1000),
-		    workspace_time_spent(ui->ws, p->lens, p->p));
+		    state_time_spent(&ui->ws->state, p->lens, p->p));
 		free(w);
 	}
-	if (workspace_set_session(ui->ws, CLOCK_LIVE_KEY, v, &cause) != 0) {
+	if (ops_clock_lease(ui->ws, v, &cause) != 0) {
 		ui_message(ui, true, "%s", cause);
 		free(cause);
 	}
@@ -279,12 +279,9 @@ agenda_done(struct ui *ui, const char *text)
 		return;
 	p = &ui->pillars[ui->pillar];
 	minutes = strtol(text, &end, 10);
-	if (*end != '\0' || minutes < 0 || minutes > 24 * 60) {
-		ui_message(ui, true, "%s", _("The time box is a number of "
-		    "minutes, from 0 to 1440."));
-		return;
-	}
-	if (workspace_set_agenda(ui->ws, p->lens, p->p, minutes, &cause) != 0) {
+	if (*end != '\0')
+		minutes = -1;	/* not a number: the operation says why */
+	if (ops_set_agenda(ui->ws, p->lens, p->p, minutes, &cause) != 0) {
 		ui_message(ui, true, "%s", cause);
 		free(cause);
 		return;
@@ -308,7 +305,7 @@ act_agenda(struct ui *ui)
 	if (ui->npillars == 0)
 		return;
 	p = &ui->pillars[ui->pillar];
-	box = workspace_agenda(ui->ws, p->lens, p->p);
+	box = state_agenda(&ui->ws->state, p->lens, p->p);
 	label = xasprintf(_("Time box for %s, in minutes (0: none):"),
 	    p->p->code != NULL ? p->p->code : p->p->id);
 	snprintf(now, sizeof now, "%ld", box);
@@ -322,8 +319,7 @@ act_hide_notes(struct ui *ui)
 	char	*cause = NULL;
 	bool	 hide = !notes_hidden(ui->ws);
 
-	if (workspace_set_session(ui->ws, HIDE_NOTES_KEY, hide ? "1" : "0",
-	    &cause) != 0) {
+	if (ops_hide_notes(ui->ws, hide, &cause) != 0) {
 		ui_message(ui, true, "%s", cause);
 		free(cause);
 		return;

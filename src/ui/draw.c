@@ -13,7 +13,7 @@
 #include <wctype.h>
 
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 /* What one character of text becomes on the screen. */
 enum cell_kind { CELL_PRINT, CELL_ZERO, CELL_CARET, CELL_BAD, CELL_DROP };

@@ -7,14 +7,9 @@
 #include <stddef.h>
 
 #include "ui/ui.h"
-#include "workspace.h"
+#include "review/ops.h"
 
 struct ui;
-
-/* The session key of the clock that is running now, and of the flag the
- * facilitator sets to keep notes off the projector. */
-#define CLOCK_LIVE_KEY	"clock-live"
-#define HIDE_NOTES_KEY	"hide-notes"
 
 /* Seconds spent in a pillar, with the part the running clock has not
  * written yet (another process may be counting it). */

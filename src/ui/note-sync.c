@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "ui/live.h"
-#include "util.h"
+#include "base/util.h"
 
 /* Not translated: the note is shared, and two terminals in two languages
  * must both recognise the marker. */

@@ -2,7 +2,7 @@
 #ifndef WAFR_UI_PRESENT_H
 #define WAFR_UI_PRESENT_H
 
-#include "workspace.h"
+#include "review/workspace.h"
 
 /* Show the review read-only until the user quits: 0, or -1 and why.
  * The theme is the configuration file's; by default, "projector". */

@@ -4,9 +4,9 @@
 
 #include <stdio.h>
 
-#include "diag.h"
-#include "settings.h"
-#include "workspace.h"
+#include "base/diag.h"
+#include "files/settings.h"
+#include "review/workspace.h"
 
 /* Run the review on the terminal until the user quits: 0, or -1 and why.
  * The settings give the theme and the key bindings. */

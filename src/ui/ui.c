@@ -20,7 +20,7 @@
 
 #include "ui/live.h"
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 #define MIN_COLS	64
 #define MIN_LINES	18
@@ -80,7 +80,7 @@ ui_current(const struct ui *ui, struct qref *ref)
 {
 	const struct ui_pillar *p;
 
-	if (ui->npillars == 0)
+	if (ui->npillars == 0 || ui->pillar >= ui->npillars)
 		return false;
 	p = &ui->pillars[ui->pillar];
 	if (p->p->nquestions == 0)
@@ -90,22 +90,66 @@ ui_current(const struct ui *ui, struct qref *ref)
 	return true;
 }
 
-/* Every change of an answer: one transaction, then a redraw. */
-int
-ui_set_answer(struct ui *ui, const struct qref *ref, const struct answer *a)
-{
-	char *cause = NULL;
+static void build_pillars(struct ui *);
 
-	if (workspace_set_answer(ui->ws, ref, a, &cause) != 0) {
+/* The lenses changed under the review (a lens added, removed or back after
+ * an undo): start again from the first question. */
+static void
+lenses_changed(struct ui *ui)
+{
+	build_pillars(ui);
+	ui->pillar = ui->question = ui->choice = 0;
+	free(ui->matches);
+	ui->matches = NULL;
+	ui->nmatches = ui->match = 0;
+	if (ui->view != &view_review)
+		ui_set_view(ui, &view_review);
+	ui_message(ui, false, "%s", _("The workspace's lenses changed."));
+}
+
+bool
+ui_refresh(struct ui *ui)
+{
+	char	*cause = NULL;
+	int	 r = workspace_refresh(ui->ws, &cause);
+
+	if (r == -1) {
 		ui_message(ui, true, "%s", cause);
 		free(cause);
-		return -1;
 	}
+	if (ui->lens_epoch != ui->ws->lens_epoch) {
+		ui->lens_epoch = ui->ws->lens_epoch;
+		lenses_changed(ui);
+		r = 1;
+	}
+	if (r != 1)
+		return false;
+	ui_dirty(ui);
+	return true;
+}
+
+void
+ui_warning(struct ui *ui)
+{
 	if (ui->ws->warning != NULL) {
 		ui_message(ui, true, "%s", ui->ws->warning);
 		free(ui->ws->warning);
 		ui->ws->warning = NULL;
 	}
+}
+
+int
+ui_answer(struct ui *ui, const struct qref *ref, const struct edit *e,
+    size_t n, struct ops_result *r)
+{
+	char *cause = NULL;
+
+	if (ops_answer(ui->ws, ref, e, n, false, r, &cause) != 0) {
+		ui_message(ui, true, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	ui_warning(ui);
 	ui_dirty(ui);
 	return 0;
 }
@@ -300,17 +344,17 @@ draw_header(struct ui *ui)
 
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, EL_HEADER);
-	workspace_tally(ui->ws, -1, &t);
+	state_tally(&ui->ws->state, -1, &t);
 	if (ui_current(ui, &ref))
-		lens = ui->ws->lenses[ref.lens]->id;
-	ms = kv_get(&ui->ws->session, "milestone");
+		lens = ui->ws->state.lenses[ref.lens]->id;
+	ms = kv_get(&ui->ws->state.session, "milestone");
 	if (ms == NULL)
-		ms = workspace_prop(ui->ws, "milestone");
+		ms = state_prop(&ui->ws->state, "milestone");
 	snprintf(clock, sizeof clock, "%ld:%02ld:%02ld", el / 3600,
 	    el / 60 % 60, el % 60);
 	/* As much as fits; the clocks and the tallies always. The pillar's
 	 * clock only where the workload's name still fits (up to 20). */
-	name = workspace_prop(ui->ws, "name");
+	name = state_prop(&ui->ws->state, "name");
 	nw = name != NULL ? text_width(name, strlen(name)) : 0;
 	room = ui->cols - 7 - (nw < 20 ? nw : 20);
 	if (room > ui->cols - 16)
@@ -611,20 +655,12 @@ tick(struct ui *ui, uint64_t *last_poll)
 	uint64_t	 now = ui_now_ms();
 	int		 wait = POLL_MS, vt;
 	long		 el;
-	char		*cause = NULL, *key;
+	char		*key;
 	struct qref	 ref;
 
 	if (now - *last_poll >= POLL_MS) {
 		*last_poll = now;
-		switch (workspace_refresh(ui->ws, &cause)) {
-		case 1:
-			ui_dirty(ui);
-			break;
-		case -1:
-			ui_message(ui, true, "%s", cause);
-			free(cause);
-			break;
-		}
+		ui_refresh(ui);
 	} else
 		wait = (int)(POLL_MS - (now - *last_poll));
 	el = (long)(time(NULL) - ui->started);
@@ -639,11 +675,10 @@ tick(struct ui *ui, uint64_t *last_poll)
 		wait = vt;
 
 	/* Where the facilitator is, for an audience view to follow. */
-	if (ui_current(ui, &ref)) {
-		key = xasprintf("%s/%s", ui->ws->lenses[ref.lens]->id,
-		    ref.q->id);
-		if (!streq(key, ui->cursor_key) && !ui->ws->readonly &&
-		    workspace_set_session(ui->ws, "cursor", key, NULL) == 0) {
+	if (ui_current(ui, &ref) && !ui->ws->readonly) {
+		key = state_key(&ui->ws->state, &ref);
+		if (!streq(key, ui->cursor_key) &&
+		    ops_cursor(ui->ws, &ref, NULL) == 0) {
 			free(ui->cursor_key);
 			ui->cursor_key = key;
 			key = NULL;
@@ -716,7 +751,7 @@ ui_edit_external(struct ui *ui)
 		free(path);
 		return;
 	}
-	answer_copy(&a, workspace_answer(ui->ws, &ref));
+	answer_copy(&a, state_answer(&ui->ws->state, &ref));
 	if (a.note != NULL && write(fd, a.note, strlen(a.note)) < 0) {
 		ui_message(ui, true, "%s: %s", path, strerror(errno));
 		goto out;
@@ -750,19 +785,19 @@ ui_edit_external(struct ui *ui)
 		goto out;
 	}
 	if (!streq(text, a.note != NULL ? a.note : "")) {
-		char	*merged;
-		bool	 conflict;
+		struct edit	 e = { .kind = EDIT_NOTE };
+		char		*merged;
+		bool		 conflict;
+		int		 r;
 
 		/* Another terminal may have saved the note meanwhile. */
-		if (workspace_refresh(ui->ws, NULL) == 1)
-			ui_dirty(ui);
+		ui_refresh(ui);
 		merged = note_sync(a.note, text,
-		    workspace_answer(ui->ws, &ref)->note, &conflict);
-		answer_free(&a);
-		answer_copy(&a, workspace_answer(ui->ws, &ref));
-		answer_set_note(&a, merged != NULL ? merged : text);
+		    state_answer(&ui->ws->state, &ref)->note, &conflict);
+		e.text = merged != NULL ? merged : text;
+		r = ui_answer(ui, &ref, &e, 1, NULL);
 		free(merged);
-		if (ui_set_answer(ui, &ref, &a) == 0)
+		if (r == 0)
 			ui_message(ui, conflict, "%s", conflict ?
 			    _("The note was saved in another terminal "
 			    "meanwhile: both texts are kept, the other below "
@@ -797,8 +832,11 @@ build_pillars(struct ui *ui)
 {
 	size_t cap = 0;
 
-	for (size_t i = 0; i < ui->ws->nlenses; i++) {
-		const struct lens *l = ui->ws->lenses[i];
+	free(ui->pillars);
+	ui->pillars = NULL;
+	ui->npillars = 0;
+	for (size_t i = 0; i < ui->ws->state.nlenses; i++) {
+		const struct lens *l = ui->ws->state.lenses[i];
 
 		for (size_t j = 0; j < l->npillars; j++) {
 			struct ui_pillar *p = ARRAY_PUSH(ui->pillars,
@@ -841,9 +879,10 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	memset(&ui, 0, sizeof ui);
 	ui.ws = ws;
 	ui.started = time(NULL);
+	ui.lens_epoch = ws->lens_epoch;
 	build_pillars(&ui);
-	if ((at = kv_get(&ws->session, "cursor")) != NULL &&
-	    workspace_find(ws, at, &ref, NULL) == 0)
+	if ((at = kv_get(&ws->state.session, "cursor")) != NULL &&
+	    state_find(&ws->state, at, &ref, NULL) == 0)
 		review_goto(&ui, ref.lens, ref.q, -1);
 
 	memset(&sa, 0, sizeof sa);

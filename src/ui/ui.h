@@ -15,11 +15,11 @@
 #include <time.h>
 #include <wchar.h>
 
-#include "diag.h"
-#include "settings.h"
-#include "workspace.h"
+#include "base/diag.h"
+#include "files/settings.h"
+#include "review/ops.h"
 #include "ui/run.h"
-#include "util.h"
+#include "base/util.h"
 
 /* A key: a character, a curses function key, or Alt and a character. */
 #define KEYC_FN		0x1000000
@@ -151,6 +151,7 @@ struct ui {
 	size_t			 pillar, question, choice;
 	enum pane		 focus;
 	char			*cursor_key;	/* last written to the session */
+	unsigned		 lens_epoch;	/* of the lenses pillars point to */
 
 	/* Search. */
 	char			*search;
@@ -178,7 +179,14 @@ void	 ui_prompt(struct ui *, const char *, const char *, prompt_cb);
 void	 ui_menu(struct ui *, const char *, const char *const *, prompt_cb);
 void	 ui_dirty(struct ui *);
 uint64_t ui_now_ms(void);
-int	 ui_set_answer(struct ui *, const struct qref *, const struct answer *);
+/* Change the answer of a question: one operation, then a redraw; 0, or
+ * -1 with the problem on the status line. r may be NULL. */
+int	 ui_answer(struct ui *, const struct qref *, const struct edit *,
+	    size_t, struct ops_result *);
+/* Read what another process changed: true when something did. */
+bool	 ui_refresh(struct ui *);
+/* Show and forget a problem that lost nothing. */
+void	 ui_warning(struct ui *);
 bool	 ui_current(const struct ui *, struct qref *);
 void	 ui_edit_external(struct ui *);
 
@@ -201,6 +209,8 @@ void	 actions_bind(const struct settings *, struct diags *);
 const char *action_keys(const struct action *);
 
 /* Review actions (view-review.c). */
+void	 act_undo(struct ui *);
+void	 act_redo(struct ui *);
 void	 act_up(struct ui *);
 void	 act_down(struct ui *);
 void	 act_page_up(struct ui *);

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plan.h"
+#include "model/plan.h"
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 #define MAX_SHOWN	4	/* evidence rows in the detail area */
 
@@ -31,23 +31,20 @@ menu_free(void)
 static void
 add_done(struct ui *ui, const char *text)
 {
-	struct answer a;
+	struct edit e = { .kind = EDIT_EVIDENCE_ADD, .text = text };
 
 	if (*text == '\0')
 		return;
-	answer_copy(&a, workspace_answer(ui->ws, &pending));
-	answer_add_evidence(&a, text);
-	if (ui_set_answer(ui, &pending, &a) == 0)
+	if (ui_answer(ui, &pending, &e, 1, NULL) == 0)
 		ui_message(ui, false, _("evidence added (%zu in all)"),
-		    a.nevidence);
-	answer_free(&a);
+		    state_answer(&ui->ws->state, &pending)->nevidence);
 }
 
 static void
 menu_done(struct ui *ui, const char *text)
 {
-	const struct answer	*cur = workspace_answer(ui->ws, &pending);
-	struct answer		 a;
+	const struct answer	*cur = state_answer(&ui->ws->state, &pending);
+	struct edit		 e = { .kind = EDIT_EVIDENCE_REMOVE };
 	size_t			 i;
 
 	for (i = 0; i < nmenu; i++) {
@@ -61,11 +58,9 @@ menu_done(struct ui *ui, const char *text)
 	}
 	if (i >= nmenu || i - 1 >= cur->nevidence)
 		return;
-	answer_copy(&a, cur);
-	answer_remove_evidence(&a, i - 1);
-	if (ui_set_answer(ui, &pending, &a) == 0)
-		ui_message(ui, false, "%s", _("evidence removed"));
-	answer_free(&a);
+	e.n = i;
+	if (ui_answer(ui, &pending, &e, 1, NULL) == 0)
+		ui_message(ui, false, "%s", _("evidence removed: z undoes"));
 }
 
 void
@@ -75,7 +70,7 @@ act_evidence(struct ui *ui)
 
 	if (!ui_current(ui, &pending))
 		return;
-	a = workspace_answer(ui->ws, &pending);
+	a = state_answer(&ui->ws->state, &pending);
 	if (a->nevidence == 0) {
 		ui_prompt(ui, _("Evidence (link, path or description):"), NULL,
 		    add_done);
@@ -95,16 +90,15 @@ void
 act_verification(struct ui *ui)
 {
 	struct qref	ref;
-	struct answer	a;
+	struct edit	e = { .kind = EDIT_VERIFICATION };
 
 	if (!ui_current(ui, &ref))
 		return;
-	answer_copy(&a, workspace_answer(ui->ws, &ref));
-	a.verification = (a.verification + 1) % 3;
-	if (ui_set_answer(ui, &ref, &a) == 0)
+	e.verification = (state_answer(&ui->ws->state, &ref)->verification +
+	    1) % 3;
+	if (ui_answer(ui, &ref, &e, 1, NULL) == 0)
 		ui_message(ui, false, _("verification: %s"),
-		    verification_label(a.verification));
-	answer_free(&a);
+		    verification_label(e.verification));
 }
 
 /* Rows the evidence takes in the detail area: a rule and the pieces. */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 struct help {
 	WINDOW	*w;

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 void
 list_clamp(struct ui_list *l)

@@ -9,9 +9,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "history.h"
+#include "git/history.h"
+#include "model/diff.h"
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 struct dline {
 	char		*text;
@@ -72,7 +73,7 @@ load(struct ui *ui)
 	v->n = 0;
 	free(v->error);
 	v->error = NULL;
-	if (history_milestones(ui->ws, &v->m, &v->n, &cause) != 0) {
+	if (history_milestones(ui->ws->dir, &v->m, &v->n, &cause) != 0) {
 		v->error = cause;
 		v->m = NULL;
 		v->n = 0;
@@ -91,7 +92,7 @@ milestone_done(struct ui *ui, const char *name)
 	struct milestone	 m;
 	char			*cause = NULL;
 
-	if (history_milestone(ui->ws, name, &m, &cause) != 0) {
+	if (ops_milestone(ui->ws, name, &m, &cause) != 0) {
 		ui_message(ui, true, _("Milestone not saved: %s"), cause);
 		free(cause);
 		return;
@@ -99,11 +100,7 @@ milestone_done(struct ui *ui, const char *name)
 	ui_message(ui, false, _("Milestone \"%s\" saved as tag %s: %u HRI, "
 	    "%u MRI."), m.name, m.tag, m.tally.n[RISK_HIGH],
 	    m.tally.n[RISK_MEDIUM]);
-	/* The header names the last milestone. */
-	if (workspace_set_session(ui->ws, "milestone", m.name, &cause) != 0)
-		free(cause);
-	cause = NULL;
-	if (history_load_baseline(ui->ws, &cause) != 0)
+	if (workspace_load_baseline(ui->ws, &cause) != 0)
 		free(cause);
 	milestone_free(&m);
 	if (ui->view_data[6] != NULL)
@@ -263,7 +260,7 @@ goto_question(struct ui *ui, struct msview *v)
 
 	if (at == NULL)
 		return;
-	if (workspace_find(ui->ws, at, &ref, &cause) != 0) {
+	if (state_find(&ui->ws->state, at, &ref, &cause) != 0) {
 		ui_message(ui, true, "%s", cause);
 		free(cause);
 		return;
@@ -279,7 +276,7 @@ void
 act_milestones_diff(struct ui *ui)
 {
 	struct msview		*v = state(ui);
-	struct workspace	*from = NULL, *to = NULL;
+	struct state		*from = NULL, *to = NULL;
 	struct review_diff	 d;
 	const struct milestone	*mf, *mt = NULL;
 	char			*cause = NULL, df[32], dt[32];
@@ -300,12 +297,12 @@ act_milestones_diff(struct ui *ui)
 			mf = &v->m[v->l.cur];
 		}
 	}
-	if (history_state(ui->ws, mf->commit, &from, NULL, &cause) != 0 ||
-	    (mt != NULL && history_state(ui->ws, mt->commit, &to, NULL,
+	if (history_state(ui->ws->dir, mf->commit, &from, NULL, &cause) != 0 ||
+	    (mt != NULL && history_state(ui->ws->dir, mt->commit, &to, NULL,
 	    &cause) != 0)) {
 		ui_message(ui, true, "%s", cause);
 		free(cause);
-		workspace_close(from);
+		state_free(from);
 		return;
 	}
 	diff_free(v);
@@ -317,11 +314,11 @@ act_milestones_diff(struct ui *ui)
 	} else
 		v->title = xasprintf(_("Diff: %s (%s) -> the live state"),
 		    mf->name, df);
-	review_diff(from, to != NULL ? to : ui->ws, &d);
+	review_diff(from, to != NULL ? to : &ui->ws->state, &d);
 	diff_lines(v, &d);
 	review_diff_free(&d);
-	workspace_close(from);
-	workspace_close(to);
+	state_free(from);
+	state_free(to);
 	v->dl.n = v->nd;
 	v->diff = true;
 	ui->dirty_all = true;

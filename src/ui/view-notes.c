@@ -12,7 +12,7 @@
 
 #include "ui/live.h"
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 #define SAVE_AFTER_MS	400
 
@@ -47,7 +47,7 @@ editor_width(struct notes *n)
 static void
 sync_note(struct ui *ui, struct notes *n)
 {
-	const struct answer	*a = workspace_answer(ui->ws, &n->ref);
+	const struct answer	*a = state_answer(&ui->ws->state, &n->ref);
 	const char		*theirs = a->note != NULL ? a->note : "";
 	char			*text;
 	bool			 conflict;
@@ -83,24 +83,17 @@ sync_note(struct ui *ui, struct notes *n)
 static void
 save(struct ui *ui, struct notes *n)
 {
-	struct answer	 a;
+	struct edit	 e = { .kind = EDIT_NOTE };
 	char		*cause = NULL;
 	int		 r = 1;
 
 	for (int tries = 0; r == 1 && n->dirty; tries++) {
-		if (workspace_refresh(ui->ws, NULL) == 1)
-			ui_dirty(ui);
+		ui_refresh(ui);
 		sync_note(ui, n);
 		if (!n->dirty)
 			break;
-		answer_copy(&a, workspace_answer(ui->ws, &n->ref));
-		answer_set_note(&a, n->text.len > 0 ? n->text.s : NULL);
-		if (tries < 5)
-			r = workspace_set_answer_if(ui->ws, &n->ref, &a,
-			    &cause);
-		else
-			r = workspace_set_answer(ui->ws, &n->ref, &a, &cause);
-		answer_free(&a);
+		e.text = n->text.len > 0 ? n->text.s : NULL;
+		r = ops_answer(ui->ws, &n->ref, &e, 1, tries < 5, NULL, &cause);
 		if (r == -1) {
 			ui_message(ui, true, "%s", cause);
 			free(cause);
@@ -126,7 +119,7 @@ notes_enter(struct ui *ui)
 
 	if (!ui_current(ui, &n->ref))
 		return;
-	a = workspace_answer(ui->ws, &n->ref);
+	a = state_answer(&ui->ws->state, &n->ref);
 	buf_free(&n->text);
 	buf_adds(&n->text, a->note != NULL ? a->note : "");
 	free(n->base);

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plan.h"
+#include "model/plan.h"
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 struct planview {
 	WINDOW			*wl, *wd;	/* the list, the finding */
@@ -40,7 +40,7 @@ rebuild(struct ui *ui)
 			sel = pv->p.v[pv->l.cur].ref.q;
 		plan_free(&pv->p);
 	}
-	plan_build(ui->ws, &pv->p);
+	plan_build(&ui->ws->state, &pv->p);
 	pv->built = true;
 	pv->l.n = pv->p.n;
 	for (size_t i = 0; sel != NULL && i < pv->p.n; i++) {

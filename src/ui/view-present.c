@@ -19,7 +19,7 @@
 #include "ui/live.h"
 #include "ui/present.h"
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 #define PRESENT_POLL_MS	100
 #define BIG_COLS	120	/* the big layout by itself from here */
@@ -68,17 +68,17 @@ pillar_code(const struct pillar *p)
 static bool
 current(const struct workspace *ws, struct qref *ref)
 {
-	const char *at = kv_get(&ws->session, "cursor");
+	const char *at = kv_get(&ws->state.session, "cursor");
 
-	if (at != NULL && workspace_find(ws, at, ref, NULL) == 0)
+	if (at != NULL && state_find(&ws->state, at, ref, NULL) == 0)
 		return true;
-	for (size_t i = 0; i < ws->nlenses; i++) {
-		if (ws->lenses[i]->nquestions > 0) {
+	for (size_t i = 0; i < ws->state.nlenses; i++) {
+		if (ws->state.lenses[i]->nquestions > 0) {
 			ref->lens = i;
-			ref->q = &ws->lenses[i]->pillars[0].questions[0];
-			for (size_t j = 0; j < ws->lenses[i]->npillars; j++) {
+			ref->q = &ws->state.lenses[i]->pillars[0].questions[0];
+			for (size_t j = 0; j < ws->state.lenses[i]->npillars; j++) {
 				const struct pillar *p =
-				    &ws->lenses[i]->pillars[j];
+				    &ws->state.lenses[i]->pillars[j];
 
 				if (p->nquestions > 0) {
 					ref->q = &p->questions[0];
@@ -99,17 +99,17 @@ tally_rows(struct present *pr, int avail)
 	size_t	n = 0, most = 0;
 	int	rows, extra = 1 + (pr->big ? BIG_ROWS + 1 : 0);
 
-	for (size_t i = 0; i < pr->ws->nlenses; i++) {
-		n += pr->ws->lenses[i]->npillars;
-		if (pr->ws->lenses[i]->npillars > most)
-			most = pr->ws->lenses[i]->npillars;
+	for (size_t i = 0; i < pr->ws->state.nlenses; i++) {
+		n += pr->ws->state.lenses[i]->npillars;
+		if (pr->ws->state.lenses[i]->npillars > most)
+			most = pr->ws->state.lenses[i]->npillars;
 	}
-	if (pr->ws->nlenses > 1)
-		n += pr->ws->nlenses;	/* a heading per lens */
+	if (pr->ws->state.nlenses > 1)
+		n += pr->ws->state.nlenses;	/* a heading per lens */
 	rows = (int)n + extra;
 	/* Not every lens fits: room for the current one's pillars. */
 	if (rows > avail / 2)
-		rows = (int)most + (pr->ws->nlenses > 1 ? 1 : 0) + extra;
+		rows = (int)most + (pr->ws->state.nlenses > 1 ? 1 : 0) + extra;
 	if (rows > avail / 2)
 		rows = avail / 2;
 	return rows;
@@ -172,7 +172,7 @@ static void
 draw_top(struct present *pr, const struct qref *ref)
 {
 	WINDOW		*w = pr->win[R_TOP];
-	const char	*name = workspace_prop(pr->ws, "name"), *num;
+	const char	*name = state_prop(&pr->ws->state, "name"), *num;
 	char		 clock[64], *right, *sig;
 	bool		 over = false;
 	int		 rw, scale, cw;
@@ -250,9 +250,9 @@ draw_body(struct present *pr, const struct qref *ref)
 		}
 		return;
 	}
-	a = workspace_answer(pr->ws, ref);
+	a = state_answer(&pr->ws->state, ref);
 	enc = answer_encode(a, &size);
-	buf_printf(&sig, "%d|%s/%s|%d|", pr->big, pr->ws->lenses[ref->lens]->id,
+	buf_printf(&sig, "%d|%s/%s|%d|", pr->big, pr->ws->state.lenses[ref->lens]->id,
 	    ref->q->id, hide);
 	for (size_t i = 0; i < size; i++)
 		buf_printf(&sig, "%02x", ((unsigned char *)enc)[i]);
@@ -363,21 +363,21 @@ draw_tally(struct present *pr, const struct qref *ref)
 	if (w == NULL)
 		return;
 	h = getmaxy(w);
-	for (size_t i = 0; i < pr->ws->nlenses; i++)
-		n += pr->ws->lenses[i]->npillars;
+	for (size_t i = 0; i < pr->ws->state.nlenses; i++)
+		n += pr->ws->state.lenses[i]->npillars;
 	ps = xcalloc(n + 1, sizeof *ps);
 	lens = xcalloc(n + 1, sizeof *lens);
 	t = xcalloc(n + 1, sizeof *t);
 	n = 0;
-	for (size_t i = 0; i < pr->ws->nlenses; i++) {
-		for (size_t j = 0; j < pr->ws->lenses[i]->npillars; j++) {
-			ps[n] = &pr->ws->lenses[i]->pillars[j];
+	for (size_t i = 0; i < pr->ws->state.nlenses; i++) {
+		for (size_t j = 0; j < pr->ws->state.lenses[i]->npillars; j++) {
+			ps[n] = &pr->ws->state.lenses[i]->pillars[j];
 			lens[n] = i;
-			workspace_tally_pillar(pr->ws, i, ps[n], &t[n]);
+			state_tally_pillar(&pr->ws->state, i, ps[n], &t[n]);
 			n++;
 		}
 	}
-	workspace_tally(pr->ws, -1, &all);
+	state_tally(&pr->ws->state, -1, &all);
 	buf_printf(&sig, "%d|%u %u %u", pr->big, all.n[RISK_HIGH],
 	    all.n[RISK_MEDIUM], all.answered);
 	for (size_t i = 0; i < n; i++) {
@@ -421,23 +421,23 @@ draw_tally(struct present *pr, const struct qref *ref)
 	}
 	/* The rows: a heading per lens when there are several; when they
 	 * do not all fit, the current lens's pillars alone. */
-	order = xcalloc(2 * n + pr->ws->nlenses + 1, sizeof *order);
+	order = xcalloc(2 * n + pr->ws->state.nlenses + 1, sizeof *order);
 	for (size_t i = 0; i < n; i++) {
-		if (pr->ws->nlenses > 1 && (i == 0 || lens[i] != lens[i - 1]))
+		if (pr->ws->state.nlenses > 1 && (i == 0 || lens[i] != lens[i - 1]))
 			order[nrows++] = -1 - (long)lens[i];
 		order[nrows++] = (long)i;
 	}
 	if ((int)nrows > h - y && ref != NULL) {
 		nrows = 0;
-		if (pr->big && pr->ws->nlenses > 1)
+		if (pr->big && pr->ws->state.nlenses > 1)
 			order[nrows++] = -1 - (long)ref->lens;
 		for (size_t i = 0; i < n; i++) {
 			if (lens[i] == ref->lens)
 				order[nrows++] = (long)i;
 		}
-		if (!pr->big && pr->ws->nlenses > 1) {
+		if (!pr->big && pr->ws->state.nlenses > 1) {
 			char *title = xasprintf("%s: %s", _("Risks by pillar"),
-			    text_get(&pr->ws->lenses[ref->lens]->title));
+			    text_get(&pr->ws->state.lenses[ref->lens]->title));
 
 			draw_text(w, 0, 2, x - 4, title, EL_TITLE);
 			free(title);
@@ -456,7 +456,7 @@ draw_tally(struct present *pr, const struct qref *ref)
 
 		if (i < 0) {
 			draw_text(w, y, 2, pr->cols - 4,
-			    text_get(&pr->ws->lenses[-1 - i]->title), EL_TITLE);
+			    text_get(&pr->ws->state.lenses[-1 - i]->title), EL_TITLE);
 			continue;
 		}
 		cur = ref != NULL && ps[i] == ref->q->pillar;

@@ -12,7 +12,7 @@
 
 #include "ui/live.h"
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 struct review {
 	WINDOW	*wp, *wq, *wd;
@@ -217,7 +217,7 @@ unanswered(struct ui *ui, int dir)
 		const struct question *q = &ui->pillars[pi].p->questions[qi];
 		struct qref ref = { ui->pillars[pi].lens, q };
 
-		if (workspace_risk(ui->ws, &ref) == RISK_UNANSWERED) {
+		if (state_risk(&ui->ws->state, &ref) == RISK_UNANSWERED) {
 			review_goto(ui, ref.lens, q, -1);
 			if (ui->focus == PANE_PILLARS)
 				ui->focus = PANE_QUESTIONS;
@@ -245,34 +245,21 @@ static void
 toggle_choice(struct ui *ui, size_t idx)
 {
 	struct qref		 ref;
-	struct answer		 a;
-	const struct choice	*ch, *none;
+	struct ops_result	 r;
+	struct edit		 e = { .kind = EDIT_TOGGLE };
 
 	if (!ui_current(ui, &ref) || idx >= ref.q->nchoices)
 		return;
-	ch = &ref.q->choices[idx];
-	answer_copy(&a, workspace_answer(ui->ws, &ref));
-	if (a.not_applicable) {
+	if (state_answer(&ui->ws->state, &ref)->not_applicable) {
 		ui_message(ui, true, "%s", _("The question is marked not "
 		    "applicable: press a to make it apply."));
-		answer_free(&a);
 		return;
 	}
-	if (answer_choice_na(&a, ch->id) != NULL)
-		answer_set_choice_na(&a, ch->id, NULL);
-	if (answer_selected(&a, ch->id))
-		answer_select(&a, ch->id, false);
-	else {
-		/* "None of these" excludes the others, and back. */
-		if (ch->none) {
-			while (a.nselected > 0)
-				answer_select(&a, a.selected[0], false);
-		} else if ((none = question_none_choice(ref.q)) != NULL)
-			answer_select(&a, none->id, false);
-		answer_select(&a, ch->id, true);
-	}
-	ui_set_answer(ui, &ref, &a);
-	answer_free(&a);
+	e.choice = ref.q->choices[idx].id;
+	if (ui_answer(ui, &ref, &e, 1, &r) == 0 && r.cleared > 0)
+		ui_message(ui, false, ngettext("None of these: %zu practice "
+		    "cleared, z undoes", "None of these: %zu practices "
+		    "cleared, z undoes", r.cleared), r.cleared);
 }
 
 void
@@ -289,75 +276,100 @@ static void
 question_na_done(struct ui *ui, const char *reason)
 {
 	struct qref	ref;
-	struct answer	a;
+	struct edit	e = { .kind = EDIT_QUESTION_NA, .text = reason };
 
-	if (!ui_current(ui, &ref))
-		return;
-	answer_copy(&a, workspace_answer(ui->ws, &ref));
-	a.not_applicable = true;
-	free(a.reason);
-	a.reason = xstrdup(reason);
-	ui_set_answer(ui, &ref, &a);
-	answer_free(&a);
+	if (ui_current(ui, &ref))
+		ui_answer(ui, &ref, &e, 1, NULL);
 }
 
 void
 act_question_na(struct ui *ui)
 {
 	struct qref	ref;
-	struct answer	a;
+	struct edit	e = { .kind = EDIT_APPLICABLE };
 
 	if (!ui_current(ui, &ref))
 		return;
-	if (!workspace_answer(ui->ws, &ref)->not_applicable) {
+	if (!state_answer(&ui->ws->state, &ref)->not_applicable) {
 		ui_menu(ui, _("Question not applicable, because:"), na_reasons,
 		    question_na_done);
 		return;
 	}
-	answer_copy(&a, workspace_answer(ui->ws, &ref));
-	a.not_applicable = false;
-	free(a.reason);
-	a.reason = NULL;
-	ui_set_answer(ui, &ref, &a);
-	answer_free(&a);
+	ui_answer(ui, &ref, &e, 1, NULL);
 }
 
 static void
 choice_na_done(struct ui *ui, const char *reason)
 {
-	struct qref		 ref;
-	struct answer		 a;
-	const struct choice	*ch;
+	struct qref	ref;
+	struct edit	e = { .kind = EDIT_CHOICE_NA, .text = reason };
 
 	if (!ui_current(ui, &ref) || ui->choice >= ref.q->nchoices)
 		return;
-	ch = &ref.q->choices[ui->choice];
-	answer_copy(&a, workspace_answer(ui->ws, &ref));
-	answer_set_choice_na(&a, ch->id, reason);
-	answer_select(&a, ch->id, false);
-	ui_set_answer(ui, &ref, &a);
-	answer_free(&a);
+	e.choice = ref.q->choices[ui->choice].id;
+	ui_answer(ui, &ref, &e, 1, NULL);
 }
 
 void
 act_choice_na(struct ui *ui)
 {
 	struct qref		 ref;
-	struct answer		 a;
 	const struct choice	*ch;
+	struct edit		 e = { .kind = EDIT_CHOICE_APPLICABLE };
 
 	if (!ui_current(ui, &ref) || ui->choice >= ref.q->nchoices)
 		return;
 	ch = &ref.q->choices[ui->choice];
-	if (answer_choice_na(workspace_answer(ui->ws, &ref), ch->id) == NULL) {
+	if (answer_choice_na(state_answer(&ui->ws->state, &ref),
+	    ch->id) == NULL) {
 		ui_menu(ui, _("Choice not applicable, because:"), na_reasons,
 		    choice_na_done);
 		return;
 	}
-	answer_copy(&a, workspace_answer(ui->ws, &ref));
-	answer_set_choice_na(&a, ch->id, NULL);
-	ui_set_answer(ui, &ref, &a);
-	answer_free(&a);
+	e.choice = ch->id;
+	ui_answer(ui, &ref, &e, 1, NULL);
+}
+
+/* --- Undo and redo --- */
+
+static void
+turn(struct ui *ui, bool redo)
+{
+	struct journal_entry	 e;
+	char			*cause = NULL;
+	int			 r;
+
+	r = redo ? ops_redo(ui->ws, &e, &cause) : ops_undo(ui->ws, &e, &cause);
+	if (r == 1) {
+		ui_message(ui, false, "%s", redo ? _("Nothing to redo.") :
+		    _("Nothing to undo."));
+		return;
+	}
+	if (r != 0) {
+		ui_message(ui, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (ui->npillars > 0 && ui->pillar >= ui->npillars)
+		ui->pillar = 0;
+	ui_message(ui, false, redo ? _("Redone: %s %s (z undoes)") :
+	    _("Undone: %s %s (Z redoes)"), e.undoes_op, e.target);
+	journal_entry_free(&e);
+	ui_warning(ui);
+	ui_refresh(ui);
+	ui_dirty(ui);
+}
+
+void
+act_undo(struct ui *ui)
+{
+	turn(ui, false);
+}
+
+void
+act_redo(struct ui *ui)
+{
+	turn(ui, true);
 }
 
 /* --- Search --- */
@@ -621,7 +633,7 @@ pillar_rows(const struct ui *ui, long **out, size_t *cur)
 
 	*cur = 0;
 	for (size_t i = 0; i < ui->npillars; i++) {
-		if (ui->ws->nlenses > 1 && (i == 0 ||
+		if (ui->ws->state.nlenses > 1 && (i == 0 ||
 		    ui->pillars[i].lens != ui->pillars[i - 1].lens))
 			rows[n++] = -1 - (long)ui->pillars[i].lens;
 		if (i == ui->pillar)
@@ -653,14 +665,14 @@ draw_pillars(struct ui *ui, struct review *r)
 		enum element		 el;
 
 		if (k < 0) {
-			const struct lens *l = ui->ws->lenses[-1 - k];
+			const struct lens *l = ui->ws->state.lenses[-1 - k];
 
 			draw_text(w, y, 1, width - 2, text_get(&l->title),
 			    EL_TITLE);
 			continue;
 		}
 		p = ui->pillars[k].p;
-		workspace_tally_pillar(ui->ws, ui->pillars[k].lens, p, &t);
+		state_tally_pillar(&ui->ws->state, ui->pillars[k].lens, p, &t);
 		el = row_start(w, y, 0, width, (size_t)k == ui->pillar,
 		    ui->focus == PANE_PILLARS);
 		pillar_row(w, y, p->code != NULL ? p->code : p->id,
@@ -669,7 +681,7 @@ draw_pillars(struct ui *ui, struct review *r)
 	free(rows);
 	/* The whole review, when there is room for it. */
 	if (y + 1 < h) {
-		workspace_tally(ui->ws, -1, &t);
+		state_tally(&ui->ws->state, -1, &t);
 		pillar_row(w, y + 1, _("Total"), NULL, &t, EL_CURSOR);
 	}
 	wnoutrefresh(w);
@@ -690,7 +702,7 @@ draw_questions(struct ui *ui, struct review *r)
 		wnoutrefresh(w);
 		return;
 	}
-	workspace_tally_pillar(ui->ws, ui->pillars[ui->pillar].lens, p, &t);
+	state_tally_pillar(&ui->ws->state, ui->pillars[ui->pillar].lens, p, &t);
 	title = xasprintf("%s %s  (%u/%u)", p->code != NULL ? p->code : "",
 	    text_get(&p->title), t.answered, t.questions);
 	pane_title(w, 1, width - 1, title, ui->focus == PANE_QUESTIONS);
@@ -709,7 +721,7 @@ draw_questions(struct ui *ui, struct review *r)
 		size_t			 i = (size_t)(r->qtop + y - 1);
 		const struct question	*q = &p->questions[i];
 		struct qref		 ref = { ui->pillars[ui->pillar].lens, q };
-		enum risk		 rk = workspace_risk(ui->ws, &ref);
+		enum risk		 rk = state_risk(&ui->ws->state, &ref);
 		enum element		 el;
 		int			 x = 2;
 
@@ -769,7 +781,7 @@ draw_detail(struct ui *ui, struct review *r)
 		wnoutrefresh(w);
 		return;
 	}
-	a = workspace_answer(ui->ws, &ref);
+	a = state_answer(&ui->ws->state, &ref);
 	rk = question_risk(ref.q, a);
 
 	/* The question, on up to two rows, its risk at the right. */
@@ -957,9 +969,9 @@ review_layout(struct ui *ui, int y, int x, int h, int w)
 			top = 7;
 		if (h >= 34) {
 			/* Room for the longest list and the totals. */
-			top = longest_list(ui) + (int)ui->ws->nlenses + 1;
-			if (top < (int)(ui->npillars + ui->ws->nlenses) + 3)
-				top = (int)(ui->npillars + ui->ws->nlenses) + 3;
+			top = longest_list(ui) + (int)ui->ws->state.nlenses + 1;
+			if (top < (int)(ui->npillars + ui->ws->state.nlenses) + 3)
+				top = (int)(ui->npillars + ui->ws->state.nlenses) + 3;
 			if (top > h / 2)
 				top = h / 2;
 		} else if (top > 14)

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "history.h"
-#include "plan.h"
+#include "git/history.h"
+#include "model/plan.h"
 #include "ui/ui.h"
-#include "util.h"
+#include "base/util.h"
 
 #define SUMMARY_ROWS	3	/* the title and two lines of counts */
 
@@ -44,7 +44,7 @@ rebuild(struct ui *ui)
 			sel = r->rv.v[r->l.cur].ref.q;
 		roadmap_view_free(&r->rv);
 	}
-	roadmap_build(ui->ws, ui->ws->baseline, &r->rv);
+	roadmap_build(&ui->ws->state, ui->ws->state.baseline, &r->rv);
 	r->built = true;
 	r->l.n = r->rv.n;
 	for (size_t i = 0; sel != NULL && i < r->rv.n; i++) {
@@ -118,11 +118,11 @@ static struct roadmap_item *
 item_get(struct ui *ui, const struct qref *ref)
 {
 	const struct roadmap_item	*cur;
-	enum risk			 risk = workspace_risk(ui->ws, ref);
+	enum risk			 risk = state_risk(&ui->ws->state, ref);
 
 	if (ref->q == NULL)
 		return NULL;
-	cur = ui->ws->roadmap[ref->lens][ref->q->index];
+	cur = ui->ws->state.roadmap[ref->lens][ref->q->index];
 	if (cur != NULL)
 		return roadmap_item_dup(cur);
 	if (risk != RISK_HIGH && risk != RISK_MEDIUM) {
@@ -141,7 +141,7 @@ item_put(struct ui *ui, const struct qref *ref, struct roadmap_item *it)
 	char	*cause = NULL;
 	int	 ret = 0;
 
-	if (workspace_set_roadmap(ui->ws, ref, it, &cause) != 0) {
+	if (ops_roadmap(ui->ws, ref, it, &cause) != 0) {
 		ui_message(ui, true, "%s", cause);
 		free(cause);
 		ret = -1;
@@ -164,7 +164,7 @@ begin(struct ui *ui, const struct roadmap_item **it)
 
 	if (!item_ref(ui, &r->pending))
 		return false;
-	*it = ui->ws->roadmap[r->pending.lens][r->pending.q->index];
+	*it = ui->ws->state.roadmap[r->pending.lens][r->pending.q->index];
 	return true;
 }
 
@@ -285,7 +285,7 @@ status_done(struct ui *ui, const char *value)
 	if (s > STATUS_ACCEPTED)
 		return;
 	if (s == STATUS_ACCEPTED) {
-		cur = ui->ws->roadmap[r->pending.lens][r->pending.q->index];
+		cur = ui->ws->state.roadmap[r->pending.lens][r->pending.q->index];
 		ui_prompt(ui, _("Why is the risk accepted?"), cur != NULL ?
 		    cur->reason : NULL, reason_done);
 		return;
@@ -379,7 +379,7 @@ act_plan_take(struct ui *ui)
 
 	if (!item_ref(ui, &r->pending))
 		return;
-	cur = ui->ws->roadmap[r->pending.lens][r->pending.q->index];
+	cur = ui->ws->state.roadmap[r->pending.lens][r->pending.q->index];
 	if (cur != NULL) {
 		ui_message(ui, false, _("Already on the roadmap: %s."),
 		    status_label(cur->status));
@@ -401,7 +401,7 @@ roadmap_enter(struct ui *ui)
 
 	/* The last milestone, to count its HRIs still open; a workspace
 	 * without history has none. */
-	if (history_load_baseline(ui->ws, &cause) != 0)
+	if (workspace_load_baseline(ui->ws, &cause) != 0)
 		free(cause);
 	rebuild(ui);
 }

@@ -1,0 +1,485 @@
+/* util.c: allocation, strings and file helpers shared by every module. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/util.h"
+
+static void
+out_of_memory(void)
+{
+	fputs("wafr: out of memory\n", stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		out_of_memory();
+	p = realloc(p, n * size > 0 ? n * size : 1);
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+array_grow(void *arr, size_t *n, size_t *cap, size_t size)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		arr = xreallocarray(arr, *cap, size);
+	}
+	memset((char *)arr + *n * size, 0, size);
+	(*n)++;
+	return arr;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+void *
+xmemdup(const void *p, size_t n)
+{
+	void *q = xmalloc(n > 0 ? n : 1);
+
+	if (n > 0)
+		memcpy(q, p, n);
+	return q;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list	 ap2;
+	int	 n;
+	char	*s;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		out_of_memory();
+	s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void
+buf_grow(struct buf *b, size_t need)
+{
+	if (b->len + need + 1 <= b->cap)
+		return;
+	while (b->len + need + 1 > b->cap)
+		b->cap = b->cap ? b->cap * 2 : 64;
+	b->s = xreallocarray(b->s, b->cap, 1);
+}
+
+void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	buf_grow(b, n);
+	if (n > 0)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_addc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	buf_adds(b, s);
+	free(s);
+}
+
+char *
+buf_take(struct buf *b)
+{
+	char *s;
+
+	if (b->s == NULL)
+		return xstrdup("");
+	s = b->s;
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+int
+fail(char **cause, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cause != NULL) {
+		va_start(ap, fmt);
+		*cause = xvasprintf(fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+bool
+streq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+bool
+str_ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+/* Lower-case ASCII letters and digits; any other run becomes one '-'. */
+char *
+slugify(const char *s)
+{
+	struct buf	b = { 0 };
+	bool		dash = false;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && b.len > 0)
+				buf_addc(&b, '-');
+			buf_addc(&b, (char)c);
+			dash = false;
+		} else if (c >= 'A' && c <= 'Z') {
+			if (dash && b.len > 0)
+				buf_addc(&b, '-');
+			buf_addc(&b, (char)(c - 'A' + 'a'));
+			dash = false;
+		} else
+			dash = true;
+	}
+	return buf_take(&b);
+}
+
+bool
+utf8_valid(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p, *end = s + n;
+
+	while (s < end) {
+		size_t		len;
+		uint32_t	cp;
+
+		if (*s < 0x80) {
+			s++;
+			continue;
+		}
+		if ((*s & 0xe0) == 0xc0) {
+			len = 2;
+			cp = *s & 0x1f;
+		} else if ((*s & 0xf0) == 0xe0) {
+			len = 3;
+			cp = *s & 0x0f;
+		} else if ((*s & 0xf8) == 0xf0) {
+			len = 4;
+			cp = *s & 0x07;
+		} else
+			return false;
+		if ((size_t)(end - s) < len)
+			return false;
+		for (size_t i = 1; i < len; i++) {
+			if ((s[i] & 0xc0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i] & 0x3f);
+		}
+		if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+		    (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		s += len;
+	}
+	return true;
+}
+
+int
+read_file(const char *path, char **data, size_t *size, char **cause)
+{
+	struct buf	 b = { 0 };
+	char		 chunk[65536];
+	size_t		 n;
+	FILE		*f;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return fail(cause, "%s: %s", path, strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		int e = errno;
+
+		fclose(f);
+		buf_free(&b);
+		return fail(cause, "%s: %s", path, strerror(e));
+	}
+	fclose(f);
+	if (size != NULL)
+		*size = b.len;
+	*data = buf_take(&b);
+	return 0;
+}
+
+int
+write_file_atomic(const char *path, const void *data, size_t size,
+    char **cause)
+{
+	char		*tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	const char	*p = data;
+	int		 fd, e;
+
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) == -1) {
+		e = errno;
+		free(tmp);
+		return fail(cause, "%s: %s", path, strerror(e));
+	}
+	while (size > 0) {
+		ssize_t n = write(fd, p, size);
+
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		p += n;
+		size -= (size_t)n;
+	}
+	if (fsync(fd) == -1)
+		goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) == -1)
+		goto fail;
+	free(tmp);
+	return 0;
+fail:
+	e = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return fail(cause, "%s: %s", path, strerror(e));
+}
+
+int
+mkdir_p(const char *path, int mode, char **cause)
+{
+	char *p = xstrdup(path);
+
+	for (char *s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+
+		*s = '\0';
+		if (mkdir(p, (mode_t)mode) == -1 && errno != EEXIST) {
+			int e = errno;
+
+			fail(cause, "%s: %s", p, strerror(e));
+			free(p);
+			return -1;
+		}
+		if (c == '\0')
+			break;
+		*s = c;
+	}
+	free(p);
+	return 0;
+}
+
+char *
+path_join(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+
+	if (n > 0 && a[n - 1] == '/')
+		return xasprintf("%s%s", a, b);
+	return xasprintf("%s/%s", a, b);
+}
+
+/* Controls (C0, DEL, C1 such as CSI) become '?', and so do bytes that are not
+ * UTF-8: nothing from a file can steer the terminal. Newlines and tabs
+ * stay when asked for. */
+void
+buf_add_printable(struct buf *b, const char *s, bool newlines)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	buf_adds(b, "");
+	for (size_t i = 0; i < n; ) {
+		unsigned char	c = (unsigned char)s[i];
+		size_t		len = c < 0x80 ? 1 : c >= 0xf0 ? 4 :
+		    c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
+
+		if ((c == '\n' || c == '\t') && newlines) {
+			buf_addc(b, (char)c);
+			i++;
+			continue;
+		}
+		if (len == 0 || i + len > n || !utf8_valid(s + i, len) ||
+		    c < 0x20 || c == 0x7f ||
+		    (c == 0xc2 && (unsigned char)s[i + 1] < 0xa0)) {
+			/* A control is skipped whole; a broken sequence one
+			 * byte at a time, so what follows it is kept. */
+			buf_addc(b, '?');
+			i += len > 0 && i + len <= n && utf8_valid(s + i, len) ?
+			    len : 1;
+			continue;
+		}
+		buf_add(b, s + i, len);
+		i += len;
+	}
+}
+
+char *
+str_printable(const char *s)
+{
+	struct buf b = { 0 };
+
+	buf_add_printable(&b, s, false);
+	return buf_take(&b);
+}
+
+/* A duration as M:SS, or H:MM:SS from an hour on. */
+void
+format_duration(long s, char *out, size_t size)
+{
+	if (s < 0)
+		s = 0;
+	if (s >= 3600)
+		snprintf(out, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60,
+		    s % 60);
+	else
+		snprintf(out, size, "%ld:%02ld", s / 60, s % 60);
+}
+
+int
+remove_tree(const char *path)
+{
+	struct stat	 sb;
+	DIR		*d;
+	struct dirent	*e;
+
+	if (lstat(path, &sb) != 0)
+		return -1;
+	if (!S_ISDIR(sb.st_mode))
+		return unlink(path);
+	if ((d = opendir(path)) == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		char *sub;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		sub = path_join(path, e->d_name);
+		remove_tree(sub);
+		free(sub);
+	}
+	closedir(d);
+	return rmdir(path);
+}
+
+bool
+dir_is_empty(const char *path)
+{
+	DIR		*d;
+	struct dirent	*e;
+	bool		 empty = true;
+
+	if ((d = opendir(path)) == NULL)
+		return false;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			empty = false;
+	}
+	closedir(d);
+	return empty;
+}

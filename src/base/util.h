@@ -1,0 +1,68 @@
+/* util.h: allocation that cannot fail, growable strings, small helpers. */
+#ifndef WAFR_UTIL_H
+#define WAFR_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/i18n.h"
+
+#define nitems(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Allocation failure is fatal: there is nothing sensible left to do. */
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrdup(const char *);
+char *xstrndup(const char *, size_t);
+void *xmemdup(const void *, size_t);
+char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *, va_list);
+
+/* Append a zeroed element to a dynamic array, growing it by doubling. */
+#define ARRAY_PUSH(arr, n, cap) \
+	((arr) = array_grow((arr), &(n), &(cap), sizeof *(arr)), \
+	 &(arr)[(n) - 1])
+void *array_grow(void *, size_t *, size_t *, size_t);
+
+/* A growable byte string, always NUL-terminated. */
+struct buf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+void	 buf_grow(struct buf *, size_t);
+void	 buf_add(struct buf *, const void *, size_t);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_addc(struct buf *, char);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+char	*buf_take(struct buf *);
+void	 buf_free(struct buf *);
+
+/* Set *cause to a formatted message (the caller frees it); returns -1. */
+int	 fail(char **cause, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+bool	 streq(const char *, const char *);
+bool	 str_ends_with(const char *, const char *);
+char	*slugify(const char *);
+bool	 utf8_valid(const char *, size_t);
+/* Text safe to print on a terminal: controls and bad bytes become '?'. */
+void	 buf_add_printable(struct buf *, const char *, bool);
+char	*str_printable(const char *);
+void	 format_duration(long, char *, size_t);
+
+/* Whole-file I/O. write_file_atomic writes a temporary file, syncs it and
+ * renames it over the target, so a reader sees the old or the new bytes. */
+int	 read_file(const char *, char **, size_t *, char **);
+int	 write_file_atomic(const char *, const void *, size_t, char **);
+int	 mkdir_p(const char *, int, char **);
+char	*path_join(const char *, const char *);
+/* Remove a file or a directory and all it holds (symbolic links are
+ * removed, not followed). */
+int	 remove_tree(const char *);
+bool	 dir_is_empty(const char *);
+
+#endif

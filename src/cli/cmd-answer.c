@@ -1,0 +1,213 @@
+/* cmd-answer.c: wafr answer DIR QUESTION ...: answer one question. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "base/util.h"
+
+static const char options[] = N_(
+"  -s, --select C            select choice C (repeatable)\n"
+"  -u, --unselect C          unselect choice C (repeatable)\n"
+"      --none                select \"None of these\" (and nothing else)\n"
+"      --clear               start from an empty answer\n"
+"      --na REASON           the question does not apply: OUT_OF_SCOPE,\n"
+"                            BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS,\n"
+"                            OTHER or NONE\n"
+"      --applicable          the question applies again\n"
+"      --choice-na C=REASON  choice C does not apply, for REASON\n"
+"      --choice-applicable C choice C applies again\n"
+"      --note TEXT           set the note (\"\" clears it)\n"
+"      --evidence TEXT       add a piece of evidence (link, path, text)\n"
+"      --remove-evidence N   remove evidence N (as the answer lists it)\n"
+"      --verified            mark the answer verified in the workshop\n"
+"      --self-reported       mark the answer self-reported\n"
+"      --unverified          clear the verification\n"
+"The changes apply in order, as one change (\"wafr undo\" takes it back).\n"
+"Without a change, print the question's answer and risk.\n");
+
+enum {
+	OPT_NONE = 256, OPT_CLEAR, OPT_NA, OPT_APPLICABLE, OPT_CHOICE_NA,
+	OPT_CHOICE_APPLICABLE, OPT_NOTE, OPT_EVIDENCE, OPT_REMOVE_EVIDENCE,
+	OPT_VERIFIED, OPT_SELF, OPT_UNVERIFIED
+};
+
+static void
+show(const struct workspace *ws, const struct qref *ref)
+{
+	const struct question	*q = ref->q;
+	const struct answer	*a = state_answer(&ws->state, ref);
+
+	printf("%s/%s %s: %s\n", cmd_safe(ws->state.lenses[ref->lens]->id),
+	    cmd_safe(q->id), cmd_safe(q->number), risk_name(question_risk(q,
+	    a)));
+	if (a->not_applicable)
+		printf(_("not applicable: %s\n"), cmd_safe(a->reason));
+	for (size_t i = 0; i < q->nchoices; i++) {
+		const struct choice	*ch = &q->choices[i];
+		const struct choice_na	*na = answer_choice_na(a, ch->id);
+
+		printf("  [%s] %s", na != NULL ? "-" :
+		    answer_selected(a, ch->id) ? "x" : " ", cmd_safe(ch->id));
+		if (na != NULL)
+			printf(" (%s)", cmd_safe(na->reason));
+		putchar('\n');
+	}
+	if (a->note != NULL)
+		printf(_("note: %s\n"), cmd_safe_lines(a->note));
+	for (size_t i = 0; i < a->nevidence; i++)
+		printf(_("evidence %zu: %s\n"), i + 1, cmd_safe(a->evidence[i]));
+	if (a->verification != VERIFY_UNSET)
+		printf(_("verification: %s\n"),
+		    verification_name(a->verification));
+}
+
+/* An option as an edit; -1 with a message when its argument is wrong. */
+static int
+option_edit(int c, char *arg, struct edit *e)
+{
+	char *eq, *end;
+
+	*e = (struct edit){ 0 };
+	switch (c) {
+	case 's':
+		*e = (struct edit){ .kind = EDIT_SELECT, .choice = arg };
+		break;
+	case 'u':
+		*e = (struct edit){ .kind = EDIT_UNSELECT, .choice = arg };
+		break;
+	case OPT_NONE:
+		e->kind = EDIT_NONE;
+		break;
+	case OPT_CLEAR:
+		e->kind = EDIT_CLEAR;
+		break;
+	case OPT_NA:
+		*e = (struct edit){ .kind = EDIT_QUESTION_NA, .text = arg };
+		break;
+	case OPT_APPLICABLE:
+		e->kind = EDIT_APPLICABLE;
+		break;
+	case OPT_CHOICE_NA:
+		if ((eq = strchr(arg, '=')) != NULL)
+			*eq++ = '\0';
+		*e = (struct edit){ .kind = EDIT_CHOICE_NA, .choice = arg,
+		    .text = eq };
+		break;
+	case OPT_CHOICE_APPLICABLE:
+		*e = (struct edit){ .kind = EDIT_CHOICE_APPLICABLE,
+		    .choice = arg };
+		break;
+	case OPT_NOTE:
+		*e = (struct edit){ .kind = EDIT_NOTE, .text = arg };
+		break;
+	case OPT_EVIDENCE:
+		*e = (struct edit){ .kind = EDIT_EVIDENCE_ADD, .text = arg };
+		break;
+	case OPT_REMOVE_EVIDENCE:
+		e->kind = EDIT_EVIDENCE_REMOVE;
+		e->n = (size_t)strtoul(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || *arg == '-') {
+			cmd_error(_("evidence is removed by its number, not "
+			    "\"%s\""), cmd_safe(arg));
+			return -1;
+		}
+		break;
+	case OPT_VERIFIED:
+	case OPT_SELF:
+	case OPT_UNVERIFIED:
+		e->kind = EDIT_VERIFICATION;
+		e->verification = c == OPT_VERIFIED ? VERIFY_WORKSHOP :
+		    c == OPT_SELF ? VERIFY_SELF : VERIFY_UNSET;
+		break;
+	}
+	return 0;
+}
+
+static int
+cmd_answer_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "select", required_argument, NULL, 's' },
+		{ "unselect", required_argument, NULL, 'u' },
+		{ "none", no_argument, NULL, OPT_NONE },
+		{ "clear", no_argument, NULL, OPT_CLEAR },
+		{ "na", required_argument, NULL, OPT_NA },
+		{ "applicable", no_argument, NULL, OPT_APPLICABLE },
+		{ "choice-na", required_argument, NULL, OPT_CHOICE_NA },
+		{ "choice-applicable", required_argument, NULL,
+		    OPT_CHOICE_APPLICABLE },
+		{ "note", required_argument, NULL, OPT_NOTE },
+		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
+		{ "remove-evidence", required_argument, NULL,
+		    OPT_REMOVE_EVIDENCE },
+		{ "verified", no_argument, NULL, OPT_VERIFIED },
+		{ "self-reported", no_argument, NULL, OPT_SELF },
+		{ "unverified", no_argument, NULL, OPT_UNVERIFIED },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct workspace	 *ws;
+	struct qref		  ref;
+	struct edit		 *edits = NULL;
+	const struct question	 *q;
+	char			 *cause = NULL;
+	size_t			  n = 0;
+	int			  c, ret = EXIT_DATA, changes = 0;
+
+	/* Options are checked first; they are applied in order after. */
+	while ((c = getopt_long(argc, argv, "s:u:h", longopts, NULL)) != -1) {
+		if (c == 'h')
+			return cmd_help(&cmd_answer_entry, options);
+		if (c == '?')
+			return cmd_usage(&cmd_answer_entry, _("bad option"));
+		changes++;
+	}
+	if (argc - optind != 2)
+		return cmd_usage(&cmd_answer_entry,
+		    _("DIR and QUESTION expected"));
+	if ((ws = cmd_open(argv[optind], 0)) == NULL)
+		return EXIT_DATA;
+	if (state_find(&ws->state, argv[optind + 1], &ref, &cause) != 0) {
+		cmd_error("%s", cause);
+		goto out;
+	}
+	q = ref.q;
+	if (changes == 0) {
+		show(ws, &ref);
+		ret = EXIT_OK;
+		goto out;
+	}
+
+	edits = xcalloc((size_t)changes, sizeof *edits);
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "s:u:h", longopts, NULL)) != -1) {
+		if (option_edit(c, optarg, &edits[n]) != 0)
+			goto bad;
+		n++;
+	}
+	if (ops_answer(ws, &ref, edits, n, false, NULL, &cause) != 0) {
+		cmd_error("%s", cause);
+		goto bad;
+	}
+	if (ws->warning != NULL)
+		cmd_error("%s", ws->warning);
+	printf("%s/%s: %s\n", cmd_safe(ws->state.lenses[ref.lens]->id),
+	    cmd_safe(q->id), risk_name(state_risk(&ws->state, &ref)));
+	ret = EXIT_OK;
+bad:
+	free(edits);
+out:
+	free(cause);
+	workspace_close(ws);
+	return ret;
+}
+
+const struct cmd_entry cmd_answer_entry = {
+	"answer", N_("DIR QUESTION [--select C]... [--unselect C]... [--none] "
+	    "[--na REASON] [--note TEXT]"),
+	N_("answer a question (or show its answer)"), cmd_answer_exec
+};

@@ -1,0 +1,285 @@
+/* cmd-export.c: wafr export DIR --format aws: input for the AWS tool.
+ *
+ * One "update-answer --cli-input-json" document per question. With -o DIR:
+ * DIR/<lens>/<question>.json each, and DIR/apply.sh that sends them all in
+ * lens order; without -o: one JSON list on the standard output. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "report/aws.h"
+#include "cli/cmd.h"
+#include "base/util.h"
+
+static const char options[] = N_(
+"  -f, --format aws          the AWS Well-Architected Tool (the only one)\n"
+"  -o, --output DIR          write DIR/LENS/QUESTION.json and DIR/apply.sh\n"
+"                            (default: one JSON list on standard output)\n"
+"  -w, --workload-id ID      the AWS workload (default: a placeholder;\n"
+"                            apply.sh also takes it as its argument)\n"
+"  -l, --lens ID             export only this lens\n"
+"  -a, --lens-alias [ID=]ALIAS  the AWS lens alias or ARN of lens ID\n"
+"                            (default: the lens id; custom lenses need ARN)\n"
+"      --all                 also questions not answered (clears them)\n");
+
+struct alias {
+	const char	*lens;	/* NULL: every lens */
+	const char	*alias;
+};
+
+static const char *
+alias_of(const struct alias *v, size_t n, const char *lens)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].lens == NULL || strcmp(v[i].lens, lens) == 0)
+			return v[i].alias;
+	}
+	return lens;
+}
+
+static const char apply_head[] =
+"#!/bin/sh\n"
+"# Send these answers to the AWS Well-Architected Tool.\n"
+"# Usage: sh apply.sh [WORKLOAD-ID]   (needs the AWS CLI and credentials)\n"
+"set -eu\n"
+"cd \"$(dirname \"$0\")\"\n"
+"workload=${1:-${WORKLOAD_ID:-}}\n"
+"set --\n"
+"if [ -n \"$workload\" ]; then\n"
+"\tset -- --workload-id \"$workload\"\n"
+"elif grep -q '" AWS_WORKLOAD_PLACEHOLDER "' ./*/*.json; then\n"
+"\techo \"apply.sh: give the workload id: sh apply.sh WORKLOAD-ID\" >&2\n"
+"\texit 2\n"
+"fi\n"
+"n=0\n"
+"for f in";
+
+static const char apply_tail[] =
+"\ndo\n"
+"\taws wellarchitected update-answer --cli-input-json \"file://$f\" \"$@\" \\\n"
+"\t    >/dev/null\n"
+"\tn=$((n + 1))\n"
+"done\n"
+"echo \"$n answers updated\"\n";
+
+/* A file name from an id, safe in a path and between shell quotes. */
+static char *
+safe_name(const char *id)
+{
+	char *s = xstrdup(id);
+
+	for (char *p = s; *p != '\0'; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' ||
+		    (*p == '.' && p != s)))
+			*p = '_';
+	}
+	return s;
+}
+
+static int
+cmd_export_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "workload-id", required_argument, NULL, 'w' },
+		{ "lens", required_argument, NULL, 'l' },
+		{ "lens-alias", required_argument, NULL, 'a' },
+		{ "all", no_argument, NULL, 'A' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct workspace	*ws;
+	struct alias		*aliases;
+	size_t			 naliases = 0;
+	const char		*format = NULL, *out = NULL, *workload = NULL;
+	const char		*only = NULL;
+	struct buf		 list = { 0 }, apply = { 0 };
+	bool			 all = false;
+	char			*cause = NULL, *eq;
+	int			 c, ret = EXIT_DATA;
+	unsigned		 n = 0, ncut = 0;
+
+	aliases = xcalloc((size_t)argc + 1, sizeof *aliases);
+	while ((c = getopt_long(argc, argv, "f:o:w:l:a:h", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			format = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'w':
+			workload = optarg;
+			break;
+		case 'l':
+			only = optarg;
+			break;
+		case 'a':
+			if ((eq = strchr(optarg, '=')) != NULL) {
+				*eq = '\0';
+				aliases[naliases].lens = optarg;
+				aliases[naliases++].alias = eq + 1;
+			} else
+				aliases[naliases++].alias = optarg;
+			break;
+		case 'A':
+			all = true;
+			break;
+		case 'h':
+			free(aliases);
+			return cmd_help(&cmd_export_entry, options);
+		default:
+			free(aliases);
+			return cmd_usage(&cmd_export_entry, _("bad option"));
+		}
+	}
+	if (argc - optind != 1 || format == NULL || strcmp(format, "aws") != 0) {
+		free(aliases);
+		return cmd_usage(&cmd_export_entry, argc - optind != 1 ?
+		    _("one DIR expected") : _("--format aws expected"));
+	}
+	if ((ws = cmd_open(argv[optind], WS_READONLY)) == NULL) {
+		free(aliases);
+		return EXIT_DATA;
+	}
+	if (only != NULL) {
+		bool found = false;
+
+		for (size_t i = 0; i < ws->state.nlenses; i++)
+			found = found || strcmp(ws->state.lenses[i]->id, only) == 0;
+		if (!found) {
+			cmd_error(_("the workspace has no lens \"%s\""), only);
+			goto out;
+		}
+	}
+	/* An alias without a lens id names the one lens exported. */
+	for (size_t i = 0; i < naliases; i++) {
+		if (aliases[i].lens == NULL && only == NULL &&
+		    ws->state.nlenses > 1) {
+			cmd_usage(&cmd_export_entry, _("the workspace has %zu "
+			    "lenses: give --lens-alias ID=ALIAS or --lens ID"),
+			    ws->state.nlenses);
+			ret = EXIT_USAGE;
+			goto out;
+		}
+	}
+		if (out != NULL && mkdir_p(out, 0777, &cause) != 0) {
+		cmd_error("%s", cause);
+		goto out;
+	}
+	buf_adds(&list, "[");
+	buf_adds(&apply, apply_head);
+	for (size_t i = 0; i < ws->state.nlenses; i++) {
+		const struct lens	*l = ws->state.lenses[i];
+		const char		*alias = alias_of(aliases, naliases, l->id);
+		char			*dir = NULL, *lname = safe_name(l->id);
+
+		if (only != NULL && strcmp(only, l->id) != 0) {
+			free(lname);
+			continue;
+		}
+		if (out != NULL) {
+			dir = path_join(out, lname);
+			if (mkdir_p(dir, 0777, &cause) != 0) {
+				cmd_error("%s", cause);
+				free(dir);
+				free(lname);
+				goto out;
+			}
+		}
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar *p = &l->pillars[j];
+
+			for (size_t k = 0; k < p->nquestions; k++) {
+				const struct question	*q = &p->questions[k];
+				struct qref		 ref = { i, q };
+				const struct answer	*a;
+				char			*json, *name, *path;
+				bool			 cut;
+
+				a = state_answer(&ws->state, &ref);
+				if (!all && answer_is_empty(a))
+					continue;
+				json = aws_update_input(q, a, alias, workload,
+				    &cut);
+				if (cut) {
+					char *id = xasprintf("%s/%s", l->id,
+					    q->id), *safe = aws_printable(id);
+
+					cmd_error(_("%s: the note is over the AWS "
+					    "limit of %d characters: cut"), safe,
+					    AWS_MAX_NOTES);
+					free(safe);
+					free(id);
+					ncut++;
+				}
+				n++;
+				if (out == NULL) {
+					buf_adds(&list, n > 1 ? ",\n" : "\n");
+					buf_add(&list, json, strlen(json) - 1);
+					free(json);
+					continue;
+				}
+				name = safe_name(q->id);
+				path = xasprintf("%s/%s.json", dir, name);
+				buf_printf(&apply, " \\\n\t'%s/%s.json'", lname,
+				    name);
+				free(name);
+				if (write_file_atomic(path, json, strlen(json),
+				    &cause) != 0) {
+					cmd_error("%s", cause);
+					free(path);
+					free(json);
+					free(dir);
+					free(lname);
+					goto out;
+				}
+				free(path);
+				free(json);
+			}
+		}
+		free(dir);
+		free(lname);
+	}
+	if (out == NULL) {
+		buf_adds(&list, "\n]\n");
+		fputs(list.s, stdout);
+	} else {
+		char *path = path_join(out, "apply.sh");
+
+		buf_adds(&apply, apply_tail);
+		if (write_file_atomic(path, apply.s, apply.len, &cause) != 0) {
+			cmd_error("%s", cause);
+			free(path);
+			goto out;
+		}
+		if (chmod(path, 0755) != 0)
+			cmd_error(_("%s: cannot make it executable"), path);
+		free(path);
+		printf(_("%u answers written to %s (send them: sh %s/apply.sh%s)\n"),
+		    n, out, out, workload == NULL ? _(" WORKLOAD-ID") : "");
+	}
+	if (ncut > 0)
+		cmd_error(_("%u notes cut to the AWS limit"), ncut);
+	ret = EXIT_OK;
+out:
+	buf_free(&list);
+	buf_free(&apply);
+	free(cause);
+	free(aliases);
+	workspace_close(ws);
+	return ret;
+}
+
+const struct cmd_entry cmd_export_entry = {
+	"export", N_("DIR --format aws [-o DIR] [--workload-id ID] [--lens ID] "
+	    "[--lens-alias [ID=]ALIAS] [--all]"),
+	N_("export answers for the AWS Well-Architected Tool"), cmd_export_exec
+};

@@ -1,0 +1,54 @@
+/* cmd-sync.c: wafr sync DIR: re-read the files into the live state, after
+ * a git pull, merge or checkout. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cmd.h"
+#include "base/util.h"
+
+static int
+cmd_sync_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct workspace	*ws;
+	struct tally		 t;
+	char			*cause = NULL;
+	int			 c;
+
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			return cmd_help(&cmd_sync_entry, NULL);
+		default:
+			return cmd_usage(&cmd_sync_entry, _("bad option"));
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage(&cmd_sync_entry, _("one DIR expected"));
+	if ((ws = cmd_open(argv[optind], 0)) == NULL)
+		return EXIT_DATA;
+	if (ops_sync(ws, &cause) != 0) {
+		workspace_close(ws);
+		cmd_error("%s", cause);
+		cmd_error("%s", _("the live state is unchanged"));
+		free(cause);
+		return EXIT_DATA;
+	}
+	state_tally(&ws->state, -1, &t);
+	printf(_("Synced: %u of %u questions answered, %u HRI, %u MRI\n"),
+	    t.answered, t.questions, t.n[RISK_HIGH], t.n[RISK_MEDIUM]);
+	workspace_close(ws);
+	return EXIT_OK;
+}
+
+const struct cmd_entry cmd_sync_entry = {
+	"sync", N_("DIR"),
+	N_("re-read the files into the live state (after a git pull)"),
+	cmd_sync_exec
+};

@@ -1,0 +1,288 @@
+/* main.c: global options, then the command table. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "cli/cmd.h"
+#include "model/lens.h"
+#include "git/history.h"
+#include "ui/run.h"
+#include "base/util.h"
+
+const char *program_name = "wafr";
+struct settings settings;
+
+static const struct cmd_entry *const commands[] = {
+#define X(n) &cmd_##n##_entry,
+	CMD_LIST(X)
+#undef X
+};
+
+/* Messages may quote files: they are printed made safe. */
+int
+cmd_error(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "%s: %s\n", program_name, cmd_safe_lines(msg));
+	free(msg);
+	return EXIT_DATA;
+}
+
+int
+cmd_usage(const struct cmd_entry *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s %s: ", program_name, e->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s: %s %s %s\n", _("usage"), program_name, e->name,
+	    _(e->usage));
+	fprintf(stderr, _("Try '%s %s --help' for more information.\n"),
+	    program_name, e->name);
+	return EXIT_USAGE;
+}
+
+int
+cmd_help(const struct cmd_entry *e, const char *options)
+{
+	printf("%s: %s %s %s\n%s\n", _("Usage"), program_name, e->name,
+	    _(e->usage), _(e->summary));
+	if (options != NULL && *options != '\0')
+		printf("\n%s", _(options));
+	printf(_("\nSee wafr(1) for more.\n"));
+	return EXIT_OK;
+}
+
+static char	*safe_ring[8];
+static size_t	 safe_next;
+
+static const char *
+safe(const char *s, bool lines)
+{
+	struct buf b = { 0 };
+
+	buf_add_printable(&b, s != NULL ? s : "", lines);
+	free(safe_ring[safe_next]);
+	safe_ring[safe_next] = buf_take(&b);
+	s = safe_ring[safe_next];
+	safe_next = (safe_next + 1) % nitems(safe_ring);
+	return s;
+}
+
+const char *
+cmd_safe(const char *s)
+{
+	return safe(s, false);
+}
+
+/* A table cell: safe text cut or padded to a width in columns, counted as
+ * the terminal counts them (a UTF-8 title in German or French lines up). */
+const char *
+cmd_cell(const char *s, int width, bool right)
+{
+	const char	*p = safe(s, false);
+	struct buf	 b = { 0 };
+	mbstate_t	 st;
+	int		 used = 0;
+
+	memset(&st, 0, sizeof st);
+	while (*p != '\0') {
+		wchar_t	wc;
+		size_t	n = mbrtowc(&wc, p, strlen(p), &st);
+		int	w;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			break;
+		w = wcwidth(wc);
+		if (w < 0)
+			w = 1;
+		if (used + w > width)
+			break;
+		buf_add(&b, p, n);
+		used += w;
+		p += n;
+	}
+	buf_adds(&b, "");
+	if (right) {
+		struct buf pad = { 0 };
+
+		for (; used < width; used++)
+			buf_addc(&pad, ' ');
+		buf_adds(&pad, b.s);
+		buf_free(&b);
+		b = pad;
+	} else
+		for (; used < width; used++)
+			buf_addc(&b, ' ');
+	free(safe_ring[safe_next]);
+	safe_ring[safe_next] = buf_take(&b);
+	p = safe_ring[safe_next];
+	safe_next = (safe_next + 1) % nitems(safe_ring);
+	return p;
+}
+
+const char *
+cmd_safe_lines(const char *s)
+{
+	return safe(s, true);
+}
+
+struct workspace *
+cmd_open(const char *dir, int flags)
+{
+	struct workspace	*ws;
+	char			*cause = NULL;
+
+	if (workspace_open(dir, flags, &ws, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return NULL;
+	}
+	return ws;
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s DIR\n"
+	    "       %s COMMAND [OPTION]... [ARG]...\n"
+	    "A terminal facilitator for Well-Architected style architecture "
+	    "reviews.\n\nCommands:\n"), program_name, program_name);
+	for (size_t i = 0; i < nitems(commands); i++)
+		fprintf(f, "  %-11s %s\n", commands[i]->name,
+		    _(commands[i]->summary));
+	fprintf(f, _("\nOptions:\n"
+	    "  -h, --help         display this help and exit\n"
+	    "  -V, --version      output version information and exit\n"
+	    "      --dump-config  print the effective configuration\n"
+	    "\nRun '%s COMMAND --help' for the options of a command.\n"
+	    "Exit status: 0 success, 1 a data or user error, 2 a usage "
+	    "error.\n"), program_name);
+}
+
+static void
+version(void)
+{
+	printf("wafr %s\n", PACKAGE_VERSION);
+	printf(_("Copyright (C) 2026 the wafr authors.\n"
+	    "License GPLv3+: GNU GPL version 3 or later "
+	    "<https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute "
+	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n"));
+}
+
+/* Bad lines are reported and skipped: the rest of the file still applies. */
+static void
+load_settings(void)
+{
+	struct diags	 d;
+	char		*path = settings_path();
+
+	diags_init(&d, path);
+	settings_load(&settings, path, &d);
+	diags_print(&d, stderr);
+	diags_free(&d);
+	free(path);
+}
+
+static void
+free_settings(void)
+{
+	history_set_author(NULL, NULL);
+	workspace_set_author(NULL);
+	settings_free(&settings);
+	for (size_t i = 0; i < nitems(safe_ring); i++)
+		free(safe_ring[i]);
+}
+
+/* The settings and every key binding, as a file that reads back the same. */
+static int
+dump_config(void)
+{
+	struct diags d;
+
+	diags_init(&d, settings.path);
+	printf(_("# wafr configuration (%s)\n"), cmd_safe(settings.path));
+	settings_dump_settings(&settings, stdout);
+	ui_dump_bindings(&settings, &d, stdout);
+	diags_print(&d, stderr);
+	diags_free(&d);
+	return EXIT_OK;
+}
+
+static const struct cmd_entry *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < nitems(commands); i++) {
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	}
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cmd_entry	*e;
+	const char		*lang;
+	char			*name, *email;
+
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	/* WAFR_LOCALEDIR: catalogues not yet installed (the test suite). */
+	bindtextdomain(PACKAGE, getenv("WAFR_LOCALEDIR") != NULL ?
+	    getenv("WAFR_LOCALEDIR") : LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	if ((lang = getenv("LANGUAGE")) == NULL || *lang == '\0')
+		lang = setlocale(LC_MESSAGES, NULL);
+	text_set_language(lang);
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	load_settings();
+	atexit(free_settings);
+	settings_author(&settings, &name, &email);
+	history_set_author(name, email);
+	workspace_set_author(name);
+	free(name);
+	free(email);
+	if (strcmp(argv[1], "--dump-config") == 0)
+		return dump_config();
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		version();
+		return EXIT_OK;
+	}
+	if (argv[1][0] == '-') {
+		fprintf(stderr, _("%s: unknown option '%s'\n"), program_name,
+		    argv[1]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((e = find_command(argv[1])) != NULL)
+		return e->exec(argc - 1, argv + 1);
+	/* "wafr DIR" opens the review. */
+	if ((e = find_command("open")) != NULL && argc == 2)
+		return e->exec(argc, argv);
+	fprintf(stderr, _("%s: unknown command '%s'\n"), program_name, argv[1]);
+	usage(stderr);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,62 @@
+/* snapshot.h: a state as deterministic text files in the workspace
+ * (workload.yaml, answers/<lens>/<pillar>/<question>.yaml), and back.
+ * Files are replaced atomically; the same state gives the same bytes. */
+#ifndef WAFR_SNAPSHOT_H
+#define WAFR_SNAPSHOT_H
+
+#include "base/diag.h"
+#include "model/state.h"
+
+/* Write the files of the state into a workspace directory. */
+int	snapshot_write_all(const char *, const struct state *, char **);
+int	snapshot_write_question(const char *, const struct state *,
+	    const struct qref *, char **);
+int	snapshot_write_workload(const char *, const struct state *, char **);
+/* Replace DIR/REL with the bytes (atomically, making its directory), only
+ * when they differ: git status stays quiet. */
+int	snapshot_write_file(const char *, const char *, const char *, size_t,
+	    char **);
+
+/* Read workload.yaml of a workspace directory into properties. */
+int	snapshot_read_workload(const char *, struct kv *, char **);
+
+/* The bytes of the files, as written. */
+char	*snapshot_answer_text(const struct lens *, const struct question *,
+	    const struct answer *, const struct roadmap_item *, size_t *);
+char	*snapshot_workload_text(const struct kv *, size_t *);
+/* Relative path of a question's answer file. */
+char	*snapshot_answer_path(const struct lens *, const struct question *);
+
+/* Parse the text of answer file NAME found at answers/LENS/PILLAR/QID.yaml
+ * (pillar and qid may be NULL: not checked). On success *q is the question,
+ * *a its answer and *it the roadmap item or NULL. */
+int	snapshot_parse_answer(const char *, const void *, size_t,
+	    const struct lens *, const char *, const char *,
+	    const struct question **, struct answer *, struct roadmap_item **,
+	    char **);
+int	snapshot_parse_workload(const char *, const void *, size_t,
+	    struct kv *, char **);
+
+/* Where snapshot files are read from: a directory or a git tree. */
+struct snapshot_src {
+	const char	*label;		/* names files in messages: LABEL SEP PATH */
+	const char	*sep;
+	/* A file's bytes: 0 read (*data malloc'd), 1 no such file, -1. */
+	int		(*read)(void *, const char *, char **, size_t *,
+			    char **);
+	/* A directory's entry names, sorted: 0, 1 no such directory, -1. */
+	int		(*list)(void *, const char *, char ***, size_t *,
+			    char **);
+	void		*arg;
+};
+void	snapshot_src_dir(struct snapshot_src *, const char *);
+
+/* Read the answers of every question of the lenses (arrays indexed
+ * [lens][question index], filled on success only). */
+int	snapshot_read_state(const struct snapshot_src *, struct lens *const *,
+	    size_t, struct answer **, struct roadmap_item ***, char **);
+/* A state (a milestone's): workload, lenses pinned in lenses/, answers,
+ * all from the source. */
+int	snapshot_load(const struct snapshot_src *, struct state **, char **);
+
+#endif

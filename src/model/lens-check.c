@@ -1,0 +1,100 @@
+/* lens-check.c: the validator's checks on a loaded lens.
+ *
+ * The loader already reports what makes a lens unusable (syntax, types,
+ * duplicate and dangling ids, over-long texts: names and titles 128
+ * characters, descriptions, helpful resources and improvement plans 2048,
+ * URLs 2048). The size of the file (500 KB at most) is the command's. What is left are the limits of the AWS Well-Architected Tool
+ * on the shape of a custom lens, so that a lens written in wafr uploads
+ * without surprises. */
+#include "config.h"
+
+#include <string.h>
+
+#include "model/lens-check.h"
+#include "base/util.h"
+#include "model/yval.h"
+
+/* The AWS tool's custom-lens format specification. */
+#define AWS_MAX_PILLARS		10	/* per lens */
+#define AWS_MAX_QUESTIONS	20	/* per pillar */
+#define AWS_MAX_CHOICES		15	/* per question */
+#define AWS_MIN_ID		3	/* characters, of [A-Za-z0-9_] */
+#define AWS_MAX_ID		128
+#define AWS_MAX_RESOURCES	2	/* additionalResources: one of each type */
+#define AWS_MAX_RESOURCE_URLS	5	/* links in one additional resource */
+
+static void
+check_id(struct diags *d, enum severity sev, struct pos pos, const char *what,
+    const char *id)
+{
+	size_t n = strlen(id);
+
+	if (n < AWS_MIN_ID || n > AWS_MAX_ID)
+		diag_add(d, sev, pos.line, pos.col, _("%s id \"%.40s%s\" is "
+		    "%zu characters long; the AWS tool takes %d to %d"), what,
+		    id, n > 40 ? "..." : "", n, AWS_MIN_ID, AWS_MAX_ID);
+	else if (strspn(id, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != n)
+		diag_add(d, sev, pos.line, pos.col, _("%s id \"%s\": the AWS "
+		    "tool takes only letters, digits and \"_\""), what, id);
+}
+
+static void
+check_resources(struct diags *d, enum severity sev, const struct choice *c)
+{
+	const struct yval *r = yval_get(c->extra, "additionalResources");
+
+	if (r == NULL || r->type != YVAL_SEQ)
+		return;
+	if (r->n > AWS_MAX_RESOURCES)
+		diag_add(d, sev, r->line, 1, _("choice \"%s\" has %zu additional "
+		    "resources, over the AWS limit of %d (one of each type)"),
+		    c->id, r->n, AWS_MAX_RESOURCES);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct yval *content = yval_get(r->v[i], "content");
+
+		if (content != NULL && content->type == YVAL_SEQ &&
+		    content->n > AWS_MAX_RESOURCE_URLS)
+			diag_add(d, sev, content->line, 1, _("choice \"%s\": an "
+			    "additional resource has %zu links, over the AWS "
+			    "limit of %d"), c->id, content->n,
+			    AWS_MAX_RESOURCE_URLS);
+	}
+}
+
+void
+lens_check(const struct lens *l, bool aws, struct diags *d)
+{
+	enum severity limit = SEV_ERROR;
+
+	if (!aws)
+		return;
+	if (l->npillars > AWS_MAX_PILLARS)
+		diag_add(d, limit, 1, 1, _("%zu pillars, over the AWS limit of "
+		    "%d"), l->npillars, AWS_MAX_PILLARS);
+	for (size_t i = 0; i < l->npillars; i++) {
+		const struct pillar *p = &l->pillars[i];
+
+		check_id(d, limit, p->pos, _("pillar"), p->id);
+		if (p->nquestions > AWS_MAX_QUESTIONS)
+			diag_add(d, limit, p->pos.line, p->pos.col,
+			    _("pillar \"%s\" has %zu questions, over the AWS "
+			    "limit of %d"), p->id, p->nquestions,
+			    AWS_MAX_QUESTIONS);
+		for (size_t j = 0; j < p->nquestions; j++) {
+			const struct question *q = &p->questions[j];
+
+			check_id(d, limit, q->pos, _("question"), q->id);
+			if (q->nchoices > AWS_MAX_CHOICES)
+				diag_add(d, limit, q->pos.line, q->pos.col,
+				    _("question \"%s\" has %zu choices, over "
+				    "the AWS limit of %d"), q->id, q->nchoices,
+				    AWS_MAX_CHOICES);
+			for (size_t k = 0; k < q->nchoices; k++) {
+				check_id(d, limit, q->choices[k].pos,
+				    _("choice"), q->choices[k].id);
+				check_resources(d, limit, &q->choices[k]);
+			}
+		}
+	}
+}

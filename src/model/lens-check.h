@@ -1,0 +1,13 @@
+/* lens-check.h: judging a loaded lens beyond what loading it needs. */
+#ifndef WAFR_LENS_CHECK_H
+#define WAFR_LENS_CHECK_H
+
+#include <stdbool.h>
+
+#include "base/diag.h"
+#include "model/lens.h"
+
+/* Add warnings (and, with aws, errors for the AWS tool's limits). */
+void	lens_check(const struct lens *, bool, struct diags *);
+
+#endif

@@ -1,0 +1,80 @@
+/* state.h: the state of a review, and the queries on it. Pure: no I/O.
+ *
+ * A state is the lenses, the answers, the roadmap, the workload properties
+ * and the live session's shared values. The live workspace holds one read
+ * from its store (review/workspace.h); a milestone's state is read from its
+ * files (git/history.h). Reports, the plan and the diff read only this. */
+#ifndef WAFR_STATE_H
+#define WAFR_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/answer.h"
+#include "model/lens.h"
+#include "model/risk.h"
+#include "model/roadmap.h"
+
+/* A small ordered map of text to text. */
+struct kv {
+	char	**keys;
+	char	**values;
+	size_t	  n;
+};
+const char	*kv_get(const struct kv *, const char *);
+void		 kv_set(struct kv *, const char *, const char *);
+void		 kv_unset(struct kv *, const char *);
+void		 kv_free(struct kv *);
+
+struct state {
+	struct lens	**lenses;
+	size_t		  nlenses;
+	struct answer	**answers;	/* [lens][question index] */
+	struct roadmap_item ***roadmap;	/* [lens][question index]; NULL if none */
+	struct kv	  workload;	/* workload properties */
+	struct kv	  session;	/* live session state (cursor, clocks) */
+	/* The state at the last milestone, when it was loaded (NULL
+	 * otherwise): "HRIs still open" counts against it. Owned. */
+	struct state	 *baseline;
+};
+
+/* A question of the state, found by "question" or "lens/question". */
+struct qref {
+	size_t			 lens;	/* index into lenses */
+	const struct question	*q;
+};
+
+struct state	*state_new(void);
+/* Free everything the state holds, and the state itself. */
+void		 state_free(struct state *);
+/* Forget the answers, roadmap and properties; keep the lenses. */
+void		 state_clear(struct state *);
+/* Add a loaded lens (the state owns it from now on) under its id. */
+void		 state_add_lens(struct state *, struct lens *, const char *);
+
+int	 state_find(const struct state *, const char *, struct qref *, char **);
+/* "lens/question" to a question; -1 if unknown. */
+int	 state_find_key(const struct state *, const char *, struct qref *);
+/* "lens/question" of a question; the caller frees it. */
+char	*state_key(const struct state *, const struct qref *);
+const struct answer *state_answer(const struct state *, const struct qref *);
+enum risk state_risk(const struct state *, const struct qref *);
+/* Tallies of one pillar, one lens, or everything (lens = -1). */
+void	 state_tally_pillar(const struct state *, size_t,
+	    const struct pillar *, struct tally *);
+void	 state_tally(const struct state *, int, struct tally *);
+const char *state_prop(const struct state *, const char *);
+/* A property name: letters, digits, '-' and '_'. */
+bool	 state_prop_key_valid(const char *);
+
+/* The workshop clock: a time box per pillar (workload property
+ * "agenda/LENS/PILLAR", minutes) and the time spent in each (session state
+ * "clock/LENS/PILLAR", seconds). */
+const struct pillar *state_find_pillar(const struct state *, const char *,
+	    size_t *, char **);
+char	*state_pillar_key(const struct state *, const char *, size_t,
+	    const struct pillar *);
+long	 state_agenda(const struct state *, size_t, const struct pillar *);
+long	 state_time_spent(const struct state *, size_t, const struct pillar *);
+
+#endif

@@ -1,0 +1,294 @@
+/* report-json.c: the whole review as one JSON object, for other tools. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/json.h"
+#include "model/plan.h"
+#include "report/report.h"
+#include "base/util.h"
+
+static void
+key(struct buf *b, const char *k)
+{
+	json_string(b, k);
+	buf_adds(b, ": ");
+}
+
+static void
+str_or_null(struct buf *b, const char *k, const char *v)
+{
+	key(b, k);
+	if (v == NULL)
+		buf_adds(b, "null");
+	else
+		json_string(b, v);
+}
+
+/* The fields that name a question, shared by every list. */
+static void
+question_ref(struct buf *b, const struct state *st, const struct qref *r)
+{
+	str_or_null(b, "lens", st->lenses[r->lens]->id);
+	buf_adds(b, ", ");
+	str_or_null(b, "pillar", r->q->pillar->id);
+	buf_adds(b, ", ");
+	str_or_null(b, "question", r->q->id);
+	buf_adds(b, ", ");
+	str_or_null(b, "number", r->q->number);
+	buf_adds(b, ", ");
+	str_or_null(b, "title", text_get(&r->q->title));
+	buf_adds(b, ", ");
+	str_or_null(b, "risk", risk_name(state_risk(st, r)));
+}
+
+static void
+item(struct buf *b, const struct roadmap_item *it)
+{
+	if (it == NULL) {
+		buf_adds(b, "null");
+		return;
+	}
+	buf_addc(b, '{');
+	str_or_null(b, "status", status_name(it->status));
+	buf_adds(b, ", ");
+	str_or_null(b, "owner", it->owner);
+	buf_adds(b, ", ");
+	str_or_null(b, "ticket", it->ticket);
+	buf_adds(b, ", ");
+	str_or_null(b, "effort", it->effort == EFFORT_UNSET ? NULL :
+	    effort_name(it->effort));
+	buf_adds(b, ", ");
+	str_or_null(b, "target", it->target);
+	buf_adds(b, ", ");
+	str_or_null(b, "reason", it->reason);
+	buf_addc(b, '}');
+}
+
+static void
+workload(struct buf *b, const struct state *st)
+{
+	size_t *order = plan_prop_order(st);
+
+	key(b, "workload");
+	buf_addc(b, '{');
+	for (size_t i = 0; i < st->workload.n; i++) {
+		if (i > 0)
+			buf_adds(b, ", ");
+		key(b, st->workload.keys[order[i]]);
+		json_string(b, st->workload.values[order[i]]);
+	}
+	free(order);
+	buf_adds(b, "},\n");
+}
+
+static void
+tallies(struct buf *b, const struct state *st)
+{
+	struct tally	t;
+	bool		first = true;
+
+	state_tally(st, -1, &t);
+	key(b, "totals");
+	buf_addc(b, '{');
+	json_tally(b, &t);
+	buf_adds(b, "},\n");
+	key(b, "lenses");
+	buf_addc(b, '[');
+	for (size_t i = 0; i < st->nlenses; i++) {
+		buf_adds(b, i > 0 ? ",\n  {" : "{");
+		str_or_null(b, "id", st->lenses[i]->id);
+		buf_adds(b, ", ");
+		str_or_null(b, "version", st->lenses[i]->version);
+		buf_adds(b, ", ");
+		str_or_null(b, "title", text_get(&st->lenses[i]->title));
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "],\n");
+	key(b, "pillars");
+	buf_addc(b, '[');
+	for (size_t i = 0; i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			state_tally_pillar(st, i, &l->pillars[j], &t);
+			buf_adds(b, first ? "{" : ",\n  {");
+			first = false;
+			str_or_null(b, "lens", l->id);
+			buf_adds(b, ", ");
+			str_or_null(b, "id", l->pillars[j].id);
+			buf_adds(b, ", ");
+			str_or_null(b, "title", text_get(&l->pillars[j].title));
+			buf_adds(b, ", ");
+			json_tally(b, &t);
+			buf_printf(b, ", \"time_box_minutes\": %ld, "
+			    "\"time_spent_seconds\": %ld",
+			    state_agenda(st, i, &l->pillars[j]),
+			    state_time_spent(st, i, &l->pillars[j]));
+			buf_addc(b, '}');
+		}
+	}
+	buf_adds(b, "],\n");
+}
+
+static void
+plan(struct buf *b, const struct state *st)
+{
+	struct plan pl;
+
+	plan_build(st, &pl);
+	key(b, "plan");
+	buf_addc(b, '[');
+	for (size_t i = 0; i < pl.n; i++) {
+		const struct plan_entry *e = &pl.v[i];
+
+		buf_adds(b, i > 0 ? ",\n  {" : "{");
+		question_ref(b, st, &e->ref);
+		buf_adds(b, ", ");
+		key(b, "missing");
+		buf_addc(b, '[');
+		for (size_t j = 0; j < e->nmissing; j++) {
+			const struct choice *ch = e->missing[j];
+
+			buf_adds(b, j > 0 ? ", {" : "{");
+			str_or_null(b, "id", ch->id);
+			buf_adds(b, ", ");
+			str_or_null(b, "code", ch->code);
+			buf_adds(b, ", ");
+			str_or_null(b, "title", text_get(&ch->title));
+			buf_adds(b, ", ");
+			str_or_null(b, "risk", ch->risk == LEVEL_UNSET ? NULL :
+			    level_name(ch->risk));
+			buf_adds(b, ", ");
+			str_or_null(b, "improvement",
+			    text_get(&ch->improvement));
+			buf_adds(b, ", ");
+			str_or_null(b, "url", ch->url);
+			buf_adds(b, ", ");
+			str_or_null(b, "improvement_url", ch->improvement_url);
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "], ");
+		key(b, "roadmap");
+		item(b, e->item);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "],\n");
+	plan_free(&pl);
+}
+
+static void
+roadmap(struct buf *b, const struct state *st)
+{
+	struct roadmap_view rv;
+
+	roadmap_build(st, st->baseline, &rv);
+	key(b, "roadmap");
+	buf_printf(b, "{\"hri\": %u, \"hri_open\": %u, \"hri_untracked\": %u, ",
+	    rv.hri, rv.hri_open, rv.hri_untracked);
+	key(b, "baseline");
+	if (rv.has_baseline)
+		buf_printf(b, "{\"hri\": %u, \"still_open\": %u}",
+		    rv.baseline_hri, rv.baseline_open);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ",\n  ");
+	key(b, "items");
+	buf_addc(b, '[');
+	for (size_t i = 0; i < rv.n; i++) {
+		buf_adds(b, i > 0 ? ",\n    {" : "{");
+		question_ref(b, st, &rv.v[i].ref);
+		buf_adds(b, ", ");
+		key(b, "item");
+		item(b, rv.v[i].item);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "]},\n");
+	roadmap_view_free(&rv);
+}
+
+static void
+answer(struct buf *b, const struct answer *a)
+{
+	buf_printf(b, "\"not_applicable\": %s, ", a->not_applicable ? "true" :
+	    "false");
+	str_or_null(b, "reason", a->reason);
+	buf_adds(b, ", ");
+	key(b, "selected");
+	buf_addc(b, '[');
+	for (size_t i = 0; i < a->nselected; i++) {
+		if (i > 0)
+			buf_adds(b, ", ");
+		json_string(b, a->selected[i]);
+	}
+	buf_adds(b, "], ");
+	key(b, "choices_not_applicable");
+	buf_addc(b, '[');
+	for (size_t i = 0; i < a->nna; i++) {
+		buf_adds(b, i > 0 ? ", {" : "{");
+		str_or_null(b, "choice", a->na[i].choice);
+		buf_adds(b, ", ");
+		str_or_null(b, "reason", a->na[i].reason);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "], ");
+	str_or_null(b, "note", a->note);
+	buf_adds(b, ", ");
+	key(b, "evidence");
+	buf_addc(b, '[');
+	for (size_t i = 0; i < a->nevidence; i++) {
+		if (i > 0)
+			buf_adds(b, ", ");
+		json_string(b, a->evidence[i]);
+	}
+	buf_adds(b, "], ");
+	str_or_null(b, "verification", a->verification == VERIFY_UNSET ?
+	    NULL : verification_name(a->verification));
+}
+
+static void
+questions(struct buf *b, const struct state *st)
+{
+	bool first = true;
+
+	key(b, "questions");
+	buf_addc(b, '[');
+	for (size_t i = 0; i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar *p = &l->pillars[j];
+
+			for (size_t k = 0; k < p->nquestions; k++) {
+				struct qref ref = { i, &p->questions[k] };
+
+				buf_adds(b, first ? "{" : ",\n  {");
+				first = false;
+				question_ref(b, st, &ref);
+				buf_adds(b, ", ");
+				answer(b, state_answer(st, &ref));
+				buf_adds(b, ", ");
+				key(b, "roadmap");
+				item(b, st->roadmap[i][ref.q->index]);
+				buf_addc(b, '}');
+			}
+		}
+	}
+	buf_adds(b, "]");
+}
+
+char *
+report_json(const struct state *st)
+{
+	struct buf b = { 0 };
+
+	buf_addc(&b, '{');
+	workload(&b, st);
+	tallies(&b, st);
+	plan(&b, st);
+	roadmap(&b, st);
+	questions(&b, st);
+	buf_adds(&b, "}\n");
+	return buf_take(&b);
+}

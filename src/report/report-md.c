@@ -1,0 +1,441 @@
+/* report-md.c: the review as Markdown (REPORT.md and wafr report). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/plan.h"
+#include "report/report.h"
+#include "base/util.h"
+
+/* Prose from a file: no control characters, and nothing a Markdown
+ * renderer would take for markup (links, HTML, emphasis, table bars). */
+static void
+md_text(struct buf *b, const char *s, bool oneline)
+{
+	struct buf	clean = { 0 };
+	bool		bol = true;
+
+	buf_add_printable(&clean, s, true);
+	for (const char *p = clean.s; p != NULL && *p != '\0'; p++) {
+		if (*p == '\n') {
+			if (oneline)
+				buf_addc(b, ' ');
+			else
+				buf_adds(b, "  \n");
+			bol = true;
+			continue;
+		}
+		if (strchr("\\`*_[]<>|", *p) != NULL ||
+		    (bol && strchr("#+-=~", *p) != NULL))
+			buf_addc(b, '\\');
+		buf_addc(b, *p);
+		bol = false;
+	}
+	buf_free(&clean);
+}
+
+static bool
+is_link(const char *s)
+{
+	if (s == NULL || (strncmp(s, "https://", 8) != 0 &&
+	    strncmp(s, "http://", 7) != 0))
+		return false;
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s <= ' ' || strchr("<>\"'`\\", *s) != NULL ||
+		    (unsigned char)*s == 0x7f)
+			return false;
+	}
+	return true;
+}
+
+static void
+md_link(struct buf *b, const char *url)
+{
+	if (is_link(url))
+		buf_printf(b, "<%s>", url);
+	else
+		md_text(b, url, true);
+}
+
+static void
+md_code(struct buf *b, const char *s)
+{
+	buf_addc(b, '`');
+	for (; *s != '\0'; s++)
+		buf_addc(b, *s == '`' || (unsigned char)*s < 0x20 ? '?' : *s);
+	buf_addc(b, '`');
+}
+
+static void
+md_question_title(struct buf *b, const struct question *q)
+{
+	if (q->number != NULL) {
+		md_text(b, q->number, true);
+		buf_addc(b, ' ');
+	}
+	md_text(b, text_get(&q->title), true);
+}
+
+static void
+md_tally_row(struct buf *b, const struct tally *t)
+{
+	buf_printf(b, " | %u | %u | %u | %u | %u | %u | %u |\n", t->questions,
+	    t->answered, t->n[RISK_HIGH], t->n[RISK_MEDIUM], t->n[RISK_NONE],
+	    t->n[RISK_NOT_APPLICABLE], t->n[RISK_UNANSWERED]);
+}
+
+static void
+md_workload(struct buf *b, const struct state *st)
+{
+	const char	*name = state_prop(st, "name");
+	size_t		*order = plan_prop_order(st);
+
+	buf_adds(b, "# ");
+	buf_adds(b, _("Architecture review"));
+	buf_adds(b, ": ");
+	md_text(b, name != NULL ? name : "", true);
+	buf_adds(b, "\n\n## ");
+	buf_adds(b, _("Workload"));
+	buf_printf(b, "\n\n| %s | %s |\n|---|---|\n", _("Property"),
+	    _("Value"));
+	for (size_t i = 0; i < st->workload.n; i++) {
+		buf_adds(b, "| ");
+		md_text(b, st->workload.keys[order[i]], true);
+		buf_adds(b, " | ");
+		md_text(b, st->workload.values[order[i]], true);
+		buf_adds(b, " |\n");
+	}
+	free(order);
+	buf_addc(b, '\n');
+}
+
+static void
+md_tallies(struct buf *b, const struct state *st)
+{
+	struct tally t;
+
+	buf_printf(b, "## %s\n\n| %s | %s | %s | %s | %s | %s | %s | %s | "
+	    "%s |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n",
+	    _("Risks by pillar"), _("Lens"), _("Pillar"), _("Questions"),
+	    _("Answered"), _("High"), _("Medium"), _("None"),
+	    _("Not applicable"), _("Unanswered"));
+	for (size_t i = 0; i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			state_tally_pillar(st, i, &l->pillars[j], &t);
+			buf_adds(b, "| ");
+			md_text(b, text_get(&l->title), true);
+			buf_adds(b, " | ");
+			md_text(b, text_get(&l->pillars[j].title), true);
+			md_tally_row(b, &t);
+		}
+	}
+	state_tally(st, -1, &t);
+	buf_printf(b, "| **%s** | ", _("Total"));
+	md_tally_row(b, &t);
+	buf_addc(b, '\n');
+}
+
+bool
+report_has_time(const struct state *st)
+{
+	for (size_t i = 0; i < st->nlenses; i++) {
+		for (size_t j = 0; j < st->lenses[i]->npillars; j++) {
+			const struct pillar *p = &st->lenses[i]->pillars[j];
+
+			if (state_agenda(st, i, p) > 0 ||
+			    state_time_spent(st, i, p) > 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The workshop clock: the time box and the time spent in each pillar. */
+static void
+md_time(struct buf *b, const struct state *st)
+{
+	long	total = 0, boxes = 0;
+	char	spent[32], box[32];
+
+	if (!report_has_time(st))
+		return;
+	buf_printf(b, "## %s\n\n| %s | %s | %s | %s |\n|---|---|--:|--:|\n",
+	    _("Time spent per pillar"), _("Lens"), _("Pillar"), _("Time box"),
+	    _("Time spent"));
+	for (size_t i = 0; i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar	*p = &l->pillars[j];
+			long			 s = state_time_spent(st, i, p);
+			long			 m = state_agenda(st, i, p);
+
+			total += s;
+			boxes += m;
+			format_duration(s, spent, sizeof spent);
+			format_duration(m * 60, box, sizeof box);
+			buf_adds(b, "| ");
+			md_text(b, text_get(&l->title), true);
+			buf_adds(b, " | ");
+			md_text(b, text_get(&p->title), true);
+			buf_printf(b, " | %s | %s%s |\n", m > 0 ? box : "-",
+			    spent, m > 0 && s > m * 60 ? _(" (over)") : "");
+		}
+	}
+	format_duration(total, spent, sizeof spent);
+	format_duration(boxes * 60, box, sizeof box);
+	buf_printf(b, "| **%s** | | %s | %s |\n\n", _("Total"),
+	    boxes > 0 ? box : "-", spent);
+}
+
+static void
+md_item_line(struct buf *b, const struct roadmap_item *it)
+{
+	buf_printf(b, "%s: %s", _("Roadmap"), status_label(it->status));
+	if (it->owner != NULL) {
+		buf_printf(b, ", %s ", _("owner"));
+		md_text(b, it->owner, true);
+	}
+	if (it->ticket != NULL) {
+		buf_printf(b, ", %s ", _("ticket"));
+		md_text(b, it->ticket, true);
+	}
+	if (it->effort != EFFORT_UNSET)
+		buf_printf(b, ", %s %s", _("effort"), effort_name(it->effort));
+	if (it->target != NULL) {
+		buf_printf(b, ", %s ", _("target"));
+		md_text(b, it->target, true);
+	}
+	if (it->reason != NULL) {
+		buf_printf(b, ", %s: ", _("reason"));
+		md_text(b, it->reason, true);
+	}
+	buf_adds(b, "\n\n");
+}
+
+static void
+md_plan(struct buf *b, const struct state *st)
+{
+	struct plan pl;
+
+	plan_build(st, &pl);
+	buf_printf(b, "## %s\n\n", _("Improvement plan"));
+	if (pl.n == 0)
+		buf_printf(b, "%s\n\n", _("No high or medium risk."));
+	else
+		buf_printf(b, _("%zu findings: %u high risk, %u medium risk.\n\n"),
+		    pl.n, pl.high, pl.medium);
+	for (size_t i = 0; i < pl.n; i++) {
+		const struct plan_entry	*e = &pl.v[i];
+		const struct question	*q = e->ref.q;
+		char			*key;
+
+		buf_printf(b, "### %zu. %s: ", i + 1, finding_code(e->risk));
+		md_question_title(b, q);
+		buf_printf(b, "\n\n%s: ", _("Pillar"));
+		md_text(b, text_get(&q->pillar->title), true);
+		buf_adds(b, " · ");
+		key = xasprintf("%s/%s", st->lenses[e->ref.lens]->id, q->id);
+		md_code(b, key);
+		free(key);
+		buf_adds(b, "\n\n");
+		if (e->item != NULL)
+			md_item_line(b, e->item);
+		for (size_t j = 0; j < e->nmissing; j++) {
+			const struct choice *ch = e->missing[j];
+			const char	    *imp = text_get(&ch->improvement);
+
+			buf_adds(b, "- ");
+			if (ch->code != NULL) {
+				buf_adds(b, "**");
+				md_text(b, ch->code, true);
+				buf_adds(b, "** ");
+			}
+			md_text(b, text_get(&ch->title), true);
+			if (ch->risk != LEVEL_UNSET)
+				buf_printf(b, " (%s)", level_name(ch->risk));
+			buf_addc(b, '\n');
+			if (imp != NULL && *imp != '\0') {
+				buf_adds(b, "  ");
+				md_text(b, imp, true);
+				buf_addc(b, '\n');
+			}
+			if (ch->improvement_url != NULL) {
+				buf_adds(b, "  ");
+				md_link(b, ch->improvement_url);
+				buf_addc(b, '\n');
+			}
+			if (ch->url != NULL && !streq(ch->url,
+			    ch->improvement_url)) {
+				buf_adds(b, "  ");
+				md_link(b, ch->url);
+				buf_addc(b, '\n');
+			}
+		}
+		buf_addc(b, '\n');
+	}
+	plan_free(&pl);
+}
+
+static void
+md_roadmap(struct buf *b, const struct state *st)
+{
+	struct roadmap_view rv;
+
+	roadmap_build(st, st->baseline, &rv);
+	buf_printf(b, "## %s\n\n", _("Remediation roadmap"));
+	buf_printf(b, _("High-risk issues: %u now, %u still open, %u not on "
+	    "the roadmap.\n\n"), rv.hri, rv.hri_open, rv.hri_untracked);
+	if (rv.has_baseline)
+		buf_printf(b, _("Since the last milestone: %u of its %u "
+		    "high-risk issues are still open.\n\n"), rv.baseline_open,
+		    rv.baseline_hri);
+	if (rv.n == 0)
+		buf_printf(b, "%s\n\n", _("Nothing is on the roadmap yet."));
+	for (size_t s = 0; s < ROADMAP_NGROUPS; s++) {
+		if (rv.ngroup[s] == 0)
+			continue;
+		buf_printf(b, "### %s (%zu)\n\n", status_label(s), rv.ngroup[s]);
+		buf_printf(b, "| %s | %s | %s | %s | %s | %s |%s\n"
+		    "|---|---|---|---|---|---|%s\n", _("Risk"), _("Effort"),
+		    _("Question"), _("Owner"), _("Ticket"), _("Target"),
+		    s == STATUS_ACCEPTED ? _(" Reason |") : "",
+		    s == STATUS_ACCEPTED ? "---|" : "");
+		for (size_t i = rv.group[s]; i < rv.group[s] + rv.ngroup[s];
+		    i++) {
+			const struct roadmap_entry	*e = &rv.v[i];
+			const struct roadmap_item	*it = e->item;
+
+			buf_printf(b, "| %s | %s | ", risk_label(e->risk),
+			    effort_label(it->effort));
+			md_question_title(b, e->ref.q);
+			buf_adds(b, " | ");
+			md_text(b, it->owner != NULL ? it->owner : "", true);
+			buf_adds(b, " | ");
+			md_text(b, it->ticket != NULL ? it->ticket : "", true);
+			buf_adds(b, " | ");
+			md_text(b, it->target != NULL ? it->target : "", true);
+			buf_adds(b, " |");
+			if (s == STATUS_ACCEPTED) {
+				buf_addc(b, ' ');
+				md_text(b, it->reason != NULL ? it->reason :
+				    "", true);
+				buf_adds(b, " |");
+			}
+			buf_addc(b, '\n');
+		}
+		buf_addc(b, '\n');
+	}
+	roadmap_view_free(&rv);
+}
+
+static void
+md_answer(struct buf *b, const struct state *st, const struct qref *ref)
+{
+	const struct question	*q = ref->q;
+	const struct answer	*a = state_answer(st, ref);
+
+	buf_adds(b, "#### ");
+	md_question_title(b, q);
+	buf_printf(b, "\n\n%s: **%s**", _("Risk"),
+	    risk_label(question_risk(q, a)));
+	if (a->verification != VERIFY_UNSET)
+		buf_printf(b, " · %s", verification_label(a->verification));
+	buf_adds(b, "\n\n");
+	if (a->not_applicable) {
+		buf_printf(b, "%s: ", _("Not applicable"));
+		md_text(b, a->reason != NULL ? a->reason : "", true);
+		buf_adds(b, "\n\n");
+	}
+	for (size_t i = 0; i < q->nchoices; i++) {
+		const struct choice	*ch = &q->choices[i];
+		const struct choice_na	*na = answer_choice_na(a, ch->id);
+
+		buf_printf(b, "- [%s] ", answer_selected(a, ch->id) ? "x" :
+		    " ");
+		if (ch->code != NULL) {
+			md_text(b, ch->code, true);
+			buf_addc(b, ' ');
+		}
+		md_text(b, text_get(&ch->title), true);
+		if (na != NULL) {
+			buf_printf(b, " (%s: ", _("not applicable"));
+			md_text(b, na->reason, true);
+			buf_addc(b, ')');
+		}
+		buf_addc(b, '\n');
+	}
+	buf_addc(b, '\n');
+	if (a->note != NULL && *a->note != '\0') {
+		buf_printf(b, "%s:\n\n> ", _("Note"));
+		for (const char *p = a->note; *p != '\0'; p++) {
+			size_t	 n = strcspn(p, "\n");
+			char	*line = xstrndup(p, n);
+
+			md_text(b, line, true);
+			free(line);
+			p += n;
+			if (*p == '\0')
+				break;
+			buf_adds(b, "  \n> ");
+		}
+		buf_adds(b, "\n\n");
+	}
+	if (a->nevidence > 0) {
+		buf_printf(b, "%s:\n\n", _("Evidence"));
+		for (size_t i = 0; i < a->nevidence; i++) {
+			buf_adds(b, "- ");
+			md_link(b, a->evidence[i]);
+			buf_addc(b, '\n');
+		}
+		buf_addc(b, '\n');
+	}
+}
+
+static void
+md_questions(struct buf *b, const struct state *st)
+{
+	buf_printf(b, "## %s\n\n", _("Questions"));
+	for (size_t i = 0; i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar *p = &l->pillars[j];
+
+			buf_adds(b, "### ");
+			md_text(b, text_get(&p->title), true);
+			if (st->nlenses > 1) {
+				buf_adds(b, " (");
+				md_text(b, text_get(&l->title), true);
+				buf_addc(b, ')');
+			}
+			buf_adds(b, "\n\n");
+			for (size_t k = 0; k < p->nquestions; k++) {
+				struct qref ref = { i, &p->questions[k] };
+
+				md_answer(b, st, &ref);
+			}
+		}
+	}
+}
+
+char *
+report_markdown(const struct state *st)
+{
+	struct buf b = { 0 };
+
+	md_workload(&b, st);
+	md_tallies(&b, st);
+	md_time(&b, st);
+	md_plan(&b, st);
+	md_roadmap(&b, st);
+	md_questions(&b, st);
+	/* One newline at the end, never two. */
+	while (b.len > 1 && b.s[b.len - 1] == '\n' && b.s[b.len - 2] == '\n')
+		b.s[--b.len] = '\0';
+	return buf_take(&b);
+}

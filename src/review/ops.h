@@ -1,0 +1,84 @@
+/* ops.h: every change to a review, in one place.
+ *
+ * The screen and the command line call the same operation for the same
+ * action: each validates its input once, commits one store transaction
+ * that holds the change and its journal entry (who, when, what, every
+ * record before and after), then brings the state in memory and the files
+ * up to date. Undo and redo are operations too, and work across processes.
+ *
+ * Each returns 0, or -1 with *cause (nothing changed). After success,
+ * ws->warning may hold a problem that lost nothing (a file that could not
+ * be written), for the front end to show. */
+#ifndef WAFR_OPS_H
+#define WAFR_OPS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "git/history.h"
+#include "model/edit.h"
+#include "review/workspace.h"
+
+struct init_options {
+	const char	 *name;
+	const char	 *environment;	/* production | preproduction */
+	const char	**lenses;	/* ids or files; none: the default lens */
+	size_t		  nlenses;
+};
+/* A new workspace: its files, its store and its git repository. */
+int	 ops_create(const char *, const struct init_options *, char **);
+/* Read the snapshot files back into the store (after a git pull). */
+int	 ops_sync(struct workspace *, char **);
+
+/* What an operation did, for the front end to say. */
+struct ops_result {
+	bool		changed;	/* false: it was so already */
+	uint64_t	seq;		/* its journal entry */
+	enum edit_kind	did;		/* the last edit (a toggle resolved) */
+	size_t		cleared;	/* choices "None of these" cleared */
+};
+
+/* Apply edits to one question's answer, in order, as one change. guarded:
+ * only if the stored answer is still the one in memory; 1 when another
+ * process changed it (nothing written: refresh, then decide). r may be
+ * NULL. */
+int	 ops_answer(struct workspace *, const struct qref *,
+	    const struct edit *, size_t, bool, struct ops_result *, char **);
+/* Set whole answers (an import), as one change. */
+int	 ops_import(struct workspace *, const struct qref *,
+	    const struct answer *, size_t, char **);
+/* Put a finding on the roadmap or change its item; NULL takes it off. */
+int	 ops_roadmap(struct workspace *, const struct qref *,
+	    const struct roadmap_item *, char **);
+/* A workload property; NULL or "" removes it. */
+int	 ops_set_prop(struct workspace *, const char *, const char *, char **);
+/* A pillar's time box, in minutes (0: none). */
+int	 ops_set_agenda(struct workspace *, size_t, const struct pillar *,
+	    long, char **);
+/* Keep the notes off the audience view, or show them again. */
+int	 ops_hide_notes(struct workspace *, bool, char **);
+int	 ops_milestone(struct workspace *, const char *, struct milestone *,
+	    char **);
+int	 ops_lens_add(struct workspace *, const char *, char **);
+/* Refused when the lens has answers, unless forced. */
+int	 ops_lens_remove(struct workspace *, const char *, bool, char **);
+
+/* Revert the newest change not undone, reapply the change undone last:
+ * 0 (e, which may be NULL, is the new entry), 1 nothing to undo or redo,
+ * -1. */
+int	 ops_undo(struct workspace *, struct journal_entry *, char **);
+int	 ops_redo(struct workspace *, struct journal_entry *, char **);
+
+/* The live session, not journaled: not changes of the review. */
+int	 ops_cursor(struct workspace *, const struct qref *, char **);
+int	 ops_clock_lease(struct workspace *, const char *, char **);
+int	 ops_add_time(struct workspace *, size_t, const struct pillar *, long,
+	    char **);
+
+/* Session keys the operations keep. */
+#define SESSION_CURSOR		"cursor"
+#define SESSION_CLOCK_LIVE	"clock-live"
+#define SESSION_HIDE_NOTES	"hide-notes"
+#define SESSION_MILESTONE	"milestone"
+
+#endif

@@ -1,0 +1,183 @@
+/* persist.c: writing the snapshot files and REPORT.md after a change. */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/util.h"
+#include "files/snapshot.h"
+#include "report/report.h"
+#include "review/persist.h"
+
+#define STALE_KEY "files-behind"	/* session: the files need a rewrite */
+
+/* REPORT.md is shared through git: it is written in the lens's base
+ * language and untranslated, whoever writes it, so it changes only when the
+ * review does. Nor does it compare with the last milestone: saving one
+ * would change it. */
+static int
+write_report(const struct workspace *ws, char **cause)
+{
+	locale_t	 c = newlocale(LC_ALL_MASK, "C", (locale_t)0), old;
+	char		*md, *lang = text_language();
+	struct state	 now = ws->state;
+	int		 ret;
+
+	now.baseline = NULL;
+	text_set_language(NULL);
+	old = c != (locale_t)0 ? uselocale(c) : (locale_t)0;
+	md = report_markdown(&now);
+	if (c != (locale_t)0) {
+		uselocale(old);
+		freelocale(c);
+	}
+	text_set_language(lang);
+	free(lang);
+	ret = snapshot_write_file(ws->dir, "REPORT.md", md, strlen(md), cause);
+	free(md);
+	return ret;
+}
+
+static bool
+has_lens(const struct state *st, const char *id)
+{
+	for (size_t i = 0; i < st->nlenses; i++) {
+		if (strcmp(st->lenses[i]->id, id) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The pinned lenses: lenses/ID.yaml (or .json) as the store holds them;
+ * a lens no longer in the state loses its file and its answers. */
+static int
+write_lens(struct workspace *ws, const struct store_change *c, char **cause)
+{
+	const char	*dot = strrchr(c->key, '.');
+	char		*id, *rel, *path;
+	int		 ret = 0;
+
+	if (dot == NULL || strchr(c->key, '/') != NULL || *c->key == '.')
+		return 0;	/* not a name wafr writes */
+	rel = xasprintf("lenses/%s", c->key);
+	if (c->after != NULL)
+		ret = snapshot_write_file(ws->dir, rel, c->after, c->nafter,
+		    cause);
+	else {
+		path = path_join(ws->dir, rel);
+		if (unlink(path) != 0 && errno != ENOENT)
+			ret = fail(cause, "%s: %s", path, strerror(errno));
+		free(path);
+	}
+	free(rel);
+	id = xstrndup(c->key, (size_t)(dot - c->key));
+	if (!has_lens(&ws->state, id)) {
+		path = xasprintf("%s/answers/%s", ws->dir, id);
+		remove_tree(path);
+		free(path);
+	}
+	free(id);
+	return ret;
+}
+
+static void
+mark_behind(struct workspace *ws, char *msg)
+{
+	struct store_batch b = { 0 };
+
+	free(ws->warning);
+	ws->warning = xasprintf(_("%s (the change is saved; the files will "
+	    "be rewritten)"), msg);
+	free(msg);
+	batch_put_string(&b, TABLE_SESSION, STALE_KEY, "1");
+	if (store_apply(ws->store, &b, NULL) == 0)
+		kv_set(&ws->state.session, STALE_KEY, "1");
+	batch_free(&b);
+}
+
+static int
+write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
+{
+	bool all = false, any = false;
+
+	for (size_t i = 0; i < e->nchanges; i++) {
+		const struct store_change *c = &e->changes[i];
+
+		if (c->table == TABLE_LENSES ||
+		    (c->table == TABLE_WORKLOAD && strcmp(c->key, "lenses") == 0))
+			all = true;
+	}
+	if (all && persist_all(ws, cause) != 0)
+		return -1;
+	for (size_t i = 0; i < e->nchanges; i++) {
+		const struct store_change	*c = &e->changes[i];
+		struct qref			 ref;
+
+		switch (c->table) {
+		case TABLE_LENSES:
+			if (write_lens(ws, c, cause) != 0)
+				return -1;
+			any = true;
+			break;
+		case TABLE_ANSWERS:
+		case TABLE_ROADMAP:
+			if (all || state_find_key(&ws->state, c->key, &ref) != 0)
+				break;
+			if (snapshot_write_question(ws->dir, &ws->state, &ref,
+			    cause) != 0)
+				return -1;
+			any = true;
+			break;
+		case TABLE_WORKLOAD:
+			if (!all && snapshot_write_workload(ws->dir,
+			    &ws->state, cause) != 0)
+				return -1;
+			any = true;
+			break;
+		default:
+			break;	/* the live session has no file */
+		}
+	}
+	if (any && !all)
+		return write_report(ws, cause);
+	return 0;
+}
+
+void
+persist_entry(struct workspace *ws, const struct journal_entry *e)
+{
+	char *msg = NULL;
+
+	if (persist_catch_up(ws, &msg) != 0 || write_entry(ws, e, &msg) != 0)
+		mark_behind(ws, msg);
+}
+
+int
+persist_all(struct workspace *ws, char **cause)
+{
+	if (snapshot_write_all(ws->dir, &ws->state, cause) != 0)
+		return -1;
+	return write_report(ws, cause);
+}
+
+int
+persist_catch_up(struct workspace *ws, char **cause)
+{
+	struct store_batch	b = { 0 };
+	int			ret;
+
+	if (ws->readonly || kv_get(&ws->state.session, STALE_KEY) == NULL)
+		return 0;
+	if (persist_all(ws, cause) != 0)
+		return -1;
+	batch_delete(&b, TABLE_SESSION, STALE_KEY);
+	ret = store_apply(ws->store, &b, cause);
+	batch_free(&b);
+	if (ret == 0)
+		kv_unset(&ws->state.session, STALE_KEY);
+	return ret;
+}

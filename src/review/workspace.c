@@ -1,0 +1,756 @@
+/* workspace.c: opening a workspace, reading its state, committing changes. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <strings.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/diag.h"
+#include "base/util.h"
+#include "files/lens-load.h"
+#include "files/snapshot.h"
+#include "git/history.h"
+#include "review/persist.h"
+#include "review/workspace.h"
+
+#define DEFAULT_LENS "wellarchitected"
+
+const char *
+wafr_datadir(void)
+{
+	static char	 dir[PATH_MAX];
+	char		 exe[PATH_MAX], *slash, *probe;
+	const char	*env;
+	ssize_t		 n;
+
+	if (*dir != '\0')
+		return dir;
+	if ((env = getenv("WAFR_DATADIR")) != NULL && *env != '\0') {
+		snprintf(dir, sizeof dir, "%s", env);
+		return dir;
+	}
+	/* Run from the build tree: src/wafr next to data/. */
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			probe = xasprintf("%s/../data/lenses/%s.yaml", exe,
+			    DEFAULT_LENS);
+			if (access(probe, R_OK) == 0 &&
+			    strlen(exe) + 8 < sizeof dir) {
+				memcpy(dir, exe, strlen(exe));
+				memcpy(dir + strlen(exe), "/../data", 9);
+				free(probe);
+				return dir;
+			}
+			free(probe);
+		}
+	}
+	snprintf(dir, sizeof dir, "%s", PKGDATADIR);
+	return dir;
+}
+
+char *
+lens_resolve(const char *spec, char **cause)
+{
+	char *path;
+
+	if (strchr(spec, '/') != NULL || str_ends_with(spec, ".yaml") ||
+	    str_ends_with(spec, ".yml") || str_ends_with(spec, ".json")) {
+		if (access(spec, R_OK) != 0)
+			return fail(cause, "%s: %s", spec, strerror(errno)),
+			    NULL;
+		return xstrdup(spec);
+	}
+	path = xasprintf("%s/lenses/%s.yaml", wafr_datadir(), spec);
+	if (access(path, R_OK) == 0)
+		return path;
+	free(path);
+	fail(cause, _("no lens \"%s\": not a bundled lens (see \"wafr lens "
+	    "list\") nor a file"), spec);
+	return NULL;
+}
+
+static bool
+exists(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0;
+}
+
+struct lens *
+lens_load_checked(const char *path, char **cause)
+{
+	struct diags	 d;
+	struct lens	*l;
+
+	diags_init(&d, path);
+	if ((l = lens_load_file(path, &d)) == NULL)
+		*cause = diags_first_error(&d);
+	diags_free(&d);
+	return l;
+}
+
+/* --- Who --- */
+
+static char	*configured_author;
+static char	*found_author;
+
+void
+workspace_set_author(const char *name)
+{
+	free(configured_author);
+	configured_author = name != NULL && *name != '\0' ? xstrdup(name) :
+	    NULL;
+	free(found_author);
+	found_author = NULL;
+}
+
+/* user.name of a git config file, if it has one (the last one wins). */
+static void
+git_config_name(const char *path, char **name)
+{
+	FILE	*f;
+	char	 line[1024];
+	bool	 user = false;
+
+	if (path == NULL || (f = fopen(path, "r")) == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *s = line + strspn(line, " \t"), *eq, *v, *end;
+
+		if (*s == '[') {
+			user = strncasecmp(s, "[user]", 6) == 0;
+			continue;
+		}
+		if (!user || (eq = strchr(s, '=')) == NULL)
+			continue;
+		end = eq;
+		while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		if (end - s != 4 || strncasecmp(s, "name", 4) != 0)
+			continue;
+		v = eq + 1 + strspn(eq + 1, " \t");
+		v[strcspn(v, "\r\n")] = '\0';
+		end = v + strlen(v);
+		while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		if (*v == '"' && end > v + 1 && end[-1] == '"') {
+			end[-1] = '\0';
+			v++;
+		}
+		if (*v != '\0') {
+			free(*name);
+			*name = xstrdup(v);
+		}
+	}
+	fclose(f);
+}
+
+/* The configured author, else git's (as git itself would sign a commit
+ * in DIR), else the login name. */
+const char *
+workspace_author_of(const char *dir)
+{
+	const char	*env, *home = getenv("HOME"), *xdg;
+	char		*name = NULL, *path;
+
+	if (configured_author != NULL)
+		return configured_author;
+	if (found_author != NULL)
+		return found_author;
+	if ((env = getenv("GIT_AUTHOR_NAME")) != NULL && *env != '\0')
+		name = xstrdup(env);
+	else {
+		if ((xdg = getenv("XDG_CONFIG_HOME")) != NULL && *xdg != '\0')
+			path = xasprintf("%s/git/config", xdg);
+		else
+			path = home != NULL ? xasprintf("%s/.config/git/config",
+			    home) : NULL;
+		git_config_name("/etc/gitconfig", &name);
+		git_config_name(path, &name);
+		free(path);
+		path = home != NULL ? xasprintf("%s/.gitconfig", home) : NULL;
+		git_config_name(path, &name);
+		free(path);
+		path = xasprintf("%s/.git/config", dir);
+		git_config_name(path, &name);
+		free(path);
+	}
+	if (name == NULL && (env = getenv("USER")) != NULL && *env != '\0')
+		name = xstrdup(env);
+	found_author = name != NULL ? name : xstrdup("unknown");
+	return found_author;
+}
+
+const char *
+workspace_author(const struct workspace *ws)
+{
+	return workspace_author_of(ws->dir);
+}
+
+/* --- Lenses --- */
+
+/* A pinned lens's bytes: the store's copy, else lenses/ID.yaml or .json
+ * (a workspace from before the store kept them: the copy is made now).
+ * *name is the file's name in the workspace. */
+static int
+lens_bytes(struct workspace *ws, const char *id, char **data, size_t *size,
+    char **name, char **cause)
+{
+	const char	*ext[] = { "yaml", "json" };
+	int		 r;
+
+	for (size_t i = 0; ws->store != NULL && i < nitems(ext); i++) {
+		*name = xasprintf("%s.%s", id, ext[i]);
+		r = store_get(ws->store, TABLE_LENSES, *name, (void **)data,
+		    size, cause);
+		if (r <= 0) {
+			if (r < 0)
+				free(*name);
+			return r;
+		}
+		free(*name);
+	}
+	for (size_t i = 0; i < nitems(ext); i++) {
+		char *path = xasprintf("%s/lenses/%s.%s", ws->dir, id, ext[i]);
+
+		*name = xasprintf("%s.%s", id, ext[i]);
+		if (exists(path)) {
+			r = read_file(path, data, size, cause);
+			free(path);
+			if (r == 0 && !ws->readonly && ws->store != NULL) {
+				struct store_batch b = { 0 };
+
+				batch_put(&b, TABLE_LENSES, *name, *data, *size);
+				r = store_apply(ws->store, &b, cause);
+				batch_free(&b);
+			}
+			if (r != 0) {
+				free(*data);
+				free(*name);
+			}
+			return r;
+		}
+		free(path);
+		free(*name);
+	}
+	*name = NULL;
+	return fail(cause, _("%s: lens \"%s\" is not pinned in lenses/"),
+	    ws->dir, id);
+}
+
+static struct lens *
+load_lens(struct workspace *ws, const char *id, char **cause)
+{
+	struct diags	 d;
+	struct lens	*l;
+	char		*data, *name, *path;
+	size_t		 size;
+
+	if (lens_bytes(ws, id, &data, &size, &name, cause) != 0)
+		return NULL;
+	path = xasprintf("%s/lenses/%s", ws->dir, name);
+	diags_init(&d, path);
+	if ((l = lens_load(data, size, id, &d)) == NULL)
+		*cause = diags_first_error(&d);
+	diags_free(&d);
+	free(path);
+	free(name);
+	free(data);
+	return l;
+}
+
+static int
+load_lenses(struct workspace *ws, const char *ids, char **cause)
+{
+	char *list = xstrdup(ids), *save = NULL;
+
+	for (char *id = strtok_r(list, " ", &save); id != NULL;
+	    id = strtok_r(NULL, " ", &save)) {
+		struct lens *l = load_lens(ws, id, cause);
+
+		if (l == NULL) {
+			free(list);
+			return -1;
+		}
+		state_add_lens(&ws->state, l, id);
+	}
+	free(list);
+	if (ws->state.nlenses == 0)
+		return fail(cause, _("%s: the workspace names no lens"),
+		    ws->dir);
+	return 0;
+}
+
+static bool
+lenses_are(const struct state *st, const char *ids)
+{
+	struct buf	b = { 0 };
+	bool		same;
+
+	for (size_t i = 0; i < st->nlenses; i++) {
+		if (i > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, st->lenses[i]->id);
+	}
+	buf_adds(&b, "");
+	same = streq(b.s, ids != NULL ? ids : "");
+	buf_free(&b);
+	return same;
+}
+
+/* The workspace's lenses changed (added, removed, or back after an undo):
+ * load them again, keeping the old ones alive until the workspace closes. */
+static int
+reload_lenses(struct workspace *ws, const char *ids, char **cause)
+{
+	struct state *st = &ws->state;
+
+	state_clear(st);
+	for (size_t i = 0; i < st->nlenses; i++) {
+		ws->retired = xreallocarray(ws->retired, ws->nretired + 1,
+		    sizeof *ws->retired);
+		ws->retired[ws->nretired++] = st->lenses[i];
+		free(st->answers[i]);
+		free(st->roadmap[i]);
+	}
+	free(st->lenses);
+	free(st->answers);
+	free(st->roadmap);
+	st->lenses = NULL;
+	st->answers = NULL;
+	st->roadmap = NULL;
+	st->nlenses = 0;
+	ws->lens_epoch++;
+	return load_lenses(ws, ids, cause);
+}
+
+/* --- Reading the store --- */
+
+static void
+set_record(struct workspace *ws, enum store_table t, const char *key,
+    const void *value, size_t size)
+{
+	struct state	*st = &ws->state;
+	struct qref	 ref;
+	char		*s;
+
+	switch (t) {
+	case TABLE_WORKLOAD:
+	case TABLE_SESSION:
+		if (value == NULL) {
+			kv_unset(t == TABLE_WORKLOAD ? &st->workload :
+			    &st->session, key);
+			break;
+		}
+		s = xstrndup(value, size);
+		kv_set(t == TABLE_WORKLOAD ? &st->workload : &st->session, key,
+		    s);
+		free(s);
+		break;
+	case TABLE_ANSWERS:
+		/* An answer to a question the lens lacks is kept in the store
+		 * but not shown (a lens may come back). */
+		if (state_find_key(st, key, &ref) == 0) {
+			struct answer *a = &st->answers[ref.lens][ref.q->index];
+
+			answer_free(a);
+			if (value == NULL || answer_decode(value, size, a) != 0)
+				answer_init(a);
+		}
+		break;
+	case TABLE_ROADMAP:
+		if (state_find_key(st, key, &ref) == 0) {
+			roadmap_item_free(st->roadmap[ref.lens][ref.q->index]);
+			st->roadmap[ref.lens][ref.q->index] = value == NULL ?
+			    NULL : roadmap_item_decode(value, size);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static int
+read_record(enum store_table t, const char *key, const void *value,
+    size_t size, void *arg)
+{
+	set_record(arg, t, key, value, size);
+	return 0;
+}
+
+static int
+read_state(struct workspace *ws, char **cause)
+{
+	uint64_t	 gen = store_generation(ws->store);
+	void		*ids = NULL;
+	size_t		 n;
+	int		 r;
+
+	if ((r = store_get(ws->store, TABLE_WORKLOAD, "lenses", &ids, &n,
+	    cause)) < 0)
+		return -1;
+	if (r == 1) {
+		free(ids);
+		return fail(cause, _("%s: the workspace names no lens"),
+		    ws->dir);
+	}
+	if (!lenses_are(&ws->state, ids))
+		r = reload_lenses(ws, ids, cause);
+	free(ids);
+	if (r != 0)
+		return -1;
+	state_clear(&ws->state);
+	if (store_walk(ws->store, read_record, ws, cause) != 0)
+		return -1;
+	ws->generation = gen;
+	return 0;
+}
+
+/* The files of a workspace as records: workload.yaml's properties, every
+ * answer file against the state's lenses, and the pinned lenses. */
+int
+workspace_read_files(struct workspace *ws, struct store_batch *b,
+    char **cause)
+{
+	struct state		*st = &ws->state;
+	struct snapshot_src	 src;
+	struct kv		 props = { 0 };
+	struct answer		**answers;
+	struct roadmap_item	***roadmap;
+	int			 ret;
+
+	if (snapshot_read_workload(ws->dir, &props, cause) != 0)
+		return -1;
+	for (size_t i = 0; i < props.n; i++)
+		batch_put_string(b, TABLE_WORKLOAD, props.keys[i],
+		    props.values[i]);
+	kv_free(&props);
+	for (size_t i = 0; i < st->nlenses; i++) {
+		char	*data, *name, *path;
+		size_t	 size;
+		int	 r;
+
+		name = xasprintf("%s.%s", st->lenses[i]->id,
+		    st->lenses[i]->format == LENS_AWS_JSON ? "json" : "yaml");
+		path = xasprintf("%s/lenses/%s", ws->dir, name);
+		r = read_file(path, &data, &size, cause);
+		if (r == 0) {
+			batch_put(b, TABLE_LENSES, name, data, size);
+			free(data);
+		}
+		free(path);
+		free(name);
+		if (r != 0)
+			return -1;
+	}
+
+	snapshot_src_dir(&src, ws->dir);
+	answers = xcalloc(st->nlenses, sizeof *answers);
+	roadmap = xcalloc(st->nlenses, sizeof *roadmap);
+	for (size_t i = 0; i < st->nlenses; i++) {
+		answers[i] = xcalloc(st->lenses[i]->nquestions,
+		    sizeof **answers);
+		roadmap[i] = xcalloc(st->lenses[i]->nquestions,
+		    sizeof **roadmap);
+	}
+	ret = snapshot_read_state(&src, st->lenses, st->nlenses, answers,
+	    roadmap, cause);
+	for (size_t i = 0; i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar *p = &l->pillars[j];
+
+			for (size_t k = 0; k < p->nquestions; k++) {
+				struct qref	 ref = { i, &p->questions[k] };
+				size_t		 x = ref.q->index;
+				char		*key = state_key(st, &ref);
+				void		*data;
+				size_t		 size;
+
+				if (ret == 0 && !answer_is_empty(&answers[i][x])) {
+					data = answer_encode(&answers[i][x],
+					    &size);
+					batch_put(b, TABLE_ANSWERS, key, data,
+					    size);
+					free(data);
+				}
+				if (ret == 0 && roadmap[i][x] != NULL) {
+					data = roadmap_item_encode(roadmap[i][x],
+					    &size);
+					batch_put(b, TABLE_ROADMAP, key, data,
+					    size);
+					free(data);
+				}
+				free(key);
+				answer_free(&answers[i][x]);
+				roadmap_item_free(roadmap[i][x]);
+			}
+		}
+		free(answers[i]);
+		free(roadmap[i]);
+	}
+	free(answers);
+	free(roadmap);
+	return ret;
+}
+
+/* --- Open, close, refresh --- */
+
+/* A fresh clone has files and no store: build the store from them. */
+static int
+rebuild(struct workspace *ws, char **cause)
+{
+	struct store_batch	b = { 0 };
+	struct store_journal	j = { "rebuild", NULL, NULL, false };
+
+	j.author = workspace_author(ws);
+	int			ret = -1;
+
+	if (workspace_read_files(ws, &b, cause) == 0)
+		ret = store_replace(ws->store, &b, &j, NULL, cause);
+	batch_free(&b);
+	return ret;
+}
+
+int
+workspace_open(const char *dir, int flags, struct workspace **out,
+    char **cause)
+{
+	struct workspace	*ws;
+	char			*path, *msg = NULL;
+	bool			 fresh;
+	int			 sflags = 0;
+
+	*out = NULL;
+	if (!exists(dir))
+		return fail(cause, _("%s: no such workspace"), dir);
+	path = path_join(dir, ".wafr");
+	fresh = !exists(path);
+	if (fresh) {
+		char *wl = path_join(dir, "workload.yaml");
+		bool  has = exists(wl);
+
+		free(wl);
+		if (!has || (flags & WS_NO_REBUILD)) {
+			free(path);
+			return fail(cause, _("%s: not a wafr workspace (no "
+			    ".wafr/ and no workload.yaml)"), dir);
+		}
+		sflags = STORE_CREATE;
+	} else if (flags & WS_READONLY)
+		sflags = STORE_READONLY;
+
+	ws = xcalloc(1, sizeof *ws);
+	ws->dir = xstrdup(dir);
+	ws->readonly = (flags & WS_READONLY) != 0 && !fresh;
+	if (fresh) {
+		struct kv	 props = { 0 };
+		const char	*ids;
+		int		 r;
+
+		/* Check the files before creating anything: the lenses are
+		 * read from lenses/ while there is no store. */
+		if (snapshot_read_workload(dir, &props, cause) != 0)
+			goto fail;
+		ids = kv_get(&props, "lenses");
+		r = load_lenses(ws, ids != NULL ? ids : "", cause);
+		kv_free(&props);
+		if (r != 0)
+			goto fail;
+	}
+	if (store_open(path, sflags, &ws->store, cause) != 0)
+		goto fail;
+	if (fresh && rebuild(ws, cause) != 0) {
+		store_close(ws->store);
+		ws->store = NULL;
+		remove_tree(path);
+		goto fail;
+	}
+	free(path);
+	path = NULL;
+	if (read_state(ws, cause) != 0)
+		goto fail;
+	if (persist_catch_up(ws, &msg) != 0)
+		ws->warning = msg;	/* still behind: say so, lose nothing */
+	*out = ws;
+	return 0;
+fail:
+	free(path);
+	workspace_close(ws);
+	return -1;
+}
+
+void
+workspace_close(struct workspace *ws)
+{
+	if (ws == NULL)
+		return;
+	state_clear(&ws->state);
+	for (size_t i = 0; i < ws->state.nlenses; i++) {
+		free(ws->state.answers[i]);
+		free(ws->state.roadmap[i]);
+		lens_free(ws->state.lenses[i]);
+	}
+	free(ws->state.answers);
+	free(ws->state.roadmap);
+	free(ws->state.lenses);
+	state_free(ws->state.baseline);
+	for (size_t i = 0; i < ws->nretired; i++)
+		lens_free(ws->retired[i]);
+	free(ws->retired);
+	store_close(ws->store);
+	free(ws->warning);
+	free(ws->dir);
+	free(ws);
+}
+
+int
+workspace_refresh(struct workspace *ws, char **cause)
+{
+	if (store_generation(ws->store) == ws->generation)
+		return 0;
+	if (read_state(ws, cause) != 0)
+		return -1;
+	return 1;
+}
+
+/* --- Changes --- */
+
+/* After a write of our own, the state in memory is the store's only if
+ * nobody else wrote since we read it; otherwise leave the generation
+ * behind so the next refresh reads what the other process wrote. */
+static void
+own_write(struct workspace *ws)
+{
+	if (store_generation(ws->store) == ws->generation + 1)
+		ws->generation++;
+}
+
+static void
+apply(struct workspace *ws, const struct journal_entry *e)
+{
+	char *cause = NULL;
+
+	for (size_t i = 0; i < e->nchanges; i++) {
+		const struct store_change *c = &e->changes[i];
+
+		if (c->table == TABLE_WORKLOAD && strcmp(c->key, "lenses") == 0 &&
+		    c->after != NULL && !lenses_are(&ws->state, c->after)) {
+			/* Another lens set: read everything again. */
+			if (read_state(ws, &cause) != 0) {
+				free(ws->warning);
+				ws->warning = cause;
+			}
+			return;
+		}
+	}
+	for (size_t i = 0; i < e->nchanges; i++) {
+		const struct store_change *c = &e->changes[i];
+
+		set_record(ws, c->table, c->key, c->after, c->nafter);
+	}
+}
+
+void
+workspace_committed(struct workspace *ws, const struct journal_entry *e)
+{
+	own_write(ws);
+	apply(ws, e);
+	persist_entry(ws, e);
+}
+
+int
+workspace_commit(struct workspace *ws, const struct store_batch *b,
+    const struct store_journal *j, const struct store_guard *g,
+    struct journal_entry *out, char **cause)
+{
+	struct journal_entry	e;
+	int			r;
+
+	if (ws->readonly)
+		return fail(cause, _("%s: opened read-only"), ws->dir);
+	if ((r = store_commit(ws->store, b, j, g, &e, cause)) != 0)
+		return r;
+	if (e.nchanges > 0)
+		workspace_committed(ws, &e);
+	if (out != NULL)
+		*out = e;
+	else
+		journal_entry_free(&e);
+	return 0;
+}
+
+int
+workspace_set_session(struct workspace *ws, const char *key,
+    const char *value, char **cause)
+{
+	struct store_batch	b = { 0 };
+	int			r;
+
+	if (ws->readonly)
+		return fail(cause, _("%s: opened read-only"), ws->dir);
+	if (value != NULL)
+		batch_put_string(&b, TABLE_SESSION, key, value);
+	else
+		batch_delete(&b, TABLE_SESSION, key);
+	r = store_apply(ws->store, &b, cause);
+	batch_free(&b);
+	if (r != 0)
+		return -1;
+	own_write(ws);
+	if (value != NULL)
+		kv_set(&ws->state.session, key, value);
+	else
+		kv_unset(&ws->state.session, key);
+	return 0;
+}
+
+int
+workspace_add_time(struct workspace *ws, size_t lens, const struct pillar *p,
+    long seconds, char **cause)
+{
+	char	*key = state_pillar_key(&ws->state, "clock", lens, p), value[32];
+	long	 now;
+	int	 ret;
+
+	if (ws->readonly)
+		ret = fail(cause, _("%s: opened read-only"), ws->dir);
+	else
+		ret = store_add(ws->store, TABLE_SESSION, key, seconds, &now,
+		    cause);
+	if (ret == 0) {
+		snprintf(value, sizeof value, "%ld", now);
+		kv_set(&ws->state.session, key, value);
+		own_write(ws);
+	}
+	free(key);
+	return ret;
+}
+
+int
+workspace_load_baseline(struct workspace *ws, char **cause)
+{
+	struct milestone	*m;
+	size_t			 n;
+	int			 ret = 0;
+
+	if (history_milestones(ws->dir, &m, &n, cause) != 0)
+		return -1;
+	state_free(ws->state.baseline);
+	ws->state.baseline = NULL;
+	if (n > 0)
+		ret = history_state(ws->dir, m[0].commit, &ws->state.baseline,
+		    NULL, cause);
+	milestones_free(m, n);
+	return ret;
+}

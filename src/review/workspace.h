@@ -1,0 +1,76 @@
+/* workspace.h: a live review workspace: its directory, its store and the
+ * state read from it.
+ *
+ * The state (model/state.h) is what every view and report reads. Only the
+ * operations (review/ops.h) change it: each commits one store transaction
+ * with its journal entry (workspace_commit), applies the records it changed
+ * to the state in memory, then brings the files up to date
+ * (review/persist.h). Another process's change shows on the next
+ * workspace_refresh. */
+#ifndef WAFR_WORKSPACE_H
+#define WAFR_WORKSPACE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/state.h"
+#include "store/store.h"
+
+struct workspace {
+	struct state	  state;
+	char		 *dir;
+	struct store	 *store;
+	bool		  readonly;
+	uint64_t	  generation;	/* store generation last read */
+	char		 *warning;	/* a problem that lost nothing, to show */
+	/* Lenses dropped while open: a view may still point into them until
+	 * it rebuilds, so they are freed with the workspace. */
+	struct lens	**retired;
+	size_t		  nretired;
+	unsigned	  lens_epoch;	/* moves each time the lenses change */
+};
+
+enum { WS_READONLY = 1, WS_NO_REBUILD = 2 };
+
+int	 workspace_open(const char *, int, struct workspace **, char **);
+void	 workspace_close(struct workspace *);
+/* Re-read the store if another process changed it: 1 changed, 0 not, -1.
+ * When the lenses changed, lens_epoch moved: rebuild what points into
+ * them. */
+int	 workspace_refresh(struct workspace *, char **);
+
+/* Commit a batch with its journal entry, apply it to the state and the
+ * files: 0 (also when nothing changed: e->nchanges is 0), 1 the guard did
+ * not hold (nothing written: refresh, then decide), -1. e may be NULL. */
+int	 workspace_commit(struct workspace *, const struct store_batch *,
+	    const struct store_journal *, const struct store_guard *,
+	    struct journal_entry *, char **);
+/* An entry committed by this process (an undo, a redo, a sync): apply its
+ * records to the state, then to the files. */
+void	 workspace_committed(struct workspace *, const struct journal_entry *);
+/* Write a record of the live session (cursor, clock): not journaled. */
+int	 workspace_set_session(struct workspace *, const char *, const char *,
+	    char **);
+int	 workspace_add_time(struct workspace *, size_t, const struct pillar *,
+	    long, char **);
+/* The snapshot files as a batch of store records (workload and answers),
+ * read against the state's lenses. */
+int	 workspace_read_files(struct workspace *, struct store_batch *,
+	    char **);
+/* Load the state of the newest milestone as the state's baseline (NULL
+ * when there is none), so that "HRIs still open" counts against it. */
+int	 workspace_load_baseline(struct workspace *, char **);
+
+/* Who the journal says makes the changes: the configured author (set
+ * here; NULL: none), else git's author in the workspace, else $USER. */
+void	 workspace_set_author(const char *);
+const char *workspace_author(const struct workspace *);
+const char *workspace_author_of(const char *);
+
+/* Where bundled lenses live; a lens spec (id or file) to a file path. */
+const char *wafr_datadir(void);
+char	*lens_resolve(const char *, char **);
+/* Load a lens file, checked; NULL with *cause. */
+struct lens *lens_load_checked(const char *, char **);
+
+#endif
