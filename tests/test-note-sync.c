@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "tap.h"
-#include "ui/live.h"
+#include "model/note-sync.h"
 
 static void
 check(const char *base, const char *mine, const char *theirs,

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "cli/cmd.h"
 #include "base/util.h"
@@ -23,7 +24,8 @@ print_agenda(const struct workspace *ws)
 			char			*id, boxs[32], spents[32];
 
 			box = state_agenda(&ws->state, i, p);
-			spent = state_time_spent(&ws->state, i, p);
+			spent = state_time_live(&ws->state, i, p,
+			    (long)time(NULL));
 			id = xasprintf("%s/%s", l->id, p->id);
 			snprintf(boxs, sizeof boxs, box > 0 ? "%ld min" : "-",
 			    box);

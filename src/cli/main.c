@@ -145,7 +145,7 @@ cmd_open(const char *dir, int flags)
 	struct workspace	*ws;
 	char			*cause = NULL;
 
-	if (workspace_open(dir, flags, &ws, &cause) != 0) {
+	if (ops_open(dir, flags, &ws, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		return NULL;

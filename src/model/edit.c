@@ -84,6 +84,8 @@ edit_apply(const struct question *q, struct answer *a, const struct edit *e,
 			return fail(cause, _("question %s is marked not "
 			    "applicable: make it apply first"), q->id);
 		r->cleared = select_choice(q, a, ch);
+		if (ch->none)
+			r->did = EDIT_NONE;
 		break;
 	case EDIT_UNSELECT:
 		answer_select(a, ch->id, false);

@@ -1,6 +1,7 @@
 /* state.c: the state of a review and the queries on it. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -308,3 +309,32 @@ state_time_spent(const struct state *st, size_t lens,
 	return pillar_number(st, &st->session, "clock", lens, p);
 }
 
+bool
+state_clock_live(const struct state *st, long now, struct clock_live *l)
+{
+	const char	*v = kv_get(&st->session, SESSION_CLOCK_LIVE);
+	long		 age;
+
+	if (v == NULL || sscanf(v, "%127s %511s %ld %ld", l->owner, l->where,
+	    &l->since, &l->base) != 4)
+		return false;
+	age = now - l->since;
+	return age >= -CLOCK_STALE_SECONDS && age <= CLOCK_STALE_SECONDS;
+}
+
+long
+state_time_live(const struct state *st, size_t lens, const struct pillar *p,
+    long now)
+{
+	struct clock_live	 l;
+	long			 spent = state_time_spent(st, lens, p);
+	char			*where;
+
+	if (!state_clock_live(st, now, &l))
+		return spent;
+	where = xasprintf("%s/%s", st->lenses[lens]->id, p->id);
+	if (strcmp(where, l.where) == 0)
+		spent = l.base + (now > l.since ? now - l.since : 0);
+	free(where);
+	return spent;
+}

@@ -26,6 +26,12 @@ void		 kv_set(struct kv *, const char *, const char *);
 void		 kv_unset(struct kv *, const char *);
 void		 kv_free(struct kv *);
 
+/* What the live session shares (the session's keys). */
+#define SESSION_CURSOR		"cursor"	/* "lens/question" of the lead */
+#define SESSION_CLOCK_LIVE	"clock-live"	/* the running clock */
+#define SESSION_HIDE_NOTES	"hide-notes"	/* "1": notes off the projector */
+#define SESSION_MILESTONE	"milestone"	/* the newest milestone's name */
+
 struct state {
 	struct lens	**lenses;
 	size_t		  nlenses;
@@ -76,5 +82,23 @@ char	*state_pillar_key(const struct state *, const char *, size_t,
 	    const struct pillar *);
 long	 state_agenda(const struct state *, size_t, const struct pillar *);
 long	 state_time_spent(const struct state *, size_t, const struct pillar *);
+
+/* The clock running now, from the session key "clock-live" ("owner
+ * lens/pillar since base"): only one screen counts at a time and writes
+ * what it counted every few seconds; the others, and the command line,
+ * add what it has not written yet. False when none runs (or it went quiet
+ * STALE seconds ago). */
+#define CLOCK_STALE_SECONDS 30
+struct clock_live {
+	char	owner[128];
+	char	where[512];	/* lens/pillar */
+	long	since;		/* when base was counted, seconds since the epoch */
+	long	base;		/* seconds spent in the pillar at since */
+};
+bool	 state_clock_live(const struct state *, long, struct clock_live *);
+/* The seconds spent in a pillar at time now, the running clock's part
+ * included. */
+long	 state_time_live(const struct state *, size_t, const struct pillar *,
+	    long);
 
 #endif

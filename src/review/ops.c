@@ -19,7 +19,57 @@
 
 #define DEFAULT_LENS "wellarchitected"
 
-/* --- Creating and syncing --- */
+/* --- Committing --- */
+
+/* An entry committed: into the state, then into the files. */
+static void
+committed(struct workspace *ws, const struct journal_entry *e)
+{
+	if (e->nchanges == 0)
+		return;
+	workspace_adopt(ws, e);
+	persist_entry(ws, e);
+}
+
+/* A batch and its journal entry, in one transaction: 0, 1 the guard did
+ * not hold (nothing written), -1. */
+static int
+commit(struct workspace *ws, struct store_batch *b, const char *op,
+    const char *target, bool undoable, const struct store_guard *g,
+    uint64_t *seq, char **cause)
+{
+	struct store_journal	j = { op, target, workspace_author(ws),
+				    undoable };
+	struct journal_entry	e;
+	int			r;
+
+	if (ws->readonly)
+		r = fail(cause, _("%s: opened read-only"), ws->dir);
+	else
+		r = store_commit(ws->store, b, &j, g, &e, cause);
+	batch_free(b);
+	if (r != 0)
+		return r;
+	committed(ws, &e);
+	if (seq != NULL)
+		*seq = e.seq;
+	journal_entry_free(&e);
+	return 0;
+}
+
+/* --- Opening, creating and syncing --- */
+
+int
+ops_open(const char *dir, int flags, struct workspace **out, char **cause)
+{
+	char *msg = NULL;
+
+	if (workspace_open(dir, flags, out, cause) != 0)
+		return -1;
+	if (persist_catch_up(*out, &msg) != 0)
+		(*out)->warning = msg;	/* still behind: say so, lose nothing */
+	return 0;
+}
 
 static char *
 pinned_name(const struct lens *l)
@@ -225,7 +275,7 @@ ops_sync(struct workspace *ws, char **cause)
 	batch_free(&b);
 	if (r != 0)
 		return -1;
-	workspace_committed(ws, &e);
+	committed(ws, &e);
 	journal_entry_free(&e);
 	return persist_all(ws, cause);
 }
@@ -245,25 +295,6 @@ put_answer(struct store_batch *b, const char *key, const struct answer *a)
 	data = answer_encode(a, &size);
 	batch_put(b, TABLE_ANSWERS, key, data, size);
 	free(data);
-}
-
-/* A commit of one record's change, journaled as op on target. */
-static int
-commit(struct workspace *ws, struct store_batch *b, const char *op,
-    const char *target, bool undoable, const struct store_guard *g,
-    uint64_t *seq, char **cause)
-{
-	struct store_journal	j = { op, target, workspace_author(ws), undoable };
-	struct journal_entry	e;
-	int			r;
-
-	r = workspace_commit(ws, b, &j, g, &e, cause);
-	batch_free(b);
-	if (r == 0 && seq != NULL)
-		*seq = e.seq;
-	if (r == 0)
-		journal_entry_free(&e);
-	return r;
 }
 
 int
@@ -657,7 +688,7 @@ turn(struct workspace *ws, bool redo, struct journal_entry *out,
 	    store_undo(ws->store, workspace_author(ws), &e, cause);
 	if (r != 0)
 		return r;
-	workspace_committed(ws, &e);
+	committed(ws, &e);
 	if (out != NULL)
 		*out = e;
 	else

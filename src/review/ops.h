@@ -25,6 +25,10 @@ struct init_options {
 	const char	**lenses;	/* ids or files; none: the default lens */
 	size_t		  nlenses;
 };
+/* Open a workspace; opened for writing, its files catch up with the store
+ * if an earlier write of them failed (ws->warning says so if they still
+ * cannot be written). */
+int	 ops_open(const char *, int, struct workspace **, char **);
 /* A new workspace: its files, its store and its git repository. */
 int	 ops_create(const char *, const struct init_options *, char **);
 /* Read the snapshot files back into the store (after a git pull). */
@@ -74,11 +78,5 @@ int	 ops_cursor(struct workspace *, const struct qref *, char **);
 int	 ops_clock_lease(struct workspace *, const char *, char **);
 int	 ops_add_time(struct workspace *, size_t, const struct pillar *, long,
 	    char **);
-
-/* Session keys the operations keep. */
-#define SESSION_CURSOR		"cursor"
-#define SESSION_CLOCK_LIVE	"clock-live"
-#define SESSION_HIDE_NOTES	"hide-notes"
-#define SESSION_MILESTONE	"milestone"
 
 #endif

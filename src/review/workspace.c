@@ -15,7 +15,6 @@
 #include "files/lens-load.h"
 #include "files/snapshot.h"
 #include "git/history.h"
-#include "review/persist.h"
 #include "review/workspace.h"
 
 #define DEFAULT_LENS "wellarchitected"
@@ -506,19 +505,30 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 
 /* --- Open, close, refresh --- */
 
-/* A fresh clone has files and no store: build the store from them. */
+/* A fresh clone has files and no store: build the store from them, and
+ * name its newest milestone, as the screen's header does. */
 static int
 rebuild(struct workspace *ws, char **cause)
 {
-	struct store_batch	b = { 0 };
-	struct store_journal	j = { "rebuild", NULL, NULL, false };
+	struct store_batch	 b = { 0 };
+	struct store_journal	 j = { "rebuild", NULL, NULL, false };
+	struct milestone	*m;
+	size_t			 n;
+	int			 ret = -1;
 
 	j.author = workspace_author(ws);
-	int			ret = -1;
-
 	if (workspace_read_files(ws, &b, cause) == 0)
 		ret = store_replace(ws->store, &b, &j, NULL, cause);
 	batch_free(&b);
+	if (ret == 0 && history_milestones(ws->dir, &m, &n, NULL) == 0) {
+		if (n > 0) {
+			batch_put_string(&b, TABLE_SESSION, SESSION_MILESTONE,
+			    m[0].name);
+			ret = store_apply(ws->store, &b, cause);
+			batch_free(&b);
+		}
+		milestones_free(m, n);
+	}
 	return ret;
 }
 
@@ -527,7 +537,7 @@ workspace_open(const char *dir, int flags, struct workspace **out,
     char **cause)
 {
 	struct workspace	*ws;
-	char			*path, *msg = NULL;
+	char			*path;
 	bool			 fresh;
 	int			 sflags = 0;
 
@@ -580,8 +590,6 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 	path = NULL;
 	if (read_state(ws, cause) != 0)
 		goto fail;
-	if (persist_catch_up(ws, &msg) != 0)
-		ws->warning = msg;	/* still behind: say so, lose nothing */
 	*out = ws;
 	return 0;
 fail:
@@ -662,32 +670,10 @@ apply(struct workspace *ws, const struct journal_entry *e)
 }
 
 void
-workspace_committed(struct workspace *ws, const struct journal_entry *e)
+workspace_adopt(struct workspace *ws, const struct journal_entry *e)
 {
 	own_write(ws);
 	apply(ws, e);
-	persist_entry(ws, e);
-}
-
-int
-workspace_commit(struct workspace *ws, const struct store_batch *b,
-    const struct store_journal *j, const struct store_guard *g,
-    struct journal_entry *out, char **cause)
-{
-	struct journal_entry	e;
-	int			r;
-
-	if (ws->readonly)
-		return fail(cause, _("%s: opened read-only"), ws->dir);
-	if ((r = store_commit(ws->store, b, j, g, &e, cause)) != 0)
-		return r;
-	if (e.nchanges > 0)
-		workspace_committed(ws, &e);
-	if (out != NULL)
-		*out = e;
-	else
-		journal_entry_free(&e);
-	return 0;
 }
 
 int

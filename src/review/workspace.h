@@ -3,10 +3,9 @@
  *
  * The state (model/state.h) is what every view and report reads. Only the
  * operations (review/ops.h) change it: each commits one store transaction
- * with its journal entry (workspace_commit), applies the records it changed
- * to the state in memory, then brings the files up to date
- * (review/persist.h). Another process's change shows on the next
- * workspace_refresh. */
+ * with its journal entry, takes the records it changed into the state
+ * (workspace_adopt), then brings the files up to date (review/persist.h).
+ * Another process's change shows on the next workspace_refresh. */
 #ifndef WAFR_WORKSPACE_H
 #define WAFR_WORKSPACE_H
 
@@ -39,15 +38,9 @@ void	 workspace_close(struct workspace *);
  * them. */
 int	 workspace_refresh(struct workspace *, char **);
 
-/* Commit a batch with its journal entry, apply it to the state and the
- * files: 0 (also when nothing changed: e->nchanges is 0), 1 the guard did
- * not hold (nothing written: refresh, then decide), -1. e may be NULL. */
-int	 workspace_commit(struct workspace *, const struct store_batch *,
-	    const struct store_journal *, const struct store_guard *,
-	    struct journal_entry *, char **);
-/* An entry committed by this process (an undo, a redo, a sync): apply its
- * records to the state, then to the files. */
-void	 workspace_committed(struct workspace *, const struct journal_entry *);
+/* An entry this process committed: take its records into the state (the
+ * operations then bring the files up to date: review/persist.h). */
+void	 workspace_adopt(struct workspace *, const struct journal_entry *);
 /* Write a record of the live session (cursor, clock): not journaled. */
 int	 workspace_set_session(struct workspace *, const char *, const char *,
 	    char **);

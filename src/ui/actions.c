@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/live.h"
 #include "ui/run.h"
 #include "ui/ui.h"
 #include "base/util.h"

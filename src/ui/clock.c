@@ -16,12 +16,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ui/live.h"
 #include "ui/ui.h"
 #include "base/util.h"
 
 #define FLUSH_MS	10000
-#define STALE_SECONDS	30	/* a running clock not renewed is dead */
 
 static struct {
 	char		*owner;
@@ -30,48 +28,22 @@ static struct {
 	uint64_t	 since;		/* ms not yet written start here */
 } clk;
 
-/* The running clock as "owner lens/pillar since base", if it is fresh. */
-struct live {
-	char	owner[128];
-	char	where[512];
-	long	since, base;
-};
-
-static bool
-live_read(const struct workspace *ws, struct live *l)
-{
-	const char	*v = kv_get(&ws->state.session, SESSION_CLOCK_LIVE);
-	long		 age;
-
-	if (v == NULL || sscanf(v, "%127s %511s %ld %ld", l->owner, l->where,
-	    &l->since, &l->base) != 4)
-		return false;
-	age = (long)time(NULL) - l->since;
-	return age >= -STALE_SECONDS && age <= STALE_SECONDS;
-}
-
 static char *
 where(const struct workspace *ws, size_t lens, const struct pillar *p)
 {
 	return xasprintf("%s/%s", ws->state.lenses[lens]->id, p->id);
 }
 
+static bool
+live_read(const struct workspace *ws, struct clock_live *l)
+{
+	return state_clock_live(&ws->state, (long)time(NULL), l);
+}
+
 long
 clock_spent(const struct workspace *ws, size_t lens, const struct pillar *p)
 {
-	struct live	 l;
-	long		 spent = state_time_spent(&ws->state, lens, p), now;
-	char		*w;
-
-	if (!live_read(ws, &l))
-		return spent;
-	w = where(ws, lens, p);
-	if (streq(w, l.where)) {
-		now = (long)time(NULL);
-		spent = l.base + (now > l.since ? now - l.since : 0);
-	}
-	free(w);
-	return spent;
+	return state_time_live(&ws->state, lens, p, (long)time(NULL));
 }
 
 void
@@ -221,7 +193,7 @@ int
 clock_tick(struct ui *ui)
 {
 	uint64_t	now = ui_now_ms();
-	struct live	l;
+	struct clock_live l;
 	bool		mine;
 
 	if (ui->ws->readonly || ui->npillars == 0)

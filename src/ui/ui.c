@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ui/live.h"
+#include "model/note-sync.h"
 #include "ui/ui.h"
 #include "base/util.h"
 
@@ -347,9 +347,7 @@ draw_header(struct ui *ui)
 	state_tally(&ui->ws->state, -1, &t);
 	if (ui_current(ui, &ref))
 		lens = ui->ws->state.lenses[ref.lens]->id;
-	ms = kv_get(&ui->ws->state.session, "milestone");
-	if (ms == NULL)
-		ms = state_prop(&ui->ws->state, "milestone");
+	ms = kv_get(&ui->ws->state.session, SESSION_MILESTONE);
 	snprintf(clock, sizeof clock, "%ld:%02ld:%02ld", el / 3600,
 	    el / 60 % 60, el % 60);
 	/* As much as fits; the clocks and the tallies always. The pillar's
@@ -881,7 +879,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	ui.started = time(NULL);
 	ui.lens_epoch = ws->lens_epoch;
 	build_pillars(&ui);
-	if ((at = kv_get(&ws->state.session, "cursor")) != NULL &&
+	if ((at = kv_get(&ws->state.session, SESSION_CURSOR)) != NULL &&
 	    state_find(&ws->state, at, &ref, NULL) == 0)
 		review_goto(&ui, ref.lens, ref.q, -1);
 

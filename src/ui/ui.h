@@ -308,4 +308,26 @@ void	 act_milestones_leave(struct ui *);
 void	 act_milestones_diff(struct ui *);
 void	 act_milestones_mark(struct ui *);
 
+/* The workshop clock (clock.c): the time spent in each pillar, which
+ * several terminals on one workspace share with the audience view. */
+/* Seconds spent in a pillar, with the part the running clock has not
+ * written yet (another process may be counting it). */
+long	 clock_spent(const struct workspace *, size_t, const struct pillar *);
+/* "12:03/15:00" (or "12:03" with no time box); *over when it is spent. */
+void	 clock_label(const struct workspace *, size_t, const struct pillar *,
+	    char *, size_t, bool *);
+bool	 notes_hidden(const struct workspace *);
+/* Count the time of the current pillar; returns ms to the next tick.
+ * clock_stop writes what is left. */
+int	 clock_tick(struct ui *);
+void	 clock_stop(struct ui *);
+/* The current pillar's clock in the header, ending before column end, and
+ * in a pane's title row: returns the columns it took. */
+int	 clock_header(struct ui *, WINDOW *, int);
+int	 clock_title(struct ui *, WINDOW *, int, enum element);
+/* Has the current pillar's clock moved since this was last asked? */
+bool	 clock_moved(struct ui *);
+void	 act_agenda(struct ui *);
+void	 act_hide_notes(struct ui *);
+
 #endif

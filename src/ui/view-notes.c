@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/live.h"
+#include "model/note-sync.h"
 #include "ui/ui.h"
 #include "base/util.h"
 

@@ -16,7 +16,6 @@
 #include <unistd.h>
 
 #include "ui/bigtext.h"
-#include "ui/live.h"
 #include "ui/present.h"
 #include "ui/ui.h"
 #include "base/util.h"
@@ -68,7 +67,7 @@ pillar_code(const struct pillar *p)
 static bool
 current(const struct workspace *ws, struct qref *ref)
 {
-	const char *at = kv_get(&ws->state.session, "cursor");
+	const char *at = kv_get(&ws->state.session, SESSION_CURSOR);
 
 	if (at != NULL && state_find(&ws->state, at, ref, NULL) == 0)
 		return true;

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "ui/live.h"
 #include "ui/ui.h"
 #include "base/util.h"
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/live.h"
+#include "model/note-sync.h"
 #include "base/util.h"
 
 /* Not translated: the note is shared, and two terminals in two languages
