@@ -4,10 +4,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "diag.h"
-#include "lens-check.h"
-#include "lens-load.h"
-#include "risk.h"
+#include "base/diag.h"
+#include "model/lens-check.h"
+#include "files/lens-load.h"
+#include "model/risk.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
