@@ -4,8 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tap.h"
+#include "base/util.h"
 #include "model/note-sync.h"
+#include "tap.h"
 
 static void
 check(const char *base, const char *mine, const char *theirs,

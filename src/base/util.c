@@ -69,16 +69,6 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
-void *
-xmemdup(const void *p, size_t n)
-{
-	void *q = xmalloc(n > 0 ? n : 1);
-
-	if (n > 0)
-		memcpy(q, p, n);
-	return q;
-}
-
 char *
 xstrndup(const char *s, size_t n)
 {

@@ -16,7 +16,6 @@ void *xcalloc(size_t, size_t);
 void *xreallocarray(void *, size_t, size_t);
 char *xstrdup(const char *);
 char *xstrndup(const char *, size_t);
-void *xmemdup(const void *, size_t);
 char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *, va_list);
 

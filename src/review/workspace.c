@@ -443,7 +443,19 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 		path = xasprintf("%s/lenses/%s", ws->dir, name);
 		r = read_file(path, &data, &size, cause);
 		if (r == 0) {
-			batch_put(b, TABLE_LENSES, name, data, size);
+			/* A pinned lens edited by hand must still load. */
+			struct diags	 d;
+			struct lens	*l;
+
+			diags_init(&d, path);
+			if ((l = lens_load(data, size, st->lenses[i]->id,
+			    &d)) == NULL) {
+				*cause = diags_first_error(&d);
+				r = -1;
+			} else
+				batch_put(b, TABLE_LENSES, name, data, size);
+			lens_free(l);
+			diags_free(&d);
 			free(data);
 		}
 		free(path);

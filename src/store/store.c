@@ -522,14 +522,24 @@ txn_put(struct store *s, MDB_txn *txn, enum store_table t, const char *key,
 	return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
+/* A value's bytes, NUL-terminated for use as text; NULL stays NULL. */
+static void *
+dup_bytes(const void *data, size_t size)
+{
+	char *p;
+
+	if (data == NULL)
+		return NULL;
+	p = xmalloc(size + 1);
+	memcpy(p, data, size);
+	p[size] = '\0';
+	return p;
+}
+
 static void *
 dup_val(const MDB_val *v)
 {
-	void *p = xmalloc(v->mv_size + 1);
-
-	memcpy(p, v->mv_data, v->mv_size);
-	((char *)p)[v->mv_size] = '\0';
-	return p;
+	return dup_bytes(v->mv_data, v->mv_size);
 }
 
 /* Does the record hold value (NULL: absent)? 0 yes, MDB_KEYEXIST no. */
@@ -953,48 +963,32 @@ turn_txn(struct store *s, MDB_txn *txn, void *arg)
 	if (rc != 0)
 		goto out;
 
-	/* Each record must be as the change (or its undo) left it. */
-	for (size_t i = 0; i < old.nchanges; i++) {
-		const struct store_change *c = &old.changes[i];
-
-		rc = t->redo ? holds(s, txn, c->table, c->key, c->before,
-		    c->nbefore) : holds(s, txn, c->table, c->key, c->after,
-		    c->nafter);
-		if (rc == MDB_KEYEXIST) {
-			t->why = xasprintf("%s", c->key);
-			rc = EEXIST;
-		}
-		if (rc != 0)
-			goto out;
-	}
+	/* Each record must be as the change (or its undo) left it: then it
+	 * goes back to the other side. */
 	e->changes = xcalloc(old.nchanges + 1, sizeof *e->changes);
 	for (size_t i = old.nchanges; i-- > 0;) {
 		const struct store_change	*c = &old.changes[i];
-		struct store_change		*n = &e->changes[e->nchanges++];
+		struct store_change		*n = &e->changes[e->nchanges];
+		const void			*from = t->redo ? c->before :
+						    c->after;
 		const void			*to = t->redo ? c->after :
 						    c->before;
+		size_t				 nfrom = t->redo ? c->nbefore :
+						    c->nafter;
 		size_t				 nto = t->redo ? c->nafter :
 						    c->nbefore;
 
-		if ((rc = txn_put(s, txn, c->table, c->key, to, nto)) != 0)
-			goto out;
-		n->table = c->table;
-		n->key = xstrdup(c->key);
-		if (t->redo) {
-			n->before = c->before != NULL ? xmemdup(c->before,
-			    c->nbefore) : NULL;
-			n->nbefore = c->nbefore;
-			n->after = c->after != NULL ? xmemdup(c->after,
-			    c->nafter) : NULL;
-			n->nafter = c->nafter;
-		} else {
-			n->before = c->after != NULL ? xmemdup(c->after,
-			    c->nafter) : NULL;
-			n->nbefore = c->nafter;
-			n->after = c->before != NULL ? xmemdup(c->before,
-			    c->nbefore) : NULL;
-			n->nafter = c->nbefore;
+		rc = holds(s, txn, c->table, c->key, from, nfrom);
+		if (rc == MDB_KEYEXIST) {
+			t->why = xstrdup(c->key);
+			rc = EEXIST;
 		}
+		if (rc != 0 || (rc = txn_put(s, txn, c->table, c->key, to,
+		    nto)) != 0)
+			goto out;
+		*n = (struct store_change){ c->table, xstrdup(c->key),
+		    dup_bytes(from, nfrom), nfrom, dup_bytes(to, nto), nto };
+		e->nchanges++;
 	}
 	old.undone = !t->redo;
 	if ((rc = write_entry(s, txn, &old)) != 0)

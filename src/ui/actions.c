@@ -120,7 +120,7 @@ const struct action actions[] = {
 	{ "quit", "q", CTX_REVIEW, N_("q quit"),
 	  N_("quit (every change is already saved)"), act_quit, 0 },
 	{ "undo", "z", CTX_REVIEW | CTX_LISTS, NULL,
-	  N_("undo the newest change (made here or in another terminal)"),
+	  N_("undo the newest change, made in any terminal"),
 	  act_undo, 0 },
 	{ "redo", "Z", CTX_REVIEW | CTX_LISTS, NULL,
 	  N_("redo the change undone last"), act_redo, 0 },
