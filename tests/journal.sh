@@ -147,27 +147,6 @@ round_trip() {
 }
 
 # The screen, for the parts that need it.
-shows() {
-	screen_wait "$1" "${3:-5}"
-	like "$(screen_text)" "$1" "$2"
-}
-screen_stop() {
-	tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
-	while tmux -S "$TMUX_SOCKET" has-session 2>/dev/null; do
-		sleep 0.05
-	done
-	rm -f "$TMUX_SOCKET"
-}
-# until_ok SECONDS COMMAND...: poll until the command succeeds.
-until_ok() {
-	local limit=$1 i=0; shift
-	while [ "$i" -lt $((limit * 20)) ]; do
-		"$@" >/dev/null 2>&1 && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
 selected() {	# DIR QUESTION CHOICE: is the choice ticked?
 	"$WAFR" answer "$1" "$2" | grep -q "^  \[x\] $3\$"
 }

@@ -107,3 +107,26 @@ screen_wait() {
 	done
 	return 1
 }
+# shows TEXT DESCRIPTION [SECONDS]: the screen comes to show TEXT.
+shows() {
+	screen_wait "$1" "${3:-10}"
+	like "$(screen_text)" "$1" "$2"
+}
+# screen_stop: end the terminal, and wait until its server is gone.
+screen_stop() {
+	tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
+	while tmux -S "$TMUX_SOCKET" has-session 2>/dev/null; do
+		sleep 0.05
+	done
+	rm -f "$TMUX_SOCKET"
+}
+# until_ok SECONDS COMMAND...: poll until the command succeeds.
+until_ok() {
+	local limit=$1 i=0; shift
+	while [ "$i" -lt $((limit * 20)) ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}

@@ -49,16 +49,6 @@ term_gone() {
 	done
 	return 1
 }
-# until_ok SECONDS COMMAND...: poll until the command succeeds.
-until_ok() {
-	local limit=$1 i=0; shift
-	while [ "$i" -lt $((limit * 20)) ]; do
-		"$@" >/dev/null 2>&1 && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
 # Everything a reader could change: files, their times, the review.
 fingerprint() {
 	(cd "$WS" && find . -type f ! -name lock.mdb | sort | xargs sha256sum

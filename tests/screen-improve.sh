@@ -19,10 +19,6 @@ W=$TMP/w
     --select ops_org_culture_effective_comms >/dev/null
 "$WAFR" workload "$W" pillar-priorities "security,operationalExcellence"
 
-shows() {
-	screen_wait "$1"
-	like "$(screen_text)" "$1" "$2"
-}
 # line_of REGEX: the screen row (from 1) of the first line matching.
 line_of() { screen_text | grep -En -- "$1" | head -1 | cut -d: -f1; }
 

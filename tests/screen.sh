@@ -15,11 +15,6 @@ fi
 W=$TMP/w
 "$WAFR" init "$W" --name "Shop" >/dev/null
 
-# shows REGEX DESCRIPTION: wait for the screen to show it, then test it.
-shows() {
-	screen_wait "$1"
-	like "$(screen_text)" "$1" "$2"
-}
 # row_of TEXT: the screen row (from 1) and column (from 1) of TEXT.
 at_text() {
 	screen_text | python3 -c '
@@ -48,14 +43,6 @@ print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s))')
 		i=$((i + 1))
 	done
 	return 1
-}
-# screen_stop: end the terminal, and wait until its server is gone.
-screen_stop() {
-	tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
-	while tmux -S "$TMUX_SOCKET" has-session 2>/dev/null; do
-		sleep 0.05
-	done
-	rm -f "$TMUX_SOCKET"
 }
 # click COL ROW: a left click, as an xterm sends it (SGR mode).
 click() {

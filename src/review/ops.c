@@ -17,8 +17,6 @@
 #include "review/ops.h"
 #include "review/persist.h"
 
-#define DEFAULT_LENS "wellarchitected"
-
 /* --- Committing --- */
 
 /* An entry committed: into the state, then into the files. */
@@ -69,13 +67,6 @@ ops_open(const char *dir, int flags, struct workspace **out, char **cause)
 	if (persist_catch_up(*out, &msg) != 0)
 		(*out)->warning = msg;	/* still behind: say so, lose nothing */
 	return 0;
-}
-
-static char *
-pinned_name(const struct lens *l)
-{
-	return xasprintf("%s.%s", l->id, l->format == LENS_AWS_JSON ? "json" :
-	    "yaml");
 }
 
 /* Everything in DIR, but DIR itself. */
@@ -166,7 +157,7 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 
 		if (read_file(paths[i], &data, &size, cause) != 0)
 			goto undo;
-		file = pinned_name(lenses[i]);
+		file = lens_pinned_name(lenses[i]);
 		dst = xasprintf("%s/lenses/%s", dir, file);
 		r = write_file_atomic(dst, data, size, cause);
 		batch_put(&b, TABLE_LENSES, file, data, size);
@@ -282,6 +273,18 @@ ops_sync(struct workspace *ws, char **cause)
 
 /* --- Answers --- */
 
+/* A question found before the lenses changed (a lens removed, or back
+ * after an undo) may no longer be the workspace's. */
+static int
+check_ref(const struct workspace *ws, const struct qref *ref, char **cause)
+{
+	if (ref->lens < ws->state.nlenses && ref->q != NULL &&
+	    lens_question(ws->state.lenses[ref->lens], ref->q->id) == ref->q)
+		return 0;
+	return fail(cause, "%s", _("the question is no longer in the "
+	    "workspace (its lens was removed)"));
+}
+
 static void
 put_answer(struct store_batch *b, const char *key, const struct answer *a)
 {
@@ -302,7 +305,7 @@ ops_answer(struct workspace *ws, const struct qref *ref,
     const struct edit *edits, size_t n, bool guarded, struct ops_result *res,
     char **cause)
 {
-	const struct answer	*cur = state_answer(&ws->state, ref);
+	const struct answer	*cur;
 	struct ops_result	 dummy;
 	struct store_batch	 b = { 0 };
 	struct store_guard	 g;
@@ -317,6 +320,9 @@ ops_answer(struct workspace *ws, const struct qref *ref,
 	if (res == NULL)
 		res = &dummy;
 	*res = (struct ops_result){ 0 };
+	if (check_ref(ws, ref, cause) != 0)
+		return -1;
+	cur = state_answer(&ws->state, ref);
 	answer_copy(&a, cur);
 	for (size_t i = 0; i < n; i++) {
 		if (edit_apply(ref->q, &a, &edits[i], &er, cause) != 0) {
@@ -355,6 +361,11 @@ ops_import(struct workspace *ws, const struct qref *refs,
 	int			 r;
 
 	for (size_t i = 0; i < n; i++) {
+		if (check_ref(ws, &refs[i], cause) != 0) {
+			batch_free(&b);
+			free(target);
+			return -1;
+		}
 		key = state_key(&ws->state, &refs[i]);
 		put_answer(&b, key, &answers[i]);
 		if (n == 1)
@@ -383,12 +394,15 @@ ops_roadmap(struct workspace *ws, const struct qref *ref,
 {
 	const struct roadmap_item	*cur;
 	struct store_batch		 b = { 0 };
-	enum risk			 risk = state_risk(&ws->state, ref);
+	enum risk			 risk;
 	char				*key;
 	void				*data;
 	size_t				 size;
 	int				 r;
 
+	if (check_ref(ws, ref, cause) != 0)
+		return -1;
+	risk = state_risk(&ws->state, ref);
 	cur = ws->state.roadmap[ref->lens][ref->q->index];
 	if (it == NULL && cur == NULL)
 		return fail(cause, _("%s/%s is not on the roadmap"),
@@ -606,7 +620,7 @@ ops_lens_add(struct workspace *ws, const char *spec, char **cause)
 	}
 	if (read_file(path, &data, &size, cause) != 0)
 		goto out;
-	file = pinned_name(l);
+	file = lens_pinned_name(l);
 	ids = lens_list(ws, l->id, -1);
 	batch_put(&b, TABLE_LENSES, file, data, size);
 	batch_put_string(&b, TABLE_WORKLOAD, "lenses", ids);
@@ -663,7 +677,7 @@ ops_lens_remove(struct workspace *ws, const char *id, bool force,
 			free(key);
 		}
 	}
-	key = pinned_name(l);
+	key = lens_pinned_name(l);
 	batch_delete(&b, TABLE_LENSES, key);
 	free(key);
 	ids = lens_list(ws, NULL, i);
@@ -713,9 +727,12 @@ ops_redo(struct workspace *ws, struct journal_entry *e, char **cause)
 int
 ops_cursor(struct workspace *ws, const struct qref *ref, char **cause)
 {
-	char	*key = state_key(&ws->state, ref);
+	char	*key;
 	int	 r;
 
+	if (check_ref(ws, ref, cause) != 0)
+		return -1;
+	key = state_key(&ws->state, ref);
 	r = workspace_set_session(ws, SESSION_CURSOR, key, cause);
 	free(key);
 	return r;

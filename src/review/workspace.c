@@ -17,8 +17,6 @@
 #include "git/history.h"
 #include "review/workspace.h"
 
-#define DEFAULT_LENS "wellarchitected"
-
 const char *
 wafr_datadir(void)
 {
@@ -196,6 +194,13 @@ workspace_author(const struct workspace *ws)
 }
 
 /* --- Lenses --- */
+
+char *
+lens_pinned_name(const struct lens *l)
+{
+	return xasprintf("%s.%s", l->id, l->format == LENS_AWS_JSON ? "json" :
+	    "yaml");
+}
 
 /* A pinned lens's bytes: the store's copy, else lenses/ID.yaml or .json
  * (a workspace from before the store kept them: the copy is made now).
@@ -438,8 +443,7 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 		size_t	 size;
 		int	 r;
 
-		name = xasprintf("%s.%s", st->lenses[i]->id,
-		    st->lenses[i]->format == LENS_AWS_JSON ? "json" : "yaml");
+		name = lens_pinned_name(st->lenses[i]);
 		path = xasprintf("%s/lenses/%s", ws->dir, name);
 		r = read_file(path, &data, &size, cause);
 		if (r == 0) {

@@ -65,5 +65,10 @@ const char *wafr_datadir(void);
 char	*lens_resolve(const char *, char **);
 /* Load a lens file, checked; NULL with *cause. */
 struct lens *lens_load_checked(const char *, char **);
+/* The name of a lens's pinned file in lenses/ (and in the store). */
+char	*lens_pinned_name(const struct lens *);
+
+/* The lens of a workspace made without naming one. */
+#define DEFAULT_LENS "wellarchitected"
 
 #endif

@@ -349,13 +349,11 @@ turn(struct ui *ui, bool redo)
 		free(cause);
 		return;
 	}
-	if (ui->npillars > 0 && ui->pillar >= ui->npillars)
-		ui->pillar = 0;
 	ui_message(ui, false, redo ? _("Redone: %s %s (z undoes)") :
 	    _("Undone: %s %s (Z redoes)"), e.undoes_op, e.target);
 	journal_entry_free(&e);
 	ui_warning(ui);
-	ui_refresh(ui);
+	ui_refresh(ui);		/* an undone lens change rebuilds the panes */
 	ui_dirty(ui);
 }
 
