@@ -39,5 +39,6 @@ if [ -n "$failed_step" ]; then
 	echo "failed steps:$failed_step"
 	fail=$((fail + 1))
 fi
-echo "$pass passed, $fail failed, $skip skipped"
+[ "$skip" -gt 0 ] && echo "$skip skipped"
+echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
