@@ -13,24 +13,43 @@ static int
 cmd_sync_exec(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "rebuild", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct workspace	*ws;
 	struct tally		 t;
-	char			*cause = NULL;
+	char			*cause = NULL, *kept;
+	bool			 rebuild = false;
 	int			 c;
 
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'r':
+			rebuild = true;
+			break;
 		case 'h':
-			return cmd_help(&cmd_sync_entry, NULL);
+			return cmd_help(&cmd_sync_entry, N_(
+			    "      --rebuild  build the live state again from "
+			    "the files, as for a fresh\n"
+			    "                 clone (a damaged store is set aside "
+			    "in .wafr/)\n"));
 		default:
 			return cmd_usage(&cmd_sync_entry, _("bad option"));
 		}
 	}
 	if (argc - optind != 1)
 		return cmd_usage(&cmd_sync_entry, _("one DIR expected"));
+	if (rebuild) {
+		if (ops_rebuild(argv[optind], &kept, &cause) != 0) {
+			cmd_error("%s", cause);
+			free(cause);
+			return EXIT_DATA;
+		}
+		printf(_("Rebuilt the live state from the files; the old store "
+		    "is kept as %s\n"), cmd_safe(kept));
+		free(kept);
+	}
 	if ((ws = cmd_open(argv[optind], 0)) == NULL)
 		return EXIT_DATA;
 	if (ops_sync(ws, &cause) != 0) {
@@ -48,7 +67,7 @@ cmd_sync_exec(int argc, char **argv)
 }
 
 const struct cmd_entry cmd_sync_entry = {
-	"sync", N_("DIR"),
+	"sync", N_("DIR [--rebuild]"),
 	N_("re-read the files into the live state (after a git pull)"),
 	cmd_sync_exec
 };

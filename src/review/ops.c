@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/util.h"
@@ -29,22 +30,20 @@ committed(struct workspace *ws, const struct journal_entry *e)
 	persist_entry(ws, e);
 }
 
-/* A batch and its journal entry, in one transaction: 0, 1 the guard did
- * not hold (nothing written), -1. */
+/* A batch and its journal entry, in one transaction: 0 (*seq is 0 when
+ * nothing changed), 1 the guard did not hold (nothing written), -1. */
 static int
-commit(struct workspace *ws, struct store_batch *b, const char *op,
-    const char *target, bool undoable, const struct store_guard *g,
+commit_journal(struct workspace *ws, struct store_batch *b,
+    const struct store_journal *j, const struct store_guard *g,
     uint64_t *seq, char **cause)
 {
-	struct store_journal	j = { op, target, workspace_author(ws),
-				    undoable };
 	struct journal_entry	e;
 	int			r;
 
 	if (ws->readonly)
 		r = fail(cause, _("%s: opened read-only"), ws->dir);
 	else
-		r = store_commit(ws->store, b, &j, g, &e, cause);
+		r = store_commit(ws->store, b, j, g, &e, cause);
 	batch_free(b);
 	if (r != 0)
 		return r;
@@ -53,6 +52,16 @@ commit(struct workspace *ws, struct store_batch *b, const char *op,
 		*seq = e.seq;
 	journal_entry_free(&e);
 	return 0;
+}
+
+static int
+commit(struct workspace *ws, struct store_batch *b, const char *op,
+    const char *target, bool undoable, const struct store_guard *g,
+    uint64_t *seq, char **cause)
+{
+	struct store_journal j = { op, target, workspace_author(ws), undoable };
+
+	return commit_journal(ws, b, &j, g, seq, cause);
 }
 
 /* --- Opening, creating and syncing --- */
@@ -64,29 +73,83 @@ ops_open(const char *dir, int flags, struct workspace **out, char **cause)
 
 	if (workspace_open(dir, flags, out, cause) != 0)
 		return -1;
-	if (persist_catch_up(*out, &msg) != 0)
+	if (persist_catch_up(*out, 0, &msg) != 0)
 		(*out)->warning = msg;	/* still behind: say so, lose nothing */
 	return 0;
 }
 
-/* Everything in DIR, but DIR itself. */
-static void
-empty_dir(const char *dir)
+/* The name of a workload made without one: its directory's. */
+static char *
+default_name(const char *dir)
 {
-	DIR		*d = opendir(dir);
-	struct dirent	*e;
+	char *abs = realpath(dir, NULL), *copy, *slash, *name;
 
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		char *p;
+	copy = xstrdup(abs != NULL ? abs : dir);
+	free(abs);
+	while (strlen(copy) > 1 && copy[strlen(copy) - 1] == '/')
+		copy[strlen(copy) - 1] = '\0';
+	slash = strrchr(copy, '/');
+	name = xstrdup(slash != NULL && slash[1] != '\0' ? slash + 1 : copy);
+	free(copy);
+	return name;
+}
 
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		p = path_join(dir, e->d_name);
-		remove_tree(p);
-		free(p);
+/* A new folder beside DIR to build a workspace in: .NAME.wafr-init-XXXXXX
+ * (its parent is made if need be). */
+static char *
+build_dir(const char *dir, char **cause)
+{
+	char	*copy = xstrdup(dir), *slash, *parent, *base, *path;
+
+	while (strlen(copy) > 1 && copy[strlen(copy) - 1] == '/')
+		copy[strlen(copy) - 1] = '\0';
+	if ((slash = strrchr(copy, '/')) != NULL) {
+		*slash = '\0';
+		parent = *copy != '\0' ? copy : "/";
+		base = slash + 1;
+	} else {
+		parent = ".";
+		base = copy;
 	}
-	if (d != NULL)
-		closedir(d);
+	path = xasprintf("%s/.%s.wafr-init-XXXXXX", parent, base);
+	if (mkdir_p(parent, 0777, cause) != 0 || mkdtemp(path) == NULL) {
+		if (cause != NULL && *cause == NULL)
+			fail(cause, "%s: %s", path, strerror(errno));
+		free(path);
+		path = NULL;
+	}
+	free(copy);
+	return path;
+}
+
+/* Put the built workspace in place: one rename, which replaces an empty
+ * DIR; DIR the current folder cannot be replaced, so its entries move one
+ * by one, the store last (it makes the folder a workspace). */
+static int
+move_into(const char *build, const char *dir, char **cause)
+{
+	static const char *const order[] = { ".git", ".gitignore",
+	    ".gitattributes", "lenses", "answers", "workload.yaml",
+	    "REPORT.md", ".wafr" };
+
+	if (rename(build, dir) == 0)
+		return 0;
+	if (errno != EBUSY && errno != EINVAL)
+		return fail(cause, "%s: %s", dir, strerror(errno));
+	for (size_t i = 0; i < nitems(order); i++) {
+		char	*from = path_join(build, order[i]);
+		char	*to = path_join(dir, order[i]);
+		int	 e = rename(from, to) == 0 ? 0 : errno;
+
+		if (e != 0 && e != ENOENT)
+			fail(cause, "%s: %s", to, strerror(e));
+		free(from);
+		free(to);
+		if (e != 0 && e != ENOENT)
+			return -1;
+	}
+	rmdir(build);
+	return 0;
 }
 
 int
@@ -102,8 +165,7 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 	struct store_batch b = { 0 };
 	struct store_journal jn = { "init", NULL, NULL, false };
 	struct buf	  ids = { 0 };
-	bool		  made = false;
-	char		 *p, *name = NULL;
+	char		 *p, *name = NULL, *build = NULL;
 	int		  ret = -1;
 
 	if (o->environment != NULL && strcmp(o->environment, "production") != 0
@@ -138,12 +200,11 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 		buf_adds(&ids, lenses[i]->id);
 	}
 
-	if (access(dir, F_OK) != 0) {
-		if (mkdir_p(dir, 0777, cause) != 0)
-			goto out;
-		made = true;
-	}
-	p = path_join(dir, "lenses");
+	/* Built beside DIR under a temporary name, then renamed into place
+	 * in one step: a kill leaves no half workspace. */
+	if ((build = build_dir(dir, cause)) == NULL)
+		goto out;
+	p = path_join(build, "lenses");
 	if (mkdir(p, 0777) != 0) {
 		fail(cause, "%s: %s", p, strerror(errno));
 		free(p);
@@ -158,7 +219,7 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 		if (read_file(paths[i], &data, &size, cause) != 0)
 			goto undo;
 		file = lens_pinned_name(lenses[i]);
-		dst = xasprintf("%s/lenses/%s", dir, file);
+		dst = xasprintf("%s/lenses/%s", build, file);
 		r = write_file_atomic(dst, data, size, cause);
 		batch_put(&b, TABLE_LENSES, file, data, size);
 		free(dst);
@@ -168,22 +229,13 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 			goto undo;
 	}
 
-	p = path_join(dir, ".wafr");
+	p = path_join(build, ".wafr");
 	ret = store_open(p, STORE_CREATE, &st, cause);
 	free(p);
 	if (ret != 0)
 		goto undo;
 	ret = -1;
-	if (o->name != NULL)
-		name = xstrdup(o->name);
-	else {
-		char *abs = realpath(dir, NULL), *slash;
-
-		slash = abs != NULL ? strrchr(abs, '/') : NULL;
-		name = xstrdup(slash != NULL && slash[1] != '\0' ? slash + 1 :
-		    dir);
-		free(abs);
-	}
+	name = o->name != NULL ? xstrdup(o->name) : default_name(dir);
 	batch_put_string(&b, TABLE_WORKLOAD, "name", name);
 	batch_put_string(&b, TABLE_WORKLOAD, "environment",
 	    o->environment != NULL ? o->environment : "production");
@@ -194,23 +246,23 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 	store_close(st);
 	st = NULL;
 
-	if (workspace_open(dir, WS_NO_REBUILD, &ws, cause) != 0)
+	if (workspace_open(build, WS_NO_REBUILD, &ws, cause) != 0)
 		goto undo;
 	if (persist_all(ws, cause) != 0 ||
-	    history_init(dir, &ws->state, cause) != 0)
+	    history_init(build, &ws->state, cause) != 0)
+		goto undo;
+	workspace_close(ws);
+	ws = NULL;
+	if (move_into(build, dir, cause) != 0)
 		goto undo;
 	ret = 0;
 	goto out;
 undo:
-	/* Nothing half-made is left behind. */
 	store_close(st);
 	st = NULL;
 	workspace_close(ws);
 	ws = NULL;
-	if (made)
-		remove_tree(dir);
-	else
-		empty_dir(dir);
+	remove_tree(build);
 out:
 	workspace_close(ws);
 	store_close(st);
@@ -223,6 +275,7 @@ out:
 	}
 	free(lenses);
 	free(paths);
+	free(build);
 	return ret;
 }
 
@@ -239,7 +292,7 @@ ops_sync(struct workspace *ws, char **cause)
 
 	if (ws->readonly)
 		return fail(cause, _("%s: opened read-only"), ws->dir);
-	if (persist_catch_up(ws, &why) != 0) {
+	if (persist_catch_up(ws, 0, &why) != 0) {
 		fail(cause, _("%s: the files are behind the live state and "
 		    "cannot be rewritten (%s), so they are not read back"),
 		    ws->dir, why);
@@ -271,6 +324,45 @@ ops_sync(struct workspace *ws, char **cause)
 	return persist_all(ws, cause);
 }
 
+int
+ops_rebuild(const char *dir, char **kept, char **cause)
+{
+	struct workspace	*ws;
+	char			*wafr = path_join(dir, ".wafr"), *from, *lock, stamp[32];
+	time_t			 now = time(NULL);
+	struct tm		 tm;
+	int			 r = -1;
+
+	*kept = NULL;
+	from = path_join(wafr, "data.mdb");
+	lock = path_join(wafr, "lock.mdb");
+	if (gmtime_r(&now, &tm) == NULL ||
+	    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm) == 0)
+		snprintf(stamp, sizeof stamp, "%lld", (long long)now);
+	*kept = xasprintf("%s/damaged-%s.mdb", wafr, stamp);
+	if (access(from, F_OK) == 0 && rename(from, *kept) != 0) {
+		fail(cause, "%s: %s", from, strerror(errno));
+		goto out;
+	}
+	if (unlink(lock) != 0 && errno != ENOENT) {
+		fail(cause, "%s: %s", lock, strerror(errno));
+		goto out;
+	}
+	if (ops_open(dir, 0, &ws, cause) == 0) {
+		workspace_close(ws);
+		r = 0;
+	}
+out:
+	if (r != 0) {
+		free(*kept);
+		*kept = NULL;
+	}
+	free(lock);
+	free(from);
+	free(wafr);
+	return r;
+}
+
 /* --- Answers --- */
 
 /* A question found before the lenses changed (a lens removed, or back
@@ -300,6 +392,46 @@ put_answer(struct store_batch *b, const char *key, const struct answer *a)
 	free(data);
 }
 
+/* The edits of one answer, applied to the answer the store holds inside
+ * the write transaction: a change another process made a moment ago is
+ * built on, never overwritten. */
+struct answer_update {
+	const struct question	*q;
+	const struct edit	*edits;
+	size_t			 n;
+	struct ops_result	*res;
+	struct store_journal	*journal;	/* its op follows the edits */
+};
+
+static int
+update_answer(const void *old, size_t oldsize, void **out, size_t *size,
+    void *arg, char **cause)
+{
+	struct answer_update	*u = arg;
+	struct edit_result	 er;
+	struct answer		 a;
+
+	answer_init(&a);
+	if (old != NULL && answer_decode(old, oldsize, &a) != 0)
+		answer_init(&a);
+	u->res->cleared = 0;
+	u->journal->op = NULL;
+	for (size_t i = 0; i < u->n; i++) {
+		if (edit_apply(u->q, &a, &u->edits[i], &er, cause) != 0) {
+			answer_free(&a);
+			return -1;
+		}
+		u->res->did = er.did;
+		u->res->cleared += er.cleared;
+		u->journal->op = u->journal->op == NULL ||
+		    streq(u->journal->op, edit_name(er.did)) ?
+		    edit_name(er.did) : "answer";
+	}
+	*out = answer_is_empty(&a) ? NULL : answer_encode(&a, size);
+	answer_free(&a);
+	return 0;
+}
+
 int
 ops_answer(struct workspace *ws, const struct qref *ref,
     const struct edit *edits, size_t n, bool guarded, struct ops_result *res,
@@ -308,10 +440,10 @@ ops_answer(struct workspace *ws, const struct qref *ref,
 	const struct answer	*cur;
 	struct ops_result	 dummy;
 	struct store_batch	 b = { 0 };
+	struct store_journal	 j = { "answer", NULL, workspace_author(ws),
+				    true };
+	struct answer_update	 u = { ref->q, edits, n, NULL, &j };
 	struct store_guard	 g;
-	struct edit_result	 er;
-	struct answer		 a;
-	const char		*op = NULL;
 	char			*key;
 	void			*was = NULL;
 	size_t			 wsize = 0;
@@ -320,33 +452,19 @@ ops_answer(struct workspace *ws, const struct qref *ref,
 	if (res == NULL)
 		res = &dummy;
 	*res = (struct ops_result){ 0 };
-	if (check_ref(ws, ref, cause) != 0)
-		return -1;
-	cur = state_answer(&ws->state, ref);
-	answer_copy(&a, cur);
-	for (size_t i = 0; i < n; i++) {
-		if (edit_apply(ref->q, &a, &edits[i], &er, cause) != 0) {
-			answer_free(&a);
-			return -1;
-		}
-		res->did = er.did;
-		res->cleared += er.cleared;
-		op = op == NULL || streq(op, edit_name(er.did)) ?
-		    edit_name(er.did) : "answer";
-	}
-	if (op == NULL || answer_equal(&a, cur)) {
-		answer_free(&a);
-		return 0;	/* so already */
-	}
+	u.res = res;
+	if (n == 0 || check_ref(ws, ref, cause) != 0)
+		return n == 0 ? 0 : -1;
 	key = state_key(&ws->state, ref);
-	put_answer(&b, key, &a);
-	answer_free(&a);
+	j.target = key;
+	batch_update(&b, TABLE_ANSWERS, key, update_answer, &u);
+	/* The note editor writes only over the text it started from. */
+	cur = state_answer(&ws->state, ref);
 	if (guarded && !answer_is_empty(cur))
 		was = answer_encode(cur, &wsize);
 	g = (struct store_guard){ TABLE_ANSWERS, key, was, wsize };
-	r = commit(ws, &b, op, key, true, guarded ? &g : NULL, &res->seq,
-	    cause);
-	res->changed = r == 0;
+	r = commit_journal(ws, &b, &j, guarded ? &g : NULL, &res->seq, cause);
+	res->changed = r == 0 && res->seq != 0;
 	free(was);
 	free(key);
 	return r;
@@ -388,50 +506,103 @@ check_text(const char *s, const char *what, char **cause)
 	return 0;
 }
 
+/* A roadmap edit, applied inside the write transaction: the fields the
+ * front end changed (from the item it read) go onto the item the store
+ * holds, so that two people editing other fields of one item both keep
+ * theirs. want NULL takes the item off. */
+struct roadmap_update {
+	const struct roadmap_item	*read;
+	const struct roadmap_item	*want;
+	bool				 finding;
+	const char			*name;	/* lens/question */
+};
+
+static void
+take_text(char **now, const char *read, const char *want)
+{
+	if (streq(read, want))
+		return;
+	free(*now);
+	*now = want != NULL ? xstrdup(want) : NULL;
+}
+
+static int
+update_roadmap(const void *old, size_t oldsize, void **out, size_t *size,
+    void *arg, char **cause)
+{
+	static const struct roadmap_item	 none;
+	struct roadmap_update			*u = arg;
+	const struct roadmap_item		*r = u->read != NULL ? u->read :
+						    &none, *w = u->want;
+	struct roadmap_item			*now;
+
+	now = old != NULL ? roadmap_item_decode(old, oldsize) : NULL;
+	*out = NULL;
+	if (w == NULL) {
+		if (now == NULL)
+			return fail(cause, _("%s is not on the roadmap"),
+			    u->name);
+		roadmap_item_free(now);
+		return 0;
+	}
+	if (now == NULL && !u->finding)
+		return fail(cause, _("%s is not a finding"), u->name);
+	if (now == NULL)
+		now = xcalloc(1, sizeof *now);
+	take_text(&now->owner, r->owner, w->owner);
+	take_text(&now->ticket, r->ticket, w->ticket);
+	take_text(&now->reason, r->reason, w->reason);
+	take_text(&now->target, r->target, w->target);
+	if (r->effort != w->effort)
+		now->effort = w->effort;
+	if (r->status != w->status)
+		now->status = w->status;
+	if (now->status == STATUS_ACCEPTED && now->reason == NULL) {
+		roadmap_item_free(now);
+		return fail(cause, "%s", _("an accepted risk needs a reason"));
+	}
+	*out = roadmap_item_encode(now, size);
+	roadmap_item_free(now);
+	return 0;
+}
+
 int
 ops_roadmap(struct workspace *ws, const struct qref *ref,
     const struct roadmap_item *it, char **cause)
 {
-	const struct roadmap_item	*cur;
-	struct store_batch		 b = { 0 };
-	enum risk			 risk;
-	char				*key;
-	void				*data;
-	size_t				 size;
-	int				 r;
+	struct store_batch	b = { 0 };
+	struct roadmap_update	u = { 0 };
+	enum risk		risk;
+	char			*key;
+	int			 r;
 
 	if (check_ref(ws, ref, cause) != 0)
 		return -1;
 	risk = state_risk(&ws->state, ref);
-	cur = ws->state.roadmap[ref->lens][ref->q->index];
-	if (it == NULL && cur == NULL)
-		return fail(cause, _("%s/%s is not on the roadmap"),
-		    ws->state.lenses[ref->lens]->id, ref->q->id);
-	if (it != NULL && cur == NULL && risk != RISK_HIGH &&
-	    risk != RISK_MEDIUM)
-		return fail(cause, _("%s/%s is not a finding: its risk is %s"),
-		    ws->state.lenses[ref->lens]->id, ref->q->id,
+	key = state_key(&ws->state, ref);
+	u = (struct roadmap_update){ ws->state.roadmap[ref->lens][ref->q->index],
+	    it, risk == RISK_HIGH || risk == RISK_MEDIUM, key };
+	if (u.read == NULL && it != NULL && !u.finding) {
+		fail(cause, _("%s is not a finding: its risk is %s"), key,
 		    risk_name(risk));
+		free(key);
+		return -1;
+	}
 	if (it != NULL) {
 		if (check_text(it->owner, _("owner"), cause) != 0 ||
 		    check_text(it->ticket, _("ticket"), cause) != 0 ||
-		    check_text(it->reason, _("reason"), cause) != 0)
+		    check_text(it->reason, _("reason"), cause) != 0) {
+			free(key);
 			return -1;
-		if (it->target != NULL && !plan_date_valid(it->target))
-			return fail(cause, _("target \"%s\" is not a date "
+		}
+		if (it->target != NULL && !plan_date_valid(it->target)) {
+			fail(cause, _("target \"%s\" is not a date "
 			    "(YYYY-MM-DD)"), it->target);
-		if (it->status == STATUS_ACCEPTED && it->reason == NULL)
-			return fail(cause, "%s", _("an accepted risk needs a "
-			    "reason"));
+			free(key);
+			return -1;
+		}
 	}
-	key = state_key(&ws->state, ref);
-	if (it == NULL)
-		batch_delete(&b, TABLE_ROADMAP, key);
-	else {
-		data = roadmap_item_encode(it, &size);
-		batch_put(&b, TABLE_ROADMAP, key, data, size);
-		free(data);
-	}
+	batch_update(&b, TABLE_ROADMAP, key, update_roadmap, &u);
 	r = commit(ws, &b, "roadmap", key, true, NULL, NULL, cause);
 	free(key);
 	return r;

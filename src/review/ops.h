@@ -33,6 +33,10 @@ int	 ops_open(const char *, int, struct workspace **, char **);
 int	 ops_create(const char *, const struct init_options *, char **);
 /* Read the snapshot files back into the store (after a git pull). */
 int	 ops_sync(struct workspace *, char **);
+/* Build the live state again from the snapshot files, as for a fresh
+ * clone, the old store set aside in .wafr/ (*kept names it; the journal
+ * before it stays there). */
+int	 ops_rebuild(const char *, char **, char **);
 
 /* What an operation did, for the front end to say. */
 struct ops_result {

@@ -13,7 +13,6 @@
 #include "report/report.h"
 #include "review/persist.h"
 
-#define STALE_KEY "files-behind"	/* session: the files need a rewrite */
 
 /* REPORT.md is shared through git: it is written in the lens's base
  * language and untranslated, whoever writes it, so it changes only when the
@@ -84,19 +83,16 @@ write_lens(struct workspace *ws, const struct store_change *c, char **cause)
 	return ret;
 }
 
+/* The change is durable; its files are not: say so, lose nothing. The
+ * store keeps the entry marked, so the files are rewritten at the next
+ * chance and "wafr sync" never reads them back first. */
 static void
-mark_behind(struct workspace *ws, char *msg)
+behind(struct workspace *ws, char *msg)
 {
-	struct store_batch b = { 0 };
-
 	free(ws->warning);
 	ws->warning = xasprintf(_("%s (the change is saved; the files will "
 	    "be rewritten)"), msg);
 	free(msg);
-	batch_put_string(&b, TABLE_SESSION, STALE_KEY, "1");
-	if (store_apply(ws->store, &b, NULL) == 0)
-		kv_set(&ws->state.session, STALE_KEY, "1");
-	batch_free(&b);
 }
 
 static int
@@ -152,8 +148,12 @@ persist_entry(struct workspace *ws, const struct journal_entry *e)
 {
 	char *msg = NULL;
 
-	if (persist_catch_up(ws, &msg) != 0 || write_entry(ws, e, &msg) != 0)
-		mark_behind(ws, msg);
+	if (persist_catch_up(ws, e->seq, &msg) != 0 ||
+	    write_entry(ws, e, &msg) != 0) {
+		behind(ws, msg);
+		return;
+	}
+	store_files_written(ws->store, &e->seq, 1, NULL);
 }
 
 int
@@ -165,19 +165,30 @@ persist_all(struct workspace *ws, char **cause)
 }
 
 int
-persist_catch_up(struct workspace *ws, char **cause)
+persist_catch_up(struct workspace *ws, uint64_t except, char **cause)
 {
-	struct store_batch	b = { 0 };
-	int			ret;
+	uint64_t	*seqs;
+	size_t		 n, kept = 0;
+	int		 ret;
 
-	if (ws->readonly || kv_get(&ws->state.session, STALE_KEY) == NULL)
+	if (ws->readonly)
 		return 0;
-	if (persist_all(ws, cause) != 0)
+	if (store_files_behind(ws->store, &seqs, &n, cause) != 0)
 		return -1;
-	batch_delete(&b, TABLE_SESSION, STALE_KEY);
-	ret = store_apply(ws->store, &b, cause);
-	batch_free(&b);
-	if (ret == 0)
-		kv_unset(&ws->state.session, STALE_KEY);
-	return ret;
+	for (size_t i = 0; i < n; i++) {
+		if (seqs[i] != except)
+			seqs[kept++] = seqs[i];
+	}
+	if (kept == 0) {
+		free(seqs);
+		return 0;
+	}
+	/* The state must hold those changes before the files are written
+	 * from it: they may be another process's. */
+	if ((ret = workspace_refresh(ws, cause)) >= 0)
+		ret = persist_all(ws, cause);
+	if (ret >= 0)
+		ret = store_files_written(ws->store, seqs, kept, cause);
+	free(seqs);
+	return ret < 0 ? -1 : 0;
 }

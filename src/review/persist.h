@@ -2,10 +2,11 @@
  *
  * After each operation's transaction: the answer files it touched,
  * workload.yaml, the pinned lenses, then REPORT.md. The change is durable
- * once the store has it; when a file cannot be written (a full disk) the
- * problem is kept in ws->warning and the store remembers that the files are
- * behind, so that they are all rewritten at the next chance and "wafr sync"
- * never reads stale files over the store. */
+ * once the store has it, with a mark that its files are behind (set in the
+ * same transaction, cleared once they are written). When a file cannot be
+ * written (a full disk, a crash) the mark stays: the files are all
+ * rewritten at the next chance and "wafr sync" never reads stale files
+ * over the store. A problem that lost nothing is kept in ws->warning. */
 #ifndef WAFR_PERSIST_H
 #define WAFR_PERSIST_H
 
@@ -15,7 +16,8 @@
 void	 persist_entry(struct workspace *, const struct journal_entry *);
 /* Every file, now. */
 int	 persist_all(struct workspace *, char **);
-/* Every file, if an earlier write of them failed. */
-int	 persist_catch_up(struct workspace *, char **);
+/* Every file, if the files of a change other than the one given (0:
+ * none) may be behind: a write that failed, a process killed. */
+int	 persist_catch_up(struct workspace *, uint64_t, char **);
 
 #endif

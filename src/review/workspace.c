@@ -207,7 +207,7 @@ lens_pinned_name(const struct lens *l)
  * *name is the file's name in the workspace. */
 static int
 lens_bytes(struct workspace *ws, const char *id, char **data, size_t *size,
-    char **name, char **cause)
+    char **name, bool *stored, char **cause)
 {
 	const char	*ext[] = { "yaml", "json" };
 	int		 r;
@@ -216,6 +216,7 @@ lens_bytes(struct workspace *ws, const char *id, char **data, size_t *size,
 		*name = xasprintf("%s.%s", id, ext[i]);
 		r = store_get(ws->store, TABLE_LENSES, *name, (void **)data,
 		    size, cause);
+		*stored = r == 0;
 		if (r <= 0) {
 			if (r < 0)
 				free(*name);
@@ -258,13 +259,24 @@ load_lens(struct workspace *ws, const char *id, char **cause)
 	struct lens	*l;
 	char		*data, *name, *path;
 	size_t		 size;
+	bool		 stored = false;
 
-	if (lens_bytes(ws, id, &data, &size, &name, cause) != 0)
+	if (lens_bytes(ws, id, &data, &size, &name, &stored, cause) != 0)
 		return NULL;
-	path = xasprintf("%s/lenses/%s", ws->dir, name);
+	path = xasprintf("%s/%s/%s", ws->dir, stored ? ".wafr" : "lenses",
+	    name);
 	diags_init(&d, path);
-	if ((l = lens_load(data, size, id, &d)) == NULL)
-		*cause = diags_first_error(&d);
+	if ((l = lens_load(data, size, id, &d)) == NULL) {
+		char *why = diags_first_error(&d);
+
+		/* The store's copy of a pinned lens that no longer loads is
+		 * damage, not a bad lens: the files have it whole. */
+		*cause = !stored ? why : xasprintf(_("%s (the live state's copy "
+		    "of the lens is damaged; \"wafr sync --rebuild %s\" builds "
+		    "it again from the snapshot files)"), why, ws->dir);
+		if (stored)
+			free(why);
+	}
 	diags_free(&d);
 	free(path);
 	free(name);
@@ -553,15 +565,17 @@ workspace_open(const char *dir, int flags, struct workspace **out,
     char **cause)
 {
 	struct workspace	*ws;
-	char			*path;
+	char			*path, *mdb;
 	bool			 fresh;
-	int			 sflags = 0;
+	int			 sflags = 0, r;
 
 	*out = NULL;
 	if (!exists(dir))
 		return fail(cause, _("%s: no such workspace"), dir);
 	path = path_join(dir, ".wafr");
-	fresh = !exists(path);
+	mdb = path_join(path, "data.mdb");
+	fresh = !exists(mdb);	/* a clone, or a store set aside */
+	free(mdb);
 	if (fresh) {
 		char *wl = path_join(dir, "workload.yaml");
 		bool  has = exists(wl);
@@ -582,7 +596,6 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 	if (fresh) {
 		struct kv	 props = { 0 };
 		const char	*ids;
-		int		 r;
 
 		/* Check the files before creating anything: the lenses are
 		 * read from lenses/ while there is no store. */
@@ -594,8 +607,17 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 		if (r != 0)
 			goto fail;
 	}
-	if (store_open(path, sflags, &ws->store, cause) != 0)
+	if ((r = store_open(path, sflags, &ws->store, cause)) != 0) {
+		if (r == STORE_DAMAGED) {
+			char *why = *cause;
+
+			*cause = xasprintf(_("%s; \"wafr sync --rebuild %s\" "
+			    "builds it again from the snapshot files"), why,
+			    dir);
+			free(why);
+		}
 		goto fail;
+	}
 	if (fresh && rebuild(ws, cause) != 0) {
 		store_close(ws->store);
 		ws->store = NULL;

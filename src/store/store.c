@@ -2,12 +2,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <lmdb.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "store/store.h"
 #include "base/util.h"
@@ -35,6 +38,8 @@ lmdb_fail(char **cause, struct store *s, const char *what, int rc)
 	return fail(cause, "%s: %s: %s", s->path, what, mdb_strerror(rc));
 }
 
+static void	watch_map(struct store *);
+
 /* Another process grew the map: adopt its size and try again. */
 static int
 txn_begin(struct store *s, unsigned flags, MDB_txn **txn)
@@ -44,6 +49,7 @@ txn_begin(struct store *s, unsigned flags, MDB_txn **txn)
 	if (rc == MDB_MAP_RESIZED) {
 		if ((rc = mdb_env_set_mapsize(s->env, 0)) != 0)
 			return rc;
+		watch_map(s);
 		rc = mdb_txn_begin(s->env, NULL, flags, txn);
 	}
 	return rc;
@@ -95,6 +101,150 @@ check_schema(struct store *s, bool create, char **cause)
 	return 0;
 }
 
+/* --- A damaged file --- */
+
+/* LMDB maps the file and trusts it: a file cut short (a full disk, a
+ * copy interrupted) is read past its end, and the process dies of SIGBUS.
+ * So the two meta pages are checked before the file is mapped: the newest
+ * valid one must name pages the file holds. */
+#define LMDB_MAGIC	0xBEEFC0DEU
+#define META_MAGIC	16	/* offsets in a meta page (LMDB 0.9, 64-bit) */
+#define META_PSIZE	40
+#define META_LAST_PG	136
+#define META_TXNID	144
+
+static uint64_t
+get_le(const unsigned char *p, int n)
+{
+	uint64_t v = 0;
+
+	for (int i = n - 1; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* 0 sound (or no file yet), -1 damaged with *why. */
+static int
+check_file(const char *dir, char **why)
+{
+	unsigned char	 page[2][256];
+	char		*path = path_join(dir, "data.mdb");
+	struct stat	 sb;
+	uint64_t	 psize, need = 0, best = 0;
+	int		 fd, ret = 0;
+
+	*why = NULL;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		free(path);
+		return 0;	/* LMDB makes it, or says why not */
+	}
+	if (fstat(fd, &sb) != 0 || pread(fd, page[0], sizeof page[0], 0) !=
+	    (ssize_t)sizeof page[0]) {
+		*why = xstrdup(_("too short to hold its first page"));
+		goto out;
+	}
+	psize = get_le(page[0] + META_PSIZE, 4);
+	if (get_le(page[0] + META_MAGIC, 4) != LMDB_MAGIC || psize < 512 ||
+	    psize > 65536 || (psize & (psize - 1)) != 0) {
+		*why = xstrdup(_("its first page is not an LMDB meta page"));
+		goto out;
+	}
+	if (pread(fd, page[1], sizeof page[1], (off_t)psize) !=
+	    (ssize_t)sizeof page[1])
+		memset(page[1], 0, sizeof page[1]);
+	for (int i = 0; i < 2; i++) {
+		uint64_t txnid = get_le(page[i] + META_TXNID, 8);
+
+		if (get_le(page[i] + META_MAGIC, 4) != LMDB_MAGIC ||
+		    txnid < best)
+			continue;
+		best = txnid;
+		need = (get_le(page[i] + META_LAST_PG, 8) + 1) * psize;
+	}
+	if ((uint64_t)sb.st_size < need)
+		*why = xasprintf(_("%lld bytes where its pages need %llu"),
+		    (long long)sb.st_size, (unsigned long long)need);
+out:
+	if (*why != NULL)
+		ret = -1;
+	close(fd);
+	free(path);
+	return ret;
+}
+
+/* Past the check, a read inside the map can still fault (a page changed
+ * under it): say what happened rather than die without a word. A fault
+ * anywhere else is not ours: the handler before ours takes it. */
+static struct {
+	const char		*start;
+	size_t			 len;
+	char			 msg[1024];
+	size_t			 msglen;
+	bool			 installed;
+	struct sigaction	 old_bus, old_segv;
+} fault;
+
+static void
+on_fault(int sig, siginfo_t *si, void *ctx)
+{
+	const struct sigaction	*old = sig == SIGBUS ? &fault.old_bus :
+				    &fault.old_segv;
+	const char		*a = si->si_addr;
+
+	if (fault.start != NULL && a >= fault.start &&
+	    a < fault.start + fault.len) {
+		if (write(STDERR_FILENO, fault.msg, fault.msglen) < 0)
+			_exit(1);
+		_exit(1);
+	}
+	if (old->sa_flags & SA_SIGINFO)
+		old->sa_sigaction(sig, si, ctx);
+	else if (old->sa_handler != SIG_DFL && old->sa_handler != SIG_IGN)
+		old->sa_handler(sig);
+	else {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+}
+
+static void
+watch_map(struct store *s)
+{
+	MDB_envinfo		info;
+	struct sigaction	sa;
+
+	if (mdb_env_info(s->env, &info) != 0)
+		return;
+	fault.start = info.me_mapaddr;
+	fault.len = info.me_mapsize;
+	fault.msglen = (size_t)snprintf(fault.msg, sizeof fault.msg,
+	    _("wafr: %s: the live state is damaged (a page of it cannot be "
+	    "read); \"wafr sync --rebuild\" builds it again from the "
+	    "snapshot files\n"), s->path);
+	if (fault.msglen >= sizeof fault.msg)
+		fault.msglen = sizeof fault.msg - 1;
+	if (fault.installed)
+		return;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_fault;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGBUS, &sa, &fault.old_bus) == 0 &&
+	    sigaction(SIGSEGV, &sa, &fault.old_segv) == 0)
+		fault.installed = true;
+}
+
+static void
+unwatch_map(void)
+{
+	fault.start = NULL;
+	if (fault.installed) {
+		sigaction(SIGBUS, &fault.old_bus, NULL);
+		sigaction(SIGSEGV, &fault.old_segv, NULL);
+		fault.installed = false;
+	}
+}
+
 int
 store_open(const char *dir, int flags, struct store **out, char **cause)
 {
@@ -105,6 +255,8 @@ store_open(const char *dir, int flags, struct store **out, char **cause)
 	unsigned	 envflags = 0, dbflags = 0;
 	int		 rc, dead;
 	struct stat	 sb;
+	char		*why;
+	int		 ret = -1;
 
 	*out = NULL;
 	if (stat(dir, &sb) != 0) {
@@ -128,12 +280,30 @@ store_open(const char *dir, int flags, struct store **out, char **cause)
 		lmdb_fail(cause, s, _("cannot configure"), rc);
 		goto fail;
 	}
+	if (check_file(dir, &why) != 0) {
+		fail(cause, _("%s: the live state is damaged (%s)"), dir, why);
+		free(why);
+		ret = STORE_DAMAGED;
+		goto fail;
+	}
 	if (s->readonly)
 		envflags |= MDB_RDONLY;
-	if ((rc = mdb_env_open(s->env, dir, envflags, 0600)) != 0) {
+	rc = mdb_env_open(s->env, dir, envflags, 0600);
+	if ((rc == EACCES || rc == EROFS) && s->readonly) {
+		/* A workspace we may only read (a read-only mount, another
+		 * user's): no lock file to register in, but reading works. */
+		mdb_env_close(s->env);
+		if ((rc = mdb_env_create(&s->env)) == 0 &&
+		    (rc = mdb_env_set_maxdbs(s->env, TABLE_COUNT)) == 0 &&
+		    (rc = mdb_env_set_mapsize(s->env, map)) == 0)
+			rc = mdb_env_open(s->env, dir, envflags | MDB_NOLOCK,
+			    0600);
+	}
+	if (rc != 0) {
 		lmdb_fail(cause, s, _("cannot open"), rc);
 		goto fail;
 	}
+	watch_map(s);
 	mdb_reader_check(s->env, &dead);
 
 	/* Open every table once, in the first transaction. */
@@ -168,7 +338,7 @@ store_open(const char *dir, int flags, struct store **out, char **cause)
 	return 0;
 fail:
 	store_close(s);
-	return -1;
+	return ret;
 }
 
 void
@@ -176,6 +346,7 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	unwatch_map();
 	if (s->env != NULL)
 		mdb_env_close(s->env);
 	free(s->path);
@@ -252,10 +423,7 @@ batch_add(struct store_batch *b, enum store_table t, const char *key,
 {
 	struct store_op *op = ARRAY_PUSH(b->ops, b->n, b->cap);
 
-	op->table = t;
-	op->key = xstrdup(key);
-	op->size = size;
-	op->value = NULL;
+	*op = (struct store_op){ .table = t, .key = xstrdup(key), .size = size };
 	if (value != NULL) {
 		op->value = xmalloc(size);
 		memcpy(op->value, value, size);
@@ -280,6 +448,15 @@ void
 batch_delete(struct store_batch *b, enum store_table t, const char *key)
 {
 	batch_add(b, t, key, NULL, 0);
+}
+
+void
+batch_update(struct store_batch *b, enum store_table t, const char *key,
+    store_update_fn fn, void *arg)
+{
+	batch_add(b, t, key, NULL, 0);
+	b->ops[b->n - 1].update = fn;
+	b->ops[b->n - 1].arg = arg;
 }
 
 void
@@ -325,6 +502,7 @@ journal_entries_free(struct journal_entry *v, size_t n)
  * length-prefixed strings. */
 #define JOURNAL_VERSION	1
 #define J_UNDOABLE	0x1
+#define FILES_BEHIND	"behind/"	/* meta: entries whose files may lag */
 #define J_UNDONE	0x2
 
 static void
@@ -488,6 +666,9 @@ decode_entry(const void *data, size_t size, struct journal_entry *e)
 	}
 	return 0;
 }
+
+static int	run_txn(struct store *, int (*)(struct store *, MDB_txn *, void *),
+		    void *, char **);
 
 static void
 seq_key(uint64_t seq, char *key, size_t size)
@@ -697,11 +878,15 @@ write_entry(struct store *s, MDB_txn *txn, const struct journal_entry *e)
 	return rc;
 }
 
-/* Append an entry; a change of the review ends what could be redone. */
+/* Append an entry; a change of the review ends what could be redone. Its
+ * files are behind until the writer says it wrote them: a crash in
+ * between leaves the mark, and the files are rewritten before anything
+ * reads them back. */
 static int
 append_entry(struct store *s, MDB_txn *txn, struct journal_entry *e)
 {
-	int rc;
+	char	key[64];
+	int	rc;
 
 	if ((rc = last_seq(s, txn, &e->seq)) != 0)
 		return rc;
@@ -710,9 +895,87 @@ append_entry(struct store *s, MDB_txn *txn, struct journal_entry *e)
 		e->time = (int64_t)time(NULL);
 	if ((rc = write_entry(s, txn, e)) != 0)
 		return rc;
-	if (e->undoable)
-		rc = txn_put(s, txn, TABLE_META, "redo", NULL, 0);
-	return rc;
+	if (e->undoable && (rc = txn_put(s, txn, TABLE_META, "redo", NULL,
+	    0)) != 0)
+		return rc;
+	snprintf(key, sizeof key, "%s%016llu", FILES_BEHIND,
+	    (unsigned long long)e->seq);
+	return txn_put(s, txn, TABLE_META, key, "", 0);
+}
+
+int
+store_files_behind(struct store *s, uint64_t **seqs, size_t *n, char **cause)
+{
+	MDB_txn		*txn;
+	MDB_cursor	*cur;
+	MDB_val		 k = { strlen(FILES_BEHIND), FILES_BEHIND }, v;
+	size_t		 cap = 0, len = strlen(FILES_BEHIND);
+	int		 rc;
+
+	*seqs = NULL;
+	*n = 0;
+	if ((rc = txn_begin(s, MDB_RDONLY, &txn)) != 0)
+		return lmdb_fail(cause, s, _("cannot read"), rc);
+	if ((rc = mdb_cursor_open(txn, s->dbi[TABLE_META], &cur)) != 0) {
+		mdb_txn_abort(txn);
+		return lmdb_fail(cause, s, _("cannot read"), rc);
+	}
+	for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0 &&
+	    k.mv_size > len && memcmp(k.mv_data, FILES_BEHIND, len) == 0;
+	    rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+		char num[32];
+
+		snprintf(num, sizeof num, "%.*s", (int)(k.mv_size - len),
+		    (const char *)k.mv_data + len);
+		*ARRAY_PUSH(*seqs, *n, cap) = strtoull(num, NULL, 10);
+	}
+	mdb_cursor_close(cur);
+	mdb_txn_abort(txn);
+	if (rc != 0 && rc != MDB_NOTFOUND) {
+		free(*seqs);
+		*seqs = NULL;
+		*n = 0;
+		return lmdb_fail(cause, s, _("cannot read"), rc);
+	}
+	return 0;
+}
+
+struct written {
+	const uint64_t	*seqs;
+	size_t		 n;
+};
+
+static int
+written_txn(struct store *s, MDB_txn *txn, void *arg)
+{
+	struct written	*w = arg;
+	char		 key[64];
+	int		 rc;
+
+	for (size_t i = 0; i < w->n; i++) {
+		snprintf(key, sizeof key, "%s%016llu", FILES_BEHIND,
+		    (unsigned long long)w->seqs[i]);
+		if ((rc = txn_put(s, txn, TABLE_META, key, NULL, 0)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+store_files_written(struct store *s, const uint64_t *seqs, size_t n,
+    char **cause)
+{
+	struct written	w = { seqs, n };
+	int		r, rc;
+
+	if (n == 0 || s->readonly)
+		return 0;
+	/* Not flushed to the device: a lost clear only costs a rewrite. */
+	if ((rc = mdb_env_set_flags(s->env, MDB_NOSYNC, 1)) != 0)
+		return lmdb_fail(cause, s, _("cannot write"), rc);
+	r = run_txn(s, written_txn, &w, cause);
+	mdb_env_set_flags(s->env, MDB_NOSYNC, 0);
+	return r;
 }
 
 /* One write transaction; when the map is full, grow it and run again. */
@@ -738,6 +1001,7 @@ run_txn(struct store *s, int (*fn)(struct store *, MDB_txn *, void *),
 		if ((rc = mdb_env_info(s->env, &info)) != 0 ||
 		    (rc = mdb_env_set_mapsize(s->env, info.me_mapsize * 2)) != 0)
 			break;
+		watch_map(s);
 		rc = MDB_MAP_FULL;
 	}
 	switch (rc) {
@@ -745,6 +1009,8 @@ run_txn(struct store *s, int (*fn)(struct store *, MDB_txn *, void *),
 		return 0;
 	case MDB_KEYEXIST:	/* a guard that did not hold */
 		return 1;
+	case ECANCELED:		/* an update refused, and said why */
+		return -1;
 	case EINVAL:
 		return fail(cause, _("%s: a key is empty or too long"), s->path);
 	default:
@@ -752,33 +1018,62 @@ run_txn(struct store *s, int (*fn)(struct store *, MDB_txn *, void *),
 	}
 }
 
+/* ECANCELED: an update refused (its message is in *cause). */
 static int
-apply_ops(struct store *s, MDB_txn *txn, const struct store_batch *b)
+apply_ops(struct store *s, MDB_txn *txn, const struct store_batch *b,
+    char **cause)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		const struct store_op	*op = &b->ops[i];
+		MDB_val			 v;
+		void			*now = NULL;
+		size_t			 n = 0;
 		int			 rc;
 
-		if ((rc = txn_put(s, txn, op->table, op->key, op->value,
-		    op->size)) != 0)
+		if (op->update == NULL) {
+			rc = txn_put(s, txn, op->table, op->key, op->value,
+			    op->size);
+			if (rc != 0)
+				return rc;
+			continue;
+		}
+		rc = txn_get(s, txn, op->table, op->key, &v);
+		if (rc != 0 && rc != MDB_NOTFOUND)
+			return rc;
+		if (op->update(rc == 0 ? v.mv_data : NULL, rc == 0 ?
+		    v.mv_size : 0, &now, &n, op->arg, cause) != 0)
+			return ECANCELED;
+		rc = txn_put(s, txn, op->table, op->key, now, n);
+		free(now);
+		if (rc != 0)
 			return rc;
 	}
 	return 0;
 }
 
+struct plain {
+	const struct store_batch	*batch;
+	char				**cause;
+};
+
 static int
 plain_txn(struct store *s, MDB_txn *txn, void *arg)
 {
-	return apply_ops(s, txn, arg);
+	struct plain *p = arg;
+
+	return apply_ops(s, txn, p->batch, p->cause);
 }
 
 int
 store_apply(struct store *s, const struct store_batch *b, char **cause)
 {
-	return run_txn(s, plain_txn, (void *)b, cause);
+	struct plain p = { b, cause };
+
+	return run_txn(s, plain_txn, &p, cause);
 }
 
 struct commit {
+	char				**cause;	/* an update's refusal */
 	const struct store_batch	*batch;
 	const struct store_journal	*journal;
 	const struct store_guard	*guard;
@@ -816,7 +1111,7 @@ commit_txn(struct store *s, MDB_txn *txn, void *arg)
 		    (rc = mdb_drop(txn, s->dbi[t], 0)) != 0)
 			return rc;
 	}
-	if ((rc = apply_ops(s, txn, c->batch)) != 0 ||
+	if ((rc = apply_ops(s, txn, c->batch, c->cause)) != 0 ||
 	    (rc = read_values(s, txn, e, true)) != 0)
 		return rc;
 	drop_unchanged(e);
@@ -849,7 +1144,8 @@ store_commit(struct store *s, const struct store_batch *b,
     const struct store_journal *j, const struct store_guard *g,
     struct journal_entry *out, char **cause)
 {
-	struct commit c = { .batch = b, .journal = j, .guard = g };
+	struct commit c = { .cause = cause, .batch = b, .journal = j,
+	    .guard = g };
 
 	return commit(s, &c, out, cause);
 }
@@ -858,7 +1154,8 @@ int
 store_replace(struct store *s, const struct store_batch *b,
     const struct store_journal *j, struct journal_entry *out, char **cause)
 {
-	struct commit c = { .batch = b, .journal = j, .replace = true };
+	struct commit c = { .cause = cause, .batch = b, .journal = j,
+	    .replace = true };
 
 	return commit(s, &c, out, cause);
 }

@@ -29,11 +29,21 @@ enum store_table {
 struct store;
 
 /* A list of puts and deletes, applied all or nothing. */
+/* An update computes a record's new value from the one it holds inside
+ * the write transaction (NULL: absent), so that writers in several
+ * processes serialize and none loses another's change: 0 with the new
+ * value in *out (malloc'd; NULL deletes), or -1 with *cause, which
+ * abandons the whole batch. */
+typedef int (*store_update_fn)(const void *, size_t, void **, size_t *,
+	    void *, char **);
+
 struct store_op {
 	enum store_table	 table;
 	char			*key;
 	void			*value;	/* NULL: delete */
 	size_t			 size;
+	store_update_fn		 update;	/* or compute the value */
+	void			*arg;
 };
 struct store_batch {
 	struct store_op	*ops;
@@ -42,7 +52,11 @@ struct store_batch {
 };
 
 enum { STORE_CREATE = 1, STORE_READONLY = 2 };
+#define STORE_DAMAGED (-2)	/* store_open: the file is not sound */
 
+/* 0, STORE_DAMAGED (the file is cut short or not LMDB's: rebuild it from
+ * the snapshot files), or -1. Opened read-only, a store in a folder one may
+ * only read is read without a lock file. */
 int	 store_open(const char *, int, struct store **, char **);
 void	 store_close(struct store *);
 
@@ -60,6 +74,8 @@ void	 batch_put(struct store_batch *, enum store_table, const char *,
 void	 batch_put_string(struct store_batch *, enum store_table, const char *,
 	    const char *);
 void	 batch_delete(struct store_batch *, enum store_table, const char *);
+void	 batch_update(struct store_batch *, enum store_table, const char *,
+	    store_update_fn, void *);
 void	 batch_free(struct store_batch *);
 /* Without a journal entry: the live session's own records only. */
 int	 store_apply(struct store *, const struct store_batch *, char **);
@@ -130,6 +146,12 @@ int	 store_replace(struct store *, const struct store_batch *,
 int	 store_undo(struct store *, const char *, struct journal_entry *,
 	    char **);
 int	 store_redo(struct store *, const char *, struct journal_entry *,
+	    char **);
+/* Every journaled change marks its files behind in its own transaction,
+ * until its writer has written them: the entries still marked (*seqs is
+ * malloc'd), and clearing the marks of entries whose files are written. */
+int	 store_files_behind(struct store *, uint64_t **, size_t *, char **);
+int	 store_files_written(struct store *, const uint64_t *, size_t,
 	    char **);
 /* The journal, newest first (at most max entries; 0: all). */
 int	 store_journal(struct store *, size_t, struct journal_entry **,
