@@ -65,6 +65,31 @@ printf '{"Foo": 1}' >"$TMP/foo.json"
 like "$("$WAFR" import "$W2" "$TMP/foo.json" 2>&1)" "not an export of the AWS tool" \
     "a JSON file of another kind is refused"
 
+# Fields of the wrong type refuse the file, with the field and its line:
+# read as absent, they cleared the answer. Nothing of any file is imported.
+W4=$TMP/w4
+"$WAFR" init "$W4" >/dev/null
+"$WAFR" answer "$W4" priorities --select ops_priorities_ext_cust_needs --note "kept" >/dev/null
+before=$("$WAFR" answer "$W4" priorities)
+n=0
+while IFS='|' read -r json want what; do
+	n=$((n + 1))
+	printf '{"LensAlias": "wellarchitected", "AnswerSummaries": [\n{"QuestionId": "priorities",\n%s}]}\n' "$json" >"$TMP/bad$n.json"
+	err=$("$WAFR" import "$W4" "$F/get-answer.json" "$TMP/bad$n.json" 2>&1)
+	is $? 1 "$what: exit status 1"
+	like "$err" "bad$n.json: $want" "$what: the field and its line are named"
+done <<'EOF_BAD'
+"Notes": {"text": "x"}|line 3: Notes is an object, not a string|Notes an object
+"SelectedChoices": "ops_priorities_no"|line 3: SelectedChoices is a string, not a list|SelectedChoices a string
+"SelectedChoices": [{"id": "ops_priorities_no"}]|line 3: an item of SelectedChoices is an object, not a string|a choice id an object
+"ChoiceAnswers": {"ChoiceId": "ops_priorities_no"}|line 3: ChoiceAnswers is an object, not a list|ChoiceAnswers not a list
+"ChoiceAnswers": [{"ChoiceId": "ops_priorities_no", "Status": 1}]|line 3: Status is a number, not a string|a choice's Status a number
+"IsApplicable": "no"|line 3: IsApplicable is a string, not a boolean|IsApplicable a string
+"Notes": "kept\u0000lost"|line 3: Notes holds a NUL character|a NUL in Notes
+EOF_BAD
+is "$("$WAFR" answer "$W4" priorities)" "$before" "and nothing was imported"
+is "$(status_field "$W4" answered)" 1 "not even from the good file"
+
 # --- Export ---------------------------------------------------------------
 long=$(python3 -c 'print("ü" * 2500)')
 "$WAFR" answer "$W" dev-integ --select ops_dev_integ_version_control --note "$long" >/dev/null
@@ -130,6 +155,92 @@ for q in priorities ops-model evolve-ops securely-operate manage-service-limits;
 done
 is "$("$WAFR" status "$W3" --json)" "$("$WAFR" status "$W" --json)" "round trip: the same tallies"
 
+# Export, then import into the same workspace: its state back exactly. The
+# AWS limit cuts the note sent, not wafr's; spaces next to U+2028 and U+2029
+# stay.
+"$WAFR" answer "$W" priorities --note "$(printf 'a \342\200\250 b  \342\200\251  c')" >/dev/null
+cp -R "$W/answers" "$TMP/answers-before"
+"$WAFR" export "$W" --format aws -o "$TMP/rt2" >/dev/null 2>&1
+out=$("$WAFR" import "$W" "$TMP"/rt2/wellarchitected/*.json)
+like "$out" " 0 changed" "importing what export wrote changes nothing"
+diff -r "$TMP/answers-before" "$W/answers" >/dev/null
+ok $? "the answers, the long note among them, are what they were"
+W5=$TMP/w5
+"$WAFR" init "$W5" --name Shop >/dev/null
+"$WAFR" import "$W5" "$TMP/rt2/wellarchitected/priorities.json" >/dev/null
+cmp -s "$TMP/answers-before/wellarchitected/operationalExcellence/priorities.yaml" \
+    "$W5/answers/wellarchitected/operationalExcellence/priorities.yaml"
+ok $? "spaces next to line separators survive export and import"
+
+# Ids that a file name cannot hold as they are: one file each, names that
+# stay the same, every answer sent.
+cat >"$TMP/ids.yaml" <<'YAML'
+lens: ids
+title: Ids that need escaping
+pillars:
+- id: p
+  title: P
+  questions:
+  - {id: "q+2", title: Plus, choices: [{id: c_a, title: A}]}
+  - {id: q_2, title: Underscore, choices: [{id: c_b, title: B}]}
+  - {id: Q_2, title: Upper, choices: [{id: c_c, title: C}]}
+  - {id: "q:2", title: Colon, choices: [{id: c_d, title: D}]}
+  - {id: "q'2", title: Quote, choices: [{id: c_e, title: E}]}
+YAML
+I=$TMP/i
+"$WAFR" init "$I" --lens "$TMP/ids.yaml" >/dev/null
+for qc in "q+2 c_a" "q_2 c_b" "Q_2 c_c" "q:2 c_d" "q'2 c_e"; do
+	"$WAFR" answer "$I" "${qc% *}" --select "${qc#* }" >/dev/null
+done
+"$WAFR" export "$I" --format aws -o "$TMP/io" >/dev/null
+is "$(ls "$TMP/io/ids" | wc -l | tr -d ' ')" 5 "five questions, five files"
+is "$(ls "$TMP/io/ids" | tr '\n' ' ')" "Q_2=2.json q=272.json q=2B2.json q=3A2.json q_2.json " \
+    "safe ids kept, others escaped, names differing in case told apart"
+"$WAFR" export "$I" --format aws -o "$TMP/io2" >/dev/null
+diff -r "$TMP/io" "$TMP/io2" >/dev/null
+ok $? "the same names on every export"
+: >"$TMP/aws.log"
+out=$(AWS_LOG=$TMP/aws.log PATH=$TMP/bin:$PATH sh "$TMP/io/apply.sh" wl-1)
+is "$out" "5 answers updated" "apply.sh sends each answer once"
+is "$(sort -u "$TMP/aws.log" | wc -l | tr -d ' ')" 5 "five different files"
+I2=$TMP/i2
+"$WAFR" init "$I2" --lens "$TMP/ids.yaml" >/dev/null
+"$WAFR" import "$I2" "$TMP"/io/ids/*.json >/dev/null
+is "$(status_field "$I2" answered)" 5 "import reads every one back"
+
+# Ids quoted in messages never reach the terminal raw: a lens id holding
+# OSC 0 set the terminal's title (where the lens loader takes such an id).
+sed 's/^lens: ids/lens: "evil\\e]0;pwned\\a"/' "$TMP/ids.yaml" >"$TMP/evil.yaml"
+E=$TMP/e
+if "$WAFR" init "$E" --lens "$TMP/evil.yaml" >/dev/null 2>&1; then
+	"$WAFR" answer "$E" q_2 --select c_b >/dev/null
+	out=$("$WAFR" export "$E" --format aws -o "$TMP/eo" 2>&1)
+	printf '%s' "$out" | od -c | grep -Eq '033|007'
+	is $? 1 "export: no control character reaches the terminal"
+	out=$("$WAFR" import "$E" "$TMP"/eo/*/q_2.json 2>&1)
+	like "$out" 'evil\?\]0;pwned\?: 1 answers read' "import names the lens made safe"
+	printf '%s' "$out" | od -c | grep -Eq '033|007'
+	is $? 1 "import: no control character reaches the terminal"
+else
+	echo "# the lens loader refuses a control character in a lens id"
+fi
+out=$("$WAFR" export "$I" --format aws -o "$TMP/$(printf 'o\033]0;t\007')" 2>&1)
+like "$out" 'answers written to .*/o\?\]0;t\?' "export names its output directory made safe"
+printf '%s' "$out" | od -c | grep -Eq '033|007'
+is $? 1 "and no control character reaches the terminal"
+sed 's/"q_2"/"q_2\\u001b]0;t\\u0007"/' "$TMP/io/ids/q_2.json" >"$TMP/evil-q.json"
+out=$("$WAFR" import "$I" "$TMP/evil-q.json" 2>&1)
+like "$out" 'question "q_2\?\]0;t\?": not in lens "ids"' "an unknown question id is quoted safe"
+printf '%s' "$out" | od -c | grep -Eq '033|007'
+is $? 1 "and no control character reaches the terminal"
+printf '{"Foo": 1}' >"$TMP/$(printf 'f\033]0;t\007\nwafr: forged').json"
+out=$("$WAFR" import "$W2" "$TMP"/f*.json 2>&1)
+like "$out" 'f\?\]0;t\?\?wafr: forged\.json: not an export' "a file name is quoted safe"
+printf '%s' "$out" | od -c | grep -Eq '033|007'
+is $? 1 "and no control character reaches the terminal"
+printf '%s\n' "$out" | grep -q '^wafr: forged'
+is $? 1 "nor a line of its own"
+
 # --- Custom lenses --------------------------------------------------------
 C=$TMP/c
 "$WAFR" lens check --aws "$F/edge-lens.json" >/dev/null
@@ -148,8 +259,12 @@ out=$("$WAFR" export "$C" --format aws --lens-alias "arn:aws:wellarchitected:eu-
 like "$out" '"LensAlias": "arn:aws:wellarchitected:eu-west-1:123456789012:lens/0f1e"' \
     "--lens-alias sets the custom lens ARN"
 
-if [ -d "${SHARED_LENSES:-/nonexistent}/aws-custom" ]; then
-	for f in "$SHARED_LENSES"/aws-custom/*.json; do
+# Real AWS custom lenses (MIT-0), kept in tests/lenses/aws/.
+AWS_LENSES=$top_srcdir/tests/lenses/aws
+ls "$AWS_LENSES"/*.json >/dev/null 2>&1
+ok $? "the AWS custom lenses are in tests/lenses/aws"
+if [ -d "$AWS_LENSES" ]; then
+	for f in "$AWS_LENSES"/*.json; do
 		b=$(basename "$f" .json)
 		"$WAFR" lens check "$f" >/dev/null
 		ok $? "lens check: $b"
@@ -177,7 +292,7 @@ PY
 		ok $? "lens convert keeps ids, rules and the fields wafr does not show: $b"
 	done
 	# The converted lens and the JSON give the same risks for random answers.
-	f=$SHARED_LENSES/aws-custom/Amazon_S3_Lens.json
+	f=$AWS_LENSES/Amazon_S3_Lens.json
 	"$WAFR" init "$TMP/rj" --lens "$f" >/dev/null
 	"$WAFR" init "$TMP/ry" --lens "$TMP/Amazon_S3_Lens.yaml" >/dev/null
 	python3 - "$f" >"$TMP/answers.txt" <<'PY'
@@ -204,8 +319,6 @@ PY
 	is "$("$WAFR" status "$TMP/ry" --json | sed 's/"ry"/"rj"/')" \
 	    "$("$WAFR" status "$TMP/rj" --json)" \
 	    "the converted lens gives the JSON lens's risks for random answers"
-else
-	echo "# shared AWS custom lenses absent: skipped"
 fi
 
 # A YAML lens converts to itself, and the converted lens reviews the same.

@@ -93,6 +93,16 @@ like "$out" "^$TMP/dup.yaml:9:38: error: duplicate choice id \"a\"" "lens check:
 "$WAFR" lens check "$top_srcdir/tests/lenses/edge.json" >"$TMP/out"
 is $? 0 "lens check: warnings alone give status 0"
 like "$(cat "$TMP/out")" "warning: question \"EDGE2\" has rules but no default" "and are printed"
+out=$(timeout 10 "$WAFR" lens check "$top_srcdir/tests/lenses/laughs.yaml")
+is $? 1 "lens check: a billion laughs is refused, at once"
+like "$out" "laughs.yaml:10:10: error: too many aliases" "where the aliases grow too many"
+out=$("$WAFR" lens check "$top_srcdir/tests/lenses/dotdot.yaml")
+is $? 1 "lens check: lens and pillar ids .. are refused"
+like "$out" "dotdot.yaml:1:7: error: lens id \"\.\.\" cannot name a file" "the lens id, where it is"
+like "$out" "dotdot.yaml:4:9: error: pillar id \"\.\.\" cannot name a file" "the pillar id, where it is"
+"$WAFR" init "$TMP/dd/w" --lens "$top_srcdir/tests/lenses/dotdot.yaml" >/dev/null 2>&1
+is $? 1 "init refuses such a lens"
+ok "$(test ! -e "$TMP/dd"; echo $?)" "and writes nothing, in DIR or beside it"
 
 W2=$TMP/multi
 "$WAFR" init "$W2" --lens wellarchitected --lens serverless --lens "$top_srcdir/tests/lenses/edge.json" >/dev/null

@@ -65,4 +65,170 @@ ok $((killed == 0)) "some commands were killed mid-way ($killed)"
 ok $((returned == 0)) "some commands returned ($returned)"
 is "$bad" 0 "every answer whose command returned is there"
 is "$opened" "$iterations" "the workspace opened cleanly after every kill"
+
+# --- Milestones killed ---
+# "wafr milestone" is killed at random moments and, where strace can do it,
+# as it enters each call that changes the repository (link, rename,
+# unlink: objects, refs, the index). After each kill the next milestone
+# works: no lock is left that blocks it, no tag points off the branch, a
+# commit whose tag was not made yet gets it, and no temporary file is ever
+# committed. Answers killed on the way leave temporary files to skip.
+M=$TMP/m
+"$WAFR" init "$M" >/dev/null
+# The milestone tags that are not on the branch.
+off_branch() { git -C "$1" tag -l 'milestone/*' --no-merged HEAD; }
+# The system calls strace can kill at, of those that change files.
+killable=
+if command -v strace >/dev/null 2>&1 && strace -qq -o /dev/null true 2>/dev/null
+then
+	for s in link linkat rename renameat renameat2 unlink unlinkat; do
+		strace -qq -o /dev/null -e trace="$s" true 2>/dev/null &&
+		    killable="$killable $s"
+	done
+fi
+# calls SYSCALL TRACE: how many times the traced command made it.
+calls() { grep -c "^$1(" "$2"; }
+# LeakSanitizer cannot work under ptrace: no leak check in traced commands.
+traced_env() { env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$@"; }
+# trace OUT COMMAND...: run it, writing the calls that change files to OUT.
+trace() {
+	local out=$1; shift
+	traced_env strace -qq -o "$out" -e trace="$(echo $killable | tr ' ' ',')" "$@"
+}
+# strace_kill SYSCALL N COMMAND...: run it, killed as it enters its Nth SYSCALL.
+strace_kill() {
+	local s=$1 n=$2; shift 2
+	traced_env strace -qq -o /dev/null -e trace="$s" \
+	    -e inject="$s:signal=KILL:when=$n" "$@"
+}
+# rounds: the milestones killed; then the status of the next one.
+returned=0 killed=0 failed=0 off=0 rounds=0
+after_kill() {
+	case $1 in
+	0)	returned=$((returned + 1)) ;;
+	137)	killed=$((killed + 1)) ;;
+	*)	failed=$((failed + 1)); sed 's/^/# '"$2"': /' "$TMP/out" ;;
+	esac
+	[ -z "$(off_branch "$M")" ] || { off=$((off + 1)); echo "# $2: a tag off the branch"; }
+	rounds=$((rounds + 1))
+}
+
+t0=$(date +%s%N)
+for i in 1 2 3; do "$WAFR" milestone "$M" "Timing $i" >/dev/null; done
+life_us=$(( ($(date +%s%N) - t0) / 3000 ))
+t0=$(date +%s%N)
+for i in 1 2 3; do "$WAFR" answer "$M" priorities --note "timing $i" >/dev/null; done
+answer_us=$(( ($(date +%s%N) - t0) / 3000 ))
+for i in $(seq 25); do
+	"$WAFR" answer "$M" priorities --note "round $i" >/dev/null 2>&1 &
+	pid=$!
+	if [ $((RANDOM % 2)) -eq 0 ]; then
+		sleep "$(printf '0.%06d' $(( (RANDOM * 32768 + RANDOM) % (answer_us + 1) )))"
+		kill -KILL "$pid" 2>/dev/null
+	fi
+	{ wait "$pid"; } 2>/dev/null
+	"$WAFR" milestone "$M" "Round $i" >"$TMP/out" 2>&1 &
+	pid=$!
+	sleep "$(printf '0.%06d' $(( (RANDOM * 32768 + RANDOM) % (life_us * 3 / 2 + 1) )))"
+	kill -KILL "$pid" 2>/dev/null
+	{ wait "$pid"; } 2>/dev/null
+	after_kill $? "round $i"
+done
+ok $((killed == 0)) "some milestones were killed at random moments ($killed)"
+ok $((returned == 0)) "some milestones returned ($returned)"
+
+if [ -n "$killable" ]; then
+	"$WAFR" answer "$M" ops-model --note "measure" >/dev/null
+	trace "$TMP/trace" "$WAFR" milestone "$M" "Measured" >/dev/null
+	n=0 strace_killed=0
+	for s in $killable; do
+		c=$(calls "$s" "$TMP/trace")
+		for k in $(seq "$c"); do
+			n=$((n + 1))
+			"$WAFR" answer "$M" ops-model --note "kill $s $k" >/dev/null
+			{ strace_kill "$s" "$k" "$WAFR" milestone "$M" "Kill $s $k" \
+			    >"$TMP/out" 2>&1; } 2>/dev/null
+			st=$?
+			[ "$st" -eq 137 ] && strace_killed=$((strace_killed + 1))
+			after_kill 0 "kill at $s $k"
+			"$WAFR" milestone "$M" "After $s $k" >"$TMP/out" 2>&1
+			after_kill $? "the milestone after the kill at $s $k"
+		done
+	done
+	echo "# $strace_killed milestones killed at one of $n calls"
+	ok $((strace_killed == 0)) "milestones were killed as they entered each call that changes the repository ($strace_killed)"
+else
+	echo "# strace cannot kill here: milestones killed at random moments only"
+fi
+echo "# milestones: $rounds rounds, $returned returned, $killed killed, $failed failed"
+is "$failed" 0 "no milestone failed after one was killed (no stale lock blocks it)"
+is "$off" 0 "after every kill, every milestone tag is on the branch"
+out=$("$WAFR" milestone "$M" "After the kills" 2>&1)
+ok $? "a milestone after the kills works"
+is "$(find "$M/.git" -name '*.lock' | sed "s|^$M/||")" "" "no git lock is left"
+is "$(ls -a "$M/.git" | grep -c '^wafr-milestone$')" 0 "no guard of a milestone is left"
+is "$(off_branch "$M")" "" "every milestone tag is on the branch"
+# A milestone killed between moving the branch and making its tag was
+# finished by the next one: each milestone commit has its tag.
+git -C "$M" for-each-ref --format='%(*objectname)' refs/tags/milestone/ |
+	sort >"$TMP/tagged"
+untagged=$(git -C "$M" log --format='%H %s' |
+	sed -n 's/^\([0-9a-f]*\) Milestone: .*/\1/p' | sort | comm -23 - "$TMP/tagged")
+is "$untagged" "" "every milestone commit has its tag"
+is "$(git -C "$M" log --all --name-only --format= | sort -u |
+	grep -E '\.tmp\.[0-9]+$|\.wafr-tmp-|^(lenses|answers)/(.*/)?\.')" "" \
+	"no temporary or dot-file was ever committed"
+git -C "$M" fsck --no-progress --no-dangling >"$TMP/fsck" 2>&1
+ok $? "git fsck finds the repository sound"
+is "$(git -C "$M" status --porcelain | grep -v '^??')" "" "git status is clean after the milestone"
+
+# --- Init killed ---
+# A killed init may leave a half-made workspace (or the folder it builds
+# one in), but never a half-made git repository: wherever a .git is, it has
+# its first commit, which holds the answers.
+half=0 made=0 returned=0 rounds=0
+# after_init STATUS PARENT WHAT: check every .git under PARENT.
+after_init() {
+	local g
+	rounds=$((rounds + 1))
+	[ "$1" -eq 0 ] && returned=$((returned + 1))
+	for g in $(find "$2" -maxdepth 2 -name .git); do
+		made=$((made + 1))
+		if ! git --git-dir="$g" rev-parse -q --verify HEAD >/dev/null ||
+		    [ -z "$(git --git-dir="$g" ls-tree -r --name-only HEAD -- answers)" ]; then
+			half=$((half + 1)); echo "# $3: a half-made ${g#"$2"/}"
+		fi
+	done
+	if [ "$1" -eq 0 ] && [ ! -d "$2/w/.git" ]; then
+		half=$((half + 1)); echo "# $3: init returned without .git"
+	fi
+}
+t0=$(date +%s%N)
+for i in 1 2 3; do "$WAFR" init "$TMP/timing-$i" >/dev/null; done
+init_us=$(( ($(date +%s%N) - t0) / 3000 ))
+for i in $(seq 10); do
+	mkdir "$TMP/ik-$i"
+	"$WAFR" init "$TMP/ik-$i/w" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$(printf '0.%06d' $(( (RANDOM * 32768 + RANDOM) % (init_us * 3 / 2 + 1) )))"
+	kill -KILL "$pid" 2>/dev/null
+	{ wait "$pid"; } 2>/dev/null
+	after_init $? "$TMP/ik-$i" "init killed at random $i"
+done
+if [ -n "$killable" ]; then
+	trace "$TMP/trace" "$WAFR" init "$TMP/init-measured" >/dev/null
+	for s in $killable; do
+		c=$(calls "$s" "$TMP/trace")
+		# Six moments spread over the calls, the last one among them:
+		# the repository is made last.
+		for k in $(seq "$c" "-$(( c / 6 + 1 ))" 1); do
+			d=$TMP/ik-$s-$k
+			mkdir "$d"
+			{ strace_kill "$s" "$k" "$WAFR" init "$d/w" >/dev/null 2>&1; } 2>/dev/null
+			after_init $? "$d" "init killed at $s $k"
+		done
+	done
+fi
+echo "# init: $rounds rounds, $returned returned, $made repositories found"
+is "$half" 0 "a killed init never leaves a half-made git repository"
 done_testing

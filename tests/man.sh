@@ -4,8 +4,10 @@
 # what they say it means.
 . "$(dirname "$0")/lib.sh"
 
-MAN1=$top_srcdir/man/wafr.1
-MAN5=$top_srcdir/man/wafr-lens.5
+# The pages as configure made them from man/*.in: in the build tree.
+: "${WAFR_MANDIR:=$(dirname "$WAFR")/../man}"
+MAN1=$WAFR_MANDIR/wafr.1
+MAN5=$WAFR_MANDIR/wafr-lens.5
 
 if ! command -v groff >/dev/null 2>&1 || ! command -v man >/dev/null 2>&1
 then
@@ -17,8 +19,15 @@ fi
 export MANWIDTH=80 MANROFFOPT=-ww
 unset MANPAGER PAGER MAN_KEEP_FORMATTING
 
+# Their version is the program's, their date a date; nothing is left of
+# what configure substitutes.
+version=$("$WAFR" --version | sed -n '1s/^wafr //p')
 for page in "$MAN1" "$MAN5"; do
 	name=$(basename "$page")
+	like "$(sed -n '/^\.TH /p' "$page")" \
+	    "^\.TH [A-Z\\-]+ [1-8] [0-9]{4}-[0-9]{2}-[0-9]{2} \"wafr $version\" " \
+	    "$name: its header has a date and the version of wafr ($version)"
+	is "$(grep -c '@[A-Z_]*@' "$page")" 0 "$name: configure left no @VARIABLE@"
 	for macros in -man -mandoc; do
 		err=$(groff -ww -z $macros "$page" 2>&1)
 		ok $? "$name: groff $macros formats it"

@@ -181,4 +181,116 @@ is "$("$WAFR" milestones "$W" | sed -n '2,7p' | sed 's/.*  //' | tr '\n' ' ')" \
 	"Quick 6 (milestone/quick-6) Quick 5 (milestone/quick-5) Quick 4 (milestone/quick-4) Quick 3 (milestone/quick-3) Quick 2 (milestone/quick-2) Quick 1 (milestone/quick-1) " \
 	"milestones made in quick succession are listed newest first"
 
+# init makes the repository aside and renames it: nothing of it is left
+# beside .git, and .git is an ordinary repository of the workspace.
+is "$(ls -a "$W" | grep -c 'wafr-tmp')" 0 "init leaves no temporary repository"
+is "$(git -C "$W" config core.bare)" false "the repository is not bare"
+is "$(git -C "$W" config core.worktree)" "" "and names no work tree: it is the folder's own"
+
+# Temporary files and dot-files are never committed; stale temporaries
+# (of a process that is gone, or older than a minute) are removed, a fresh
+# one is left to the process writing it.
+sh -c 'exit 0' & dead=$!; wait "$dead"
+O=$W/answers/wellarchitected/operationalExcellence
+"$WAFR" answer "$W" priorities --note "Temporaries around." >/dev/null
+echo x >"$O/priorities.yaml.tmp.$dead"
+echo x >"$O/.ops-model.yaml.wafr-tmp-Ab12Cd"
+echo x >"$O/.ops-model.yaml.wafr-tmp-Old123"
+touch -d '2 minutes ago' "$O/.ops-model.yaml.wafr-tmp-Old123"
+echo x >"$W/answers/.DS_Store"
+mkdir -p "$W/lenses/.hidden" && echo x >"$W/lenses/.hidden/x.yaml"
+echo x >"$W/REPORT.md.tmp.$dead"
+echo x >"$W/.workload.yaml.wafr-tmp-Fresh1"
+echo "a file of its own" >"$O/kept.tmp.yaml"	# not a temporary: no PID after .tmp.
+# One an older wafr committed: the next milestone takes it out.
+echo x >"$O/org-culture.yaml.tmp.1"
+git -C "$W" add -f "$O/org-culture.yaml.tmp.1" && git -C "$W" commit -q -m "by hand"
+"$WAFR" milestone "$W" "Temporaries" >/dev/null
+ok $? "a milestone with temporary files around"
+is "$(git -C "$W" ls-tree -r --name-only HEAD | grep -E '\.tmp\.[0-9]+$|wafr-tmp|/\.')" "" \
+	"no temporary file nor dot-file is committed, not even one committed before"
+is "$(git -C "$W" show --name-only --format= HEAD | tr '\n' ' ')" \
+	"REPORT.md answers/wellarchitected/operationalExcellence/kept.tmp.yaml answers/wellarchitected/operationalExcellence/org-culture.yaml.tmp.1 answers/wellarchitected/operationalExcellence/priorities.yaml " \
+	"the milestone commits the changed answer and drops the old temporary"
+is "$(cd "$W" && ls -a "$O" . | grep -E '\.tmp\.[0-9]+$|wafr-tmp' | sort | tr '\n' ' ')" \
+	".ops-model.yaml.wafr-tmp-Ab12Cd .workload.yaml.wafr-tmp-Fresh1 org-culture.yaml.tmp.1 " \
+	"stale temporaries are removed, fresh ones are left"
+git -C "$W" rm -q "$O/kept.tmp.yaml" && git -C "$W" commit -q -m "by hand"
+rm -f "$O/.ops-model.yaml.wafr-tmp-Ab12Cd" "$W/.workload.yaml.wafr-tmp-Fresh1" \
+	"$O/org-culture.yaml.tmp.1" "$W/answers/.DS_Store"
+rm -rf "$W/lenses/.hidden"
+
+# A git lock: a fresh one is refused, saying which; a stale one is removed.
+head=$(git -C "$W" rev-parse HEAD)
+: >"$W/.git/refs/heads/master.lock"
+err=$("$WAFR" milestone "$W" "Locked" 2>&1)
+is $? 1 "a milestone while git holds the branch fails with status 1"
+like "$err" 'refs/heads/master is being changed by another git command \(.*/\.git/refs/heads/master\.lock exists\)' \
+	"and names the lock"
+is "$(git -C "$W" rev-parse HEAD)$(git -C "$W" tag -l milestone/locked)" "$head" \
+	"no commit and no tag is made"
+touch -d '2 minutes ago' "$W/.git/refs/heads/master.lock"
+"$WAFR" milestone "$W" "Locked" >/dev/null 2>"$TMP/err"
+ok $? "a lock older than a minute is stale: the milestone is saved"
+like "$(cat "$TMP/err")" 'removed .*/\.git/refs/heads/master\.lock, a lock left by an interrupted git command' \
+	"and it says it removed the lock"
+ok "$([ ! -e "$W/.git/refs/heads/master.lock" ]; echo $?)" "the stale lock is gone"
+: >"$W/.git/refs/tags/milestone/tag-locked.lock"
+err=$("$WAFR" milestone "$W" "Tag locked" 2>&1)
+like "$err" 'refs/tags/milestone/tag-locked is being changed' "a fresh lock of the tag is refused"
+rm -f "$W/.git/refs/tags/milestone/tag-locked.lock"
+: >"$W/.git/index.lock"
+"$WAFR" milestone "$W" "Index locked" >/dev/null 2>&1
+ok $? "a fresh lock of the index (a git status, say) does not stop a milestone"
+ok "$([ -e "$W/.git/index.lock" ]; echo $?)" "and is left to its owner"
+rm -f "$W/.git/index.lock"
+
+# Another wafr saving a milestone in the same workspace: refused.
+python3 - "$W/.git/wafr-milestone" "$WAFR" "$W" >"$TMP/out" 2>&1 <<'PY'
+import fcntl, subprocess, sys
+with open(sys.argv[1], "w") as f:
+    fcntl.lockf(f, fcntl.LOCK_EX)
+    r = subprocess.run([sys.argv[2], "milestone", sys.argv[3], "Concurrent"],
+                       capture_output=True, text=True)
+    print(r.returncode, r.stderr.strip())
+PY
+like "$(cat "$TMP/out")" '^1 wafr: .*another wafr milestone is being saved there' \
+	"a milestone while another is being saved is refused"
+rm -f "$W/.git/wafr-milestone"
+
+# A milestone killed after it moved the branch, before its tag: its guard
+# names the commit; the next milestone makes the tag, at the commit's time.
+"$WAFR" answer "$W" org-culture --note "Killed before its tag." >/dev/null
+git -C "$W" add -A REPORT.md answers workload.yaml lenses &&
+git -C "$W" commit -q -m "Milestone: Killed
+
+questions: 57"
+killed=$(git -C "$W" rev-parse HEAD)
+before=$(git -C "$W" rev-parse HEAD~1)
+printf 'start 4242 %s\ncommit %s milestone/killed\n' "$(($(date +%s) - 5))" \
+	"$killed" >"$W/.git/wafr-milestone"
+: >"$W/.git/refs/heads/master.lock"
+"$WAFR" milestone "$W" "Next" >/dev/null 2>"$TMP/err"
+ok $? "the milestone after a killed one is saved"
+like "$(cat "$TMP/err")" 'removed .*master\.lock.*; the milestone saved as tag milestone/killed was interrupted before its tag was made: the tag is made now' \
+	"it removes the lock the killed one left (fresh but its own) and says it finished it"
+is "$(git -C "$W" rev-parse 'milestone/killed^{commit}')" "$killed" \
+	"the killed milestone's tag is made at its commit"
+like "$(git -C "$W" tag -l --format='%(contents)' milestone/killed)" "^Killed$" \
+	"with its name"
+like "$(git -C "$W" tag -l --format='%(contents)' milestone/killed)" "^previous: $before$" \
+	"and the commit it came after"
+is "$(git -C "$W" tag -l 'milestone/*' --no-merged HEAD)" "" "every tag is on the branch"
+# Killed again, and saved again under the same name with nothing changed:
+# that finishes it.
+git -C "$W" tag -d milestone/killed >/dev/null
+printf 'start 4242 %s\ncommit %s milestone/killed\n' "$(($(date +%s) - 5))" \
+	"$killed" >"$W/.git/wafr-milestone"
+git -C "$W" reset -q --soft "$killed"
+git -C "$W" reset -q --hard
+out=$("$WAFR" milestone "$W" "Killed" 2>/dev/null)
+ok $? "saving the killed milestone again finishes it"
+like "$out" "milestone/killed \(commit ${killed%"${killed#???????}"}\)" "at the commit made before the kill"
+is "$(git -C "$W" rev-parse HEAD)" "$killed" "without a new commit"
+
 done_testing

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Build from scratch and run the whole suite: the normal build, the same
-# suite under AddressSanitizer and UndefinedBehaviorSanitizer, and the lens
-# loader's fuzz target. Ends with one line "N passed, N failed".
+# suite under AddressSanitizer and UndefinedBehaviorSanitizer, and the
+# fuzz targets (lens loader, snapshot readers and import, store records).
+# Ends with one line "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -23,7 +24,7 @@ for b in build build-asan; do
 	    make -j"$jobs" check) || failed_step="$failed_step [$b]"
 done
 if command -v clang >/dev/null; then
-	(cd build && make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-120}") ||
+	(cd build && make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-60}") ||
 	    failed_step="$failed_step [fuzz]"
 fi
 

@@ -254,19 +254,16 @@ by_name(const void *a, const void *b)
 static void
 test_shared(void)
 {
-	const char	*dir = getenv("SHARED_LENSES");
+	const char	*top = getenv("top_srcdir");
 	char		*sub, **names = NULL;
 	DIR		*d;
 	struct dirent	*e;
 	size_t		 n = 0, cap = 0;
 
-	if (dir == NULL) {
-		printf("# SHARED_LENSES not set: shared lenses skipped\n");
-		return;
-	}
-	sub = xasprintf("%s/aws-custom", dir);
+	/* Real AWS custom lenses (MIT-0), kept in tests/lenses/aws/. */
+	sub = xasprintf("%s/tests/lenses/aws", top != NULL ? top : ".");
 	if ((d = opendir(sub)) == NULL) {
-		printf("# %s absent: shared lenses skipped\n", sub);
+		ok(0, "%s: the AWS custom lenses are there", sub);
 		free(sub);
 		return;
 	}
@@ -551,6 +548,289 @@ test_export(const char *srcdir)
 	lens_free(l);
 }
 
+/* Read one text as import does; the cause, or NULL when it is read. */
+static char *
+read_text(const char *text, struct aws_export *x)
+{
+	struct buf	 b = { 0 };
+	struct yval	*v = NULL;
+	char		*cause = NULL;
+
+	if (aws_prepare(text, strlen(text), &b, &cause) == 0 &&
+	    yval_parse(b.s, b.len, &v, &cause) == 0 &&
+	    aws_read(v, x, &cause) == 0)
+		cause = NULL;
+	yval_free(v);
+	buf_free(&b);
+	return cause;
+}
+
+/* A field of the wrong type refuses the file, naming the field and its
+ * line; it is never read as absent (that cleared the answer). */
+static void
+test_types(void)
+{
+	static const struct {
+		const char *json, *want, *what;
+	} bad[] = {
+		{ "{\"LensAlias\": \"wellarchitected\", \"AnswerSummaries\": [\n"
+		  "{\"QuestionId\": \"priorities\",\n\"Notes\": {\"a\": 1}}]}",
+		  "line 3: Notes is an object, not a string", "Notes an object" },
+		{ "{\"AnswerSummaries\": [{\"QuestionId\": \"priorities\",\n"
+		  "\"SelectedChoices\": \"ops_priorities_no\"}]}",
+		  "line 2: SelectedChoices is a string, not a list",
+		  "SelectedChoices a string" },
+		{ "{\"AnswerSummaries\": [{\"QuestionId\": \"priorities\",\n"
+		  "\"SelectedChoices\": [\"a\",\n 7]}]}",
+		  "line 3: an item of SelectedChoices is a number, not a string",
+		  "a number among SelectedChoices" },
+		{ "{\"Answer\": {\"QuestionId\": \"priorities\",\n"
+		  "\"ChoiceAnswers\": {\"ChoiceId\": \"x\"}}}",
+		  "line 2: ChoiceAnswers is an object, not a list",
+		  "ChoiceAnswers not a list" },
+		{ "{\"AnswerSummaries\": [{\"QuestionId\": \"priorities\",\n"
+		  "\"ChoiceAnswerSummaries\": [\n{\"ChoiceId\": \"x\",\n"
+		  "\"Status\": [\"SELECTED\"]}]}]}",
+		  "line 4: Status is a list, not a string",
+		  "a choice's Status a list" },
+		{ "{\"AnswerSummaries\": [{\"QuestionId\": \"priorities\",\n"
+		  "\"ChoiceAnswers\": [{\"Status\": \"SELECTED\"}]}]}",
+		  "line 2: a choice without ChoiceId", "a choice without its id" },
+		{ "{\"QuestionId\": \"priorities\", \"ChoiceUpdates\": {\n"
+		  "\"x\": \"SELECTED\"}}",
+		  "line 2: ChoiceUpdates \"x\" is a string, not an object",
+		  "an update not an object" },
+		{ "{\"AnswerSummaries\": [{\"QuestionId\": \"priorities\",\n"
+		  "\"IsApplicable\": \"false\"}]}",
+		  "line 2: IsApplicable is a string, not a boolean",
+		  "IsApplicable a string" },
+		{ "{\"AnswerSummaries\": [{\"QuestionId\": 12}]}",
+		  "line 1: QuestionId is a number, not a string",
+		  "QuestionId a number" },
+		{ "{\"AnswerSummaries\": [\"priorities\"]}",
+		  "line 1: an answer is a string, not an object",
+		  "an answer not an object" },
+		{ "{\"LensAlias\": [\"wellarchitected\"], \"AnswerSummaries\": []}",
+		  "line 1: LensAlias is a list, not a string",
+		  "LensAlias a list" },
+		{ "{\"LensReview\": {\"RiskCounts\": {\n\"HIGH\": \"2\"}}}",
+		  "line 2: HIGH is a string, not a count", "a count a string" },
+		{ "{\"LensReview\": {\"PillarReviewSummaries\": {}}}",
+		  "line 1: PillarReviewSummaries is an object, not a list",
+		  "PillarReviewSummaries not a list" },
+		{ "{\"Answer\": \"priorities\"}",
+		  "line 1: Answer is a string, not an object",
+		  "Answer not an object" },
+		{ "{\"AnswerSummaries\": [{\"QuestionId\": \"priorities\",\n"
+		  "\"Notes\": \"kept\\u0000lost\"}]}",
+		  "line 2: Notes holds a NUL character", "a NUL in Notes" },
+		{ "[{\"AnswerSummaries\": []},\n{\"AnswerSummaries\": [\n"
+		  "{\"QuestionId\": \"priorities\", \"ChoiceAnswers\": [\n"
+		  "{\"ChoiceId\": \"c\", \"Notes\": \"\\u0000\"}]}]}]",
+		  "line 4: Notes holds a NUL character", "a NUL in a choice's Notes" },
+		{ "{\"AnswerSummaries\": [{\"QuestionId\": \"priorities\",\n"
+		  "\"SelectedChoices\": [\"a\\u0000\"]}]}",
+		  "line 2: SelectedChoices holds a NUL character",
+		  "a NUL in a choice id" },
+		{ "{\"AnswerSummaries\": [{\"Question\\u0000Id\": \"x\"}]}",
+		  "line 1: a key holds a NUL character", "a NUL in a key" },
+		{ "Notes: \"a\\0b\"\n",
+		  "line 1: a string holds a NUL character", "YAML's \\0 too" },
+	};
+	struct aws_export	 x = { 0 };
+	char			*cause;
+
+	for (size_t i = 0; i < nitems(bad); i++) {
+		cause = read_text(bad[i].json, &x);
+		ok(cause != NULL && strstr(cause, bad[i].want) != NULL,
+		    "refused: %s", bad[i].what);
+		if (cause == NULL || strstr(cause, bad[i].want) == NULL)
+			printf("#   got: %s\n", cause != NULL ? cause : "(read)");
+		is_int(x.nanswers, 0, "and nothing of it read");
+		free(cause);
+		aws_export_free(&x);
+	}
+
+	/* What is not refused: absent and null fields, an escaped backslash
+	 * before "u0000", a '"' in a YAML plain scalar. */
+	cause = read_text("{\"AnswerSummaries\": [{\"QuestionId\": \"priorities\","
+	    " \"Notes\": null, \"SelectedChoices\": null, \"IsApplicable\": "
+	    "null, \"Risk\": null}, {\"QuestionId\": \"q\", \"Notes\": "
+	    "\"C:\\\\u0000\"}]}", &x);
+	ok(cause == NULL, "null fields are absent ones%s%s", cause != NULL ?
+	    ": " : "", cause != NULL ? cause : "");
+	is_str(x.nanswers == 2 ? x.answers[1].notes : NULL, "C:\\u0000",
+	    "a backslash before u0000 is text");
+	free(cause);
+	aws_export_free(&x);
+	cause = read_text("AnswerSummaries:\n- QuestionId: it\"s\n"
+	    "  Notes: \"a\\u2028 b\" # \"\\0\"\n", &x);
+	ok(cause == NULL && x.nanswers == 1 && streq(x.answers[0].question,
+	    "it\"s"), "YAML: quotes inside a plain scalar, a comment");
+	free(cause);
+	aws_export_free(&x);
+
+	/* As the AWS CLI prints them, raw: the spaces around stay. */
+	cause = read_text("{\"AnswerSummaries\": [{\"QuestionId\": \"q\","
+	    " \"Notes\": \"a \xe2\x80\xa8 b  \xe2\x80\xa9  c \xc2\x85 d\"}]}",
+	    &x);
+	is_str(cause == NULL && x.nanswers == 1 ? x.answers[0].notes : cause,
+	    "a \xe2\x80\xa8 b  \xe2\x80\xa9  c \xc2\x85 d",
+	    "raw line separators keep the spaces next to them");
+	free(cause);
+	aws_export_free(&x);
+}
+
+/* Export cuts what is sent to AWS; import of it keeps wafr's whole note. */
+static void
+test_round_trip(const char *srcdir)
+{
+	struct lens		*l = framework(srcdir);
+	const struct question	*q, *qq;
+	struct answer		 a, back;
+	struct aws_export	 x = { 0 };
+	struct buf		 note = { 0 }, problems = { 0 };
+	char			*json, *cause;
+	bool			 cut;
+
+	if (l == NULL)
+		return;
+	q = lens_question(l, "priorities");
+	answer_init(&a);
+	answer_select(&a, "ops_priorities_ext_cust_needs", true);
+	buf_adds(&note, "a separator \xe2\x80\xa8 first\n");
+	for (int i = 0; i < 2100; i++)
+		buf_adds(&note, i % 100 == 99 ? "\n" : "ü");
+	buf_adds(&note, " and the end");
+	answer_set_note(&a, note.s);
+	json = aws_update_input(q, &a, "wellarchitected", NULL, &cut);
+	ok(cut, "the long note is cut in what is sent");
+	ok(strstr(json, "\xe2\x80\xa8") == NULL, "U+2028 is written escaped");
+	ok(strcmp(a.note, note.s) == 0, "the answer keeps its whole note");
+	cause = read_text(json, &x);
+	ok(cause == NULL && x.nanswers == 1, "import reads the export");
+	if (x.nanswers == 1) {
+		is_int(aws_map_answer(l, &x.answers[0], &a, &back, &qq,
+		    &problems), 0, "and maps it");
+		ok(answer_equal(&back, &a), "onto the same answer: the whole "
+		    "note, not the cut one");
+		answer_free(&back);
+		aws_map_answer(l, &x.answers[0], NULL, &back, &qq, &problems);
+		ok(back.note != NULL && strstr(back.note, "[... cut") != NULL,
+		    "without a note of its own, wafr gets the cut note");
+		answer_free(&back);
+		/* An edit in the AWS tool is an edit. */
+		free(x.answers[0].notes);
+		x.answers[0].notes = xstrdup("rewritten in the AWS tool");
+		aws_map_answer(l, &x.answers[0], &a, &back, &qq, &problems);
+		is_str(back.note, "rewritten in the AWS tool",
+		    "another note replaces wafr's");
+		answer_free(&back);
+	}
+	free(cause);
+	aws_export_free(&x);
+	free(json);
+
+	/* A short note with separators comes back exactly. */
+	answer_set_note(&a, "a \xe2\x80\xa8 b  \xe2\x80\xa9  c");
+	json = aws_update_input(q, &a, "wellarchitected", NULL, &cut);
+	cause = read_text(json, &x);
+	is_str(x.nanswers == 1 ? x.answers[0].notes : cause,
+	    "a \xe2\x80\xa8 b  \xe2\x80\xa9  c",
+	    "spaces next to U+2028 and U+2029 survive the round trip");
+	free(cause);
+	aws_export_free(&x);
+	free(json);
+	buf_free(&note);
+	buf_free(&problems);
+	answer_free(&a);
+	lens_free(l);
+}
+
+static void
+test_file_names(void)
+{
+	static const char *const ids[] = { "q+2", "q_2", "q=2B2", "q=2", ".q",
+	    "=2Eq", "q 2", "q/2", "q'2", "é", "", "q.2" };
+	char	*names[nitems(ids)], *n, *m;
+	bool	 distinct = true, safe = true;
+	struct buf long_id = { 0 };
+
+	for (size_t i = 0; i < nitems(ids); i++) {
+		names[i] = aws_file_name(ids[i]);
+		for (size_t j = 0; j < i; j++)
+			distinct = distinct && strcmp(names[i], names[j]) != 0;
+		safe = safe && names[i][0] != '.' && names[i][0] != '\0' &&
+		    strspn(names[i], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
+		    "OPQRSTUVWXYZ0123456789_-.=") == strlen(names[i]);
+	}
+	ok(distinct, "distinct ids get distinct file names");
+	ok(safe, "every name is safe in a path and between shell quotes");
+	is_str(names[1], "q_2", "a safe id is its own name");
+	is_str(names[11], "q.2", "a dot inside is kept");
+	is_str(names[0], "q=2B2", "an id that needs it is escaped");
+	n = aws_file_name("q+2");
+	is_str(n, names[0], "the same name on every export");
+	free(n);
+	for (size_t i = 0; i < nitems(ids); i++)
+		free(names[i]);
+
+	for (int i = 0; i < 150; i++)
+		buf_adds(&long_id, "ü");
+	n = aws_file_name(long_id.s);
+	buf_adds(&long_id, "x");
+	m = aws_file_name(long_id.s);
+	ok(strlen(n) <= 200 && strlen(m) <= 200 && strcmp(n, m) != 0,
+	    "long ids get short names, told apart by a hash");
+	free(n);
+	free(m);
+	buf_free(&long_id);
+}
+
+/* Ids from a file are quoted made safe: no escape, no line of their own. */
+static void
+test_quoting(const char *srcdir)
+{
+	struct lens		*l = framework(srcdir);
+	struct aws_answer	 in = { 0 };
+	struct aws_counts	 c = { .pillar = (char *)"p\x1b]0;title\x07" };
+	struct tally		 t = { 0 };
+	struct answer		 a;
+	const struct question	*q;
+	struct buf		 problems = { 0 };
+	char			*sel = (char *)"x\x1b[2J\nwafr: forged",
+				*cause = NULL;
+	struct aws_export	 x = { 0 };
+
+	if (l == NULL)
+		return;
+	in.question = (char *)"priorities";
+	in.selected = &sel;
+	in.nselected = 1;
+	aws_map_answer(l, &in, NULL, &a, &q, &problems);
+	answer_free(&a);
+	in.question = (char *)"\x1b]0;pwned\x07";
+	in.nselected = 0;
+	aws_map_answer(l, &in, NULL, &a, &q, &problems);
+	answer_free(&a);
+	c.n[RISK_HIGH] = 1;
+	aws_compare_counts(&c, &t, &problems);
+	ok(problems.s != NULL && strchr(problems.s, '\x1b') == NULL &&
+	    strchr(problems.s, '\x07') == NULL, "no control reaches a message");
+	ok(problems.s != NULL && strstr(problems.s, "\nwafr: forged") == NULL,
+	    "a newline in an id cannot start a line");
+	buf_free(&problems);
+	cause = read_text("[{\"LensAlias\": \"a\", \"AnswerSummaries\": []},\n"
+	    "{\"LensAlias\": "
+	    "\"b\\u001b]0;t\\u0007\", \"AnswerSummaries\": []}]", &x);
+	ok(cause != NULL && strchr(cause, '\x1b') == NULL &&
+	    strstr(cause, "two lenses") != NULL,
+	    "two lenses: the ids quoted safe");
+	free(cause);
+	aws_export_free(&x);
+	lens_free(l);
+}
+
 int
 main(void)
 {
@@ -561,6 +841,10 @@ main(void)
 	test_mapping(srcdir);
 	test_counts();
 	test_export(srcdir);
+	test_types();
+	test_round_trip(srcdir);
+	test_file_names();
+	test_quoting(srcdir);
 	test_edge(srcdir);
 	test_shared();
 	lens_free(edge);

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/diag.h"
 #include "model/lens-check.h"
@@ -272,19 +273,16 @@ test_json(void)
 static void
 test_shared(void)
 {
-	const char	*dir = getenv("SHARED_LENSES");
+	const char	*top = getenv("top_srcdir");
 	char		*path;
 	DIR		*dh;
 	struct dirent	*e;
 	int		 n = 0;
 
-	if (dir == NULL) {
-		printf("ok %d # SKIP SHARED_LENSES not set\n", ++tap_n);
-		return;
-	}
-	path = xasprintf("%s/aws-custom", dir);
+	/* Real AWS custom lenses (MIT-0), kept in tests/lenses/aws/. */
+	path = xasprintf("%s/tests/lenses/aws", top != NULL ? top : ".");
 	if ((dh = opendir(path)) == NULL) {
-		printf("ok %d # SKIP no %s\n", ++tap_n, path);
+		ok(0, "%s: the AWS custom lenses are there", path);
 		free(path);
 		return;
 	}
@@ -338,6 +336,166 @@ test_truncated(void)
 	is_int(crashed, 0, "every truncation of a lens is loaded or explained");
 }
 
+static double
+seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Aliases and nesting are bounded: a small file cannot take all memory or
+ * time, and what was refused is shown where it is. */
+static void
+test_limits(void)
+{
+	struct buf	 b = { 0 };
+	struct diags	 d;
+	struct lens	*l;
+	double		 t;
+
+	/* Ten levels of nine aliases each: 10^9 nodes once expanded. */
+	buf_adds(&b, "lens: x\ntitle: X\na0: &a0 [lol, lol, lol, lol, lol, lol, "
+	    "lol, lol, lol]\n");
+	for (int i = 1; i < 10; i++) {
+		buf_printf(&b, "a%d: &a%d [", i, i);
+		for (int j = 0; j < 9; j++)
+			buf_printf(&b, "%s*a%d", j > 0 ? ", " : "", i - 1);
+		buf_adds(&b, "]\n");
+	}
+	buf_adds(&b, HEAD "          - {id: a, title: A}\n");
+	t = seconds();
+	expect_error(b.s, 8, 10, "too many aliases", "a billion laughs");
+	ok(seconds() - t < 2, "and quickly");
+	buf_free(&b);
+	expect_error("lens: x\ntitle: X\nk: &a [x, *a]\n", 3, 11,
+	    "inside the node it names", "an alias inside its own anchor");
+	expect_error("lens: x\ntitle: X\nk: *nope\n", 3, 4, "no anchor",
+	    "an alias to no anchor");
+	expect_error("lens: x\ntitle: X\nk: &a x\nj: &a y\n", 4, 4,
+	    "defined twice", "an anchor defined twice");
+	expect_warning("lens: x\nt: &t X\ntitle: *t\npillars:\n  - id: p\n"
+	    "    title: *t\n    questions: &qs\n      - id: q\n"
+	    "        title: Q\n        choices: [{id: a, title: A}]\n"
+	    "  - {id: p2, title: P2, questions: [{id: q2, title: *t, "
+	    "choices: [{id: a, title: A}]}]}\n", 2, 1, "unknown key \"t\"",
+	    "aliases within the limits still work");
+
+	/* Nesting: 64 levels in all (the lens itself is one), not 65. */
+	buf_adds(&b, HEAD "          - {id: a, title: A}\nk: ");
+	for (int i = 0; i < 63; i++)
+		buf_addc(&b, '[');
+	for (int i = 0; i < 63; i++)
+		buf_addc(&b, ']');
+	buf_addc(&b, '\n');
+	expect_warning(b.s, 11, 1, "unknown key \"k\"", "64 levels load");
+	buf_free(&b);
+	buf_adds(&b, HEAD "          - {id: a, title: A}\nk: ");
+	for (int i = 0; i < 40000; i++)
+		buf_addc(&b, '[');
+	for (int i = 0; i < 40000; i++)
+		buf_addc(&b, ']');
+	buf_addc(&b, '\n');
+	t = seconds();
+	expect_error(b.s, 11, 67, "nested deeper than 64 levels",
+	    "40,000 levels of lists");
+	ok(seconds() - t < 2, "and quickly");
+	buf_free(&b);
+
+	/* Duplicate ids among 100,000 choices: sorted, not pair by pair. */
+	buf_adds(&b, HEAD);
+	for (int i = 0; i < 100000; i++)
+		buf_printf(&b, "          - {id: c%d, title: C}\n", i);
+	buf_adds(&b, "          - {id: c7, title: Again}\n");
+	t = seconds();
+	diags_init(&d, "x.yaml");
+	l = lens_load(b.s, b.len, "x", &d);
+	ok(l == NULL && d.nerrors == 1 && has_diag(&d, SEV_ERROR, 100010, 13,
+	    "duplicate choice id \"c7\""), "one duplicate among 100,000 "
+	    "choices, at its place");
+	ok(seconds() - t < 5, "found in %.1f s", seconds() - t);
+	lens_free(l);
+	diags_free(&d);
+	buf_free(&b);
+	expect_error("lens: x\ntitle: X\npillars:\n"
+	    "  - {id: p, title: P, questions: [{id: q, title: Q, choices: "
+	    "[{id: a, title: A}]}]}\n"
+	    "  - {id: p, title: P, questions: [{id: q2, title: Q, choices: "
+	    "[{id: a, title: A}]}]}\n", 5, 5, "duplicate pillar id \"p\"",
+	    "duplicate pillar ids");
+}
+
+#define PILLAR(id) "lens: x\ntitle: X\npillars:\n  - id: " id "\n" \
+	"    title: P\n    questions:\n      - id: q\n        title: Q\n" \
+	"        choices:\n          - {id: a, title: A}\n"
+#define QUESTION(id) "lens: x\ntitle: X\npillars:\n  - id: p\n" \
+	"    title: P\n    questions:\n      - id: " id "\n" \
+	"        title: Q\n        choices:\n          - {id: a, title: A}\n"
+
+/* Lens, pillar and question ids name files: none may leave or hide. */
+static void
+test_names(void)
+{
+	static const char json[] = "{\"name\": \"J\", \"pillars\": [{\"id\": "
+	    "\"P1\", \"name\": \"P\", \"questions\": [{\"id\": \"Q1\", "
+	    "\"title\": \"Q\", \"choices\": [{\"id\": \"c1\", \"title\": "
+	    "\"C\"}]}]}]}\n";
+	struct buf	 b = { 0 };
+	struct diags	 d;
+	struct lens	*l;
+
+	expect_error("lens: \"..\"\ntitle: X\npillars:\n  - id: p\n"
+	    "    title: P\n    questions:\n      - id: q\n        title: Q\n"
+	    "        choices:\n          - {id: a, title: A}\n", 1, 7,
+	    "lens id \"..\" cannot name a file: it starts with a dot",
+	    "a lens id ..");
+	expect_error(PILLAR("\"..\""), 4, 9, "pillar id \"..\" cannot name",
+	    "a pillar id ..");
+	expect_error(PILLAR("\".\""), 4, 9, "starts with a dot",
+	    "a pillar id .");
+	expect_error(QUESTION(".hidden"), 7, 13, "question id \".hidden\" "
+	    "cannot name a file: it starts with a dot", "a question id that "
+	    "would be a dot file");
+	expect_error(QUESTION("a/b"), 7, 13, "slash", "a slash in a question id");
+	expect_error(PILLAR("\"\""), 4, 9, "is empty", "an empty pillar id");
+	expect_error(QUESTION("\"a\\x01b\""), 7, 13, "control character",
+	    "a C0 control in a question id");
+	expect_error(QUESTION("\"a\\x7fb\""), 7, 13, "control character",
+	    "DEL in a question id");
+	expect_error(QUESTION("\"a\\u0085b\""), 7, 13, "control character",
+	    "a C1 control (NEL) in a question id");
+	expect_error(QUESTION("\"a\\0b\""), 7, 13, "NUL", "a NUL in a "
+	    "question id");
+	expect_error(QUESTION("\"a\\tb\""), 7, 13, "control character",
+	    "a tab in a question id");
+	buf_adds(&b, "lens: x\ntitle: X\npillars:\n  - id: ");
+	for (int i = 0; i < 129; i++)
+		buf_addc(&b, 'p');
+	buf_adds(&b, "\n    title: P\n    questions:\n      - id: q\n"
+	    "        title: Q\n        choices:\n          - {id: a, title: "
+	    "A}\n");
+	expect_error(b.s, 4, 9, "over 128 bytes", "a pillar id of 129 bytes");
+	buf_free(&b);
+	expect_error("{\"name\": \"J\", \"pillars\": [{\"id\": \"..\", "
+	    "\"name\": \"P\", \"questions\": [{\"id\": \"Q1\", \"title\": "
+	    "\"Q\", \"choices\": [{\"id\": \"c1\", \"title\": \"C\"}]}]}]}\n",
+	    1, 34, "pillar id \"..\" cannot name a file", "a pillar id .. in "
+	    "AWS JSON");
+	l = load(QUESTION("q.v2"), &d);
+	ok(l != NULL && d.n == 0, "a dot inside an id is fine");
+	lens_free(l);
+	diags_free(&d);
+
+	/* The id given by the caller (a file's name) is checked too. */
+	diags_init(&d, "x.json");
+	l = lens_load(json, strlen(json), "..", &d);
+	ok(l == NULL && has_diag(&d, SEV_ERROR, 0, 0, "lens id \"..\" cannot"),
+	    "a lens named .. by its caller is refused");
+	lens_free(l);
+	diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -347,5 +505,7 @@ main(void)
 	test_json();
 	test_shared();
 	test_truncated();
+	test_limits();
+	test_names();
 	return tap_done();
 }

@@ -4,10 +4,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "base/diag.h"
 #include "files/lens-load.h"
 #include "files/snapshot.h"
+#include "files/yval-parse.h"
 #include "base/util.h"
 #include "tap.h"
 
@@ -286,6 +289,130 @@ bad_input(const struct lens *l)
 	free(e);
 }
 
+/* Nothing of an answer file is merged, dropped or cut without a word, and
+ * no file takes all memory or time. */
+static void
+bad_answer_files(const struct lens *l)
+{
+	const char	*pil = "operationalExcellence";
+	struct buf	 b = { 0 };
+	char		*e;
+
+	e = parse_error(l, pil, "priorities", "question: priorities\n"
+	    "note: first\nnote: second\n");
+	is_str(e, "f.yaml:3:1: \"note\" is given twice (first at line 2)",
+	    "a field given twice is refused");
+	free(e);
+	e = parse_error(l, pil, "priorities", "question: priorities\n"
+	    "selected: [ops_priorities_no]\nrisk: high\n"
+	    "selected: [ops_priorities_customer_needs]\n");
+	is_str(e, "f.yaml:4:1: \"selected\" is given twice (first at line 2)",
+	    "two lists of choices are not merged");
+	free(e);
+	e = parse_error(l, pil, "priorities", "question: priorities\n"
+	    "question: priorities\n");
+	is_str(e, "f.yaml:2:1: \"question\" is given twice (first at line 1)",
+	    "the question given twice is refused");
+	free(e);
+	e = parse_error(l, pil, "priorities", "question: priorities\n"
+	    "roadmap:\n  owner: Ana\n  status: open\n  owner: Bo\n");
+	is_str(e, "f.yaml:5:3: \"owner\" is given twice (first at line 3)",
+	    "a roadmap field given twice is refused");
+	free(e);
+	e = parse_error(l, pil, "priorities", "question: priorities\n"
+	    "choices-not-applicable:\n  ops_priorities_no: OTHER\n"
+	    "  ops_priorities_no: NONE\n");
+	is_str(e, "f.yaml:4:3: \"ops_priorities_no\" is given twice (first "
+	    "at line 3)", "a choice not applicable twice is refused");
+	free(e);
+	e = parse_error(l, pil, "priorities", "question: priorities\n"
+	    "note: first\n---\nquestion: priorities\nnote: lost\n");
+	is_str(e, "f.yaml:3:1: a second document: the file must hold one",
+	    "a second document is refused");
+	free(e);
+	e = parse_error(l, pil, "priorities", "question: priorities\n"
+	    "note: \"cut\\0here\"\n");
+	is_str(e, "f.yaml:2:7: note: holds a NUL character",
+	    "a NUL in a note is refused, not cut");
+	free(e);
+
+	buf_adds(&b, "question: priorities\nevidence: ");
+	for (int i = 0; i < 20000; i++)
+		buf_addc(&b, '[');
+	e = parse_error(l, pil, "priorities", b.s);
+	is_str(e, "f.yaml:2:74: nested deeper than 64 levels",
+	    "deep nesting is refused where it is");
+	free(e);
+	buf_free(&b);
+	buf_adds(&b, "question: priorities\na0: &a0 [x, x, x, x, x, x, x, x]\n");
+	for (int i = 1; i < 12; i++) {
+		buf_printf(&b, "a%d: &a%d [", i, i);
+		for (int j = 0; j < 8; j++)
+			buf_printf(&b, "%s*a%d", j > 0 ? ", " : "", i - 1);
+		buf_adds(&b, "]\n");
+	}
+	e = parse_error(l, pil, "priorities", b.s);
+	ok(strncmp(e, "f.yaml:7:15: too many aliases", 29) == 0,
+	    "aliases are bounded (%s)", e);
+	free(e);
+	buf_free(&b);
+}
+
+/* Ids name paths: where one could not, no path is made. */
+static void
+unsafe_paths(void)
+{
+	struct state		*st = state_new();
+	struct lens		*l = load("wellarchitected");
+	const struct question	*q;
+	char			*dir, *ws, *p, *cause = NULL;
+	int			 r;
+
+	if (l == NULL) {
+		ok(0, "the bundled lens loads");
+		state_free(st);
+		return;
+	}
+	state_add_lens(st, l, "wellarchitected");
+	q = &l->pillars[0].questions[0];
+	p = snapshot_answer_path(l, q);
+	is_str(p, "answers/wellarchitected/operationalExcellence/priorities.yaml",
+	    "an answer file's path");
+	free(p);
+	free(l->id);
+	l->id = xstrdup("..");
+	ok(snapshot_answer_path(l, q) == NULL, "no path for lens id ..");
+	free(l->id);
+	l->id = xstrdup("wellarchitected");
+	free(l->pillars[0].id);
+	l->pillars[0].id = xstrdup("../../..");
+	ok(snapshot_answer_path(l, q) == NULL, "no path for pillar id ../../..");
+
+	dir = xstrdup("/tmp/wafr-snapshot.XXXXXX");
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "a temporary directory");
+		free(dir);
+		state_free(st);
+		return;
+	}
+	ws = path_join(dir, "ws");
+	r = snapshot_write_question(ws, st, &(struct qref){ .lens = 0,
+	    .q = q }, &cause);
+	ok(r != 0 && cause != NULL && strstr(cause, "not a name") != NULL,
+	    "writing it is refused (%s)", cause != NULL ? cause : "");
+	free(cause);
+	cause = NULL;
+	p = path_join(dir, "priorities.yaml");
+	ok(access(p, F_OK) != 0, "and nothing is written outside answers/");
+	free(p);
+	ok(snapshot_write_all(ws, st, &cause) != 0, "writing all is refused");
+	free(cause);
+	remove_tree(dir);
+	free(ws);
+	free(dir);
+	state_free(st);
+}
+
 static void
 workload(void)
 {
@@ -323,6 +450,161 @@ workload(void)
 	kv_free(&kv);
 }
 
+static char *
+workload_error(const char *text)
+{
+	struct kv	 kv = { 0 };
+	char		*cause = NULL;
+
+	if (snapshot_parse_workload("workload.yaml", text, strlen(text), &kv,
+	    &cause) == 0) {
+		kv_free(&kv);
+		return xstrdup("(no error)");
+	}
+	return cause;
+}
+
+static void
+bad_workload(void)
+{
+	struct kv	 kv = { 0 }, back = { 0 };
+	const char	*text = "name: x\nlenses: wellarchitected\n";
+	char		*t1, *t2, *e, *cause = NULL;
+	size_t		 s1, s2;
+
+	ok(snapshot_parse_workload("workload.yaml", text, strlen(text), &kv,
+	    &cause) == 0, "lenses: one id alone is read");
+	is_str(kv_get(&kv, "lenses"), "wellarchitected", "as a list of one");
+	t1 = snapshot_workload_text(&kv, &s1);
+	is_str(t1, "name: x\nlenses:\n- wellarchitected\n",
+	    "and written as a list");
+	ok(snapshot_parse_workload("workload.yaml", t1, s1, &back,
+	    &cause) == 0, "which reads back");
+	t2 = snapshot_workload_text(&back, &s2);
+	is_str(t2, t1, "to the same bytes");
+	free(t1);
+	free(t2);
+	kv_free(&kv);
+	kv_free(&back);
+
+	e = workload_error("name: x\nlenses: wellarchitected serverless\n");
+	is_str(e, "workload.yaml:2:9: bad lens id \"wellarchitected "
+	    "serverless\": it holds a space or a slash",
+	    "one id alone holding a space is refused");
+	free(e);
+	e = workload_error("lenses:\n- wellarchitected\n- ..\n");
+	is_str(e, "workload.yaml:3:3: bad lens id \"..\": it starts with a dot",
+	    "a lens id .. is refused");
+	free(e);
+	e = workload_error("lenses: [a, b, \"c\\x01\"]\n");
+	is_str(e, "workload.yaml:1:16: bad lens id \"c\x01\": it holds a "
+	    "control character", "a control character in a lens id is refused");
+	free(e);
+	e = workload_error("lenses: [a, b, a, b]\n");
+	is_str(e, "workload.yaml:1:16: lens \"a\" is listed twice (first at "
+	    "line 1)", "a lens listed twice is refused");
+	free(e);
+	e = workload_error("lenses:\n");
+	is_str(e, "workload.yaml:1:1: no \"lenses\" field",
+	    "an empty list of lenses is none");
+	free(e);
+	e = workload_error("lenses: [a]\nname: x\nname: y\n");
+	is_str(e, "workload.yaml:3:1: \"name\" is given twice (first at line "
+	    "2)", "a property given twice is refused");
+	free(e);
+	e = workload_error("lenses: [a]\n---\nlenses: [b]\n");
+	is_str(e, "workload.yaml:2:1: a second document: the file must hold one",
+	    "a second document is refused");
+	free(e);
+}
+
+/* The value tree of wafr import: bounded too, and linear. */
+static void
+value_tree(void)
+{
+	struct buf	 b = { 0 };
+	struct yval	*v;
+	char		*cause = NULL;
+	time_t		 t;
+	int		 r;
+
+	ok(yval_parse("a: 1\nb: 2\na: 3\nc: 4\na: 5\n", 25, &v, &cause) == 0 &&
+	    v->n == 3 && strcmp(v->keys[0], "a") == 0 &&
+	    strcmp(yval_get_str(v, "a"), "5") == 0 &&
+	    strcmp(v->keys[1], "b") == 0 && strcmp(v->keys[2], "c") == 0,
+	    "a key given twice keeps its place and its last value");
+	yval_free(v);
+	buf_adds(&b, "[");
+	for (int i = 0; i < 100; i++)
+		buf_addc(&b, '{');
+	r = yval_parse(b.s, b.len, &v, &cause);
+	ok(r != 0 && cause != NULL &&
+	    strcmp(cause, "1:65: nested deeper than 64 levels") == 0,
+	    "deep nesting is refused (%s)", cause != NULL ? cause : "");
+	free(cause);
+	cause = NULL;
+	buf_free(&b);
+	buf_adds(&b, "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+	for (int i = 1; i < 10; i++) {
+		buf_printf(&b, "a%d: &a%d [", i, i);
+		for (int j = 0; j < 10; j++)
+			buf_printf(&b, "%s*a%d", j > 0 ? ", " : "", i - 1);
+		buf_adds(&b, "]\n");
+	}
+	r = yval_parse(b.s, b.len, &v, &cause);
+	ok(r != 0 && cause != NULL &&
+	    strstr(cause, "too many aliases") != NULL,
+	    "a billion laughs is refused (%s)", cause != NULL ? cause : "");
+	free(cause);
+	cause = NULL;
+	buf_free(&b);
+	for (int i = 0; i <= 10000; i++)
+		buf_printf(&b, "k%d: &a%d x\n", i, i);
+	r = yval_parse(b.s, b.len, &v, &cause);
+	ok(r != 0 && cause != NULL &&
+	    strcmp(cause, "10001:9: over 10000 anchors") == 0,
+	    "anchors are bounded (%s)", cause != NULL ? cause : "");
+	free(cause);
+	cause = NULL;
+	buf_free(&b);
+	buf_addc(&b, '{');
+	for (int i = 0; i < 100000; i++)
+		buf_printf(&b, "%s\"k%d\": %d", i > 0 ? ", " : "", i, i);
+	buf_addc(&b, '}');
+	t = time(NULL);
+	ok(yval_parse(b.s, b.len, &v, &cause) == 0 && v->n == 100000,
+	    "a map of 100,000 keys");
+	ok(time(NULL) - t < 5, "is read in %lld s", (long long)(time(NULL) - t));
+	yval_free(v);
+	buf_free(&b);
+}
+
+/* The store's records: a field given twice, the last one counts (and the
+ * first is freed: the sanitizer build checks). */
+static void
+records(void)
+{
+	static const char item[] = "owner\0Ana\0status\0done\0owner\0Bo\0"
+	    "reason\0r1\0reason\0r2\0ticket\0T1\0ticket\0T2\0target\0"
+	    "2026-01-01\0target\0" "2027-01-01\0";
+	static const char answer[] = "T\3\0\0\0oneT\3\0\0\0twoN\5\0\0\0OTHER"
+	    "N\4\0\0\0NONE";
+	struct roadmap_item	*it;
+	struct answer		 a;
+
+	it = roadmap_item_decode(item, sizeof item - 1);
+	ok(streq(it->owner, "Bo") && streq(it->reason, "r2") &&
+	    streq(it->ticket, "T2") && streq(it->target, "2027-01-01") &&
+	    it->status == STATUS_DONE, "a roadmap field given twice: the last "
+	    "one counts");
+	roadmap_item_free(it);
+	ok(answer_decode(answer, sizeof answer - 1, &a) == 0 &&
+	    streq(a.note, "two") && a.not_applicable &&
+	    streq(a.reason, "NONE"), "a note or a reason given twice: the last "
+	    "one counts");
+	answer_free(&a);
+}
+
 int
 main(void)
 {
@@ -334,8 +616,13 @@ main(void)
 	if ((l = load("wellarchitected")) != NULL) {
 		determinism(l);
 		bad_input(l);
+		bad_answer_files(l);
 		lens_free(l);
 	}
 	workload();
+	bad_workload();
+	value_tree();
+	unsafe_paths();
+	records();
 	return tap_done();
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/util.h"
@@ -269,26 +270,27 @@ utf8_valid(const char *p, size_t n)
 	return true;
 }
 
+/* The rest of an open file. */
 int
-read_file(const char *path, char **data, size_t *size, char **cause)
+read_fd(int fd, const char *path, char **data, size_t *size, char **cause)
 {
 	struct buf	 b = { 0 };
 	char		 chunk[65536];
-	size_t		 n;
-	FILE		*f;
+	ssize_t		 n;
 
-	if ((f = fopen(path, "rb")) == NULL)
-		return fail(cause, "%s: %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(f)) {
-		int e = errno;
+	for (;;) {
+		if ((n = read(fd, chunk, sizeof chunk)) == -1) {
+			int e = errno;
 
-		fclose(f);
-		buf_free(&b);
-		return fail(cause, "%s: %s", path, strerror(e));
+			if (e == EINTR)
+				continue;
+			buf_free(&b);
+			return fail(cause, "%s: %s", path, strerror(e));
+		}
+		if (n == 0)
+			break;
+		buf_add(&b, chunk, (size_t)n);
 	}
-	fclose(f);
 	if (size != NULL)
 		*size = b.len;
 	*data = buf_take(&b);
@@ -296,18 +298,128 @@ read_file(const char *path, char **data, size_t *size, char **cause)
 }
 
 int
+read_file(const char *path, char **data, size_t *size, char **cause)
+{
+	int fd, ret;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return fail(cause, "%s: %s", path, strerror(errno));
+	ret = read_fd(fd, path, data, size, cause);
+	close(fd);
+	return ret;
+}
+
+/* A temporary's name: a dot-file that says what it is, so one left by a
+ * kill is easy to spot; the suffix only has to differ between tries, as
+ * O_EXCL makes a taken or planted name fail rather than be reused. */
+static char *
+tmp_name(const char *name)
+{
+	static const char	 set[] = "abcdefghijklmnopqrstuvwxyz"
+				     "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	static uint64_t		 seq;
+	struct timespec		 ts;
+	uint64_t		 x;
+	char			 suffix[7];
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	x = ((uint64_t)getpid() << 40) ^ ((uint64_t)ts.tv_sec << 30) ^
+	    (uint64_t)ts.tv_nsec ^ (uint64_t)(uintptr_t)&ts ^
+	    (++seq * 0x9e3779b97f4a7c15ULL);
+	/* splitmix64: every input bit moves every output character. */
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	for (size_t i = 0; i < sizeof suffix - 1; i++) {
+		suffix[i] = set[x % (sizeof set - 1)];
+		x /= sizeof set - 1;
+	}
+	suffix[sizeof suffix - 1] = '\0';
+	/* A long name is cut so the temporary's name still fits. */
+	return xasprintf(".%.200s" TMP_INFIX "%s", name, suffix);
+}
+
+bool
+is_tmp_name(const char *name)
+{
+	size_t	n = strlen(name), m = strlen(TMP_INFIX);
+
+	/* '.', at least one byte of the name, the infix, six characters. */
+	if (name[0] != '.' || n < 1 + 1 + m + 6 ||
+	    memcmp(name + n - 6 - m, TMP_INFIX, m) != 0)
+		return false;
+	for (const char *p = name + n - 6; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9')))
+			return false;
+	}
+	return true;
+}
+
+int
 write_file_atomic(const char *path, const void *data, size_t size,
     char **cause)
 {
-	char		*tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	const char	*p = data;
-	int		 fd, e;
+	const char	*slash = strrchr(path, '/');
+	char		*dir;
+	int		 dfd, ret;
 
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) == -1) {
-		e = errno;
-		free(tmp);
-		return fail(cause, "%s: %s", path, strerror(e));
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else
+		dir = xstrndup(path, (size_t)(slash - path));
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (dfd == -1)
+		return fail(cause, "%s: %s", path, strerror(errno));
+	ret = write_file_atomic_at(dfd, slash != NULL ? slash + 1 : path,
+	    path, data, size, cause);
+	close(dfd);
+	return ret;
+}
+
+/* The temporary is made in the file's own directory, so the rename is
+ * atomic, and opened with O_EXCL | O_NOFOLLOW, so nothing planted under
+ * its name is written through. The rename replaces a symbolic link at NAME
+ * rather than follow it. */
+int
+write_file_atomic_at(int dfd, const char *name, const char *path,
+    const void *data, size_t size, char **cause)
+{
+	struct stat	 sb;
+	const char	*p = data;
+	char		*tmp = NULL;
+	mode_t		 mode = 0666;
+	bool		 keep = false;
+	int		 fd = -1, e;
+
+	/* A file being replaced keeps its mode; a new one gets the umask's. */
+	if (fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(sb.st_mode)) {
+		mode = sb.st_mode & 0777;
+		keep = true;
 	}
+	for (int try = 0; fd == -1 && try < 100; try++) {
+		free(tmp);
+		tmp = tmp_name(name);
+		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, keep ? 0600 : mode);
+		if (fd == -1 && errno != EEXIST) {
+			e = errno;
+			free(tmp);
+			return fail(cause, "%s: %s", path, strerror(e));
+		}
+	}
+	if (fd == -1) {
+		free(tmp);
+		return fail(cause, "%s: %s", path, strerror(EEXIST));
+	}
+	if (keep && fchmod(fd, mode) == -1)
+		goto fail;
 	while (size > 0) {
 		ssize_t n = write(fd, p, size);
 
@@ -326,7 +438,7 @@ write_file_atomic(const char *path, const void *data, size_t size,
 		goto fail;
 	}
 	fd = -1;
-	if (rename(tmp, path) == -1)
+	if (renameat(dfd, tmp, dfd, name) == -1)
 		goto fail;
 	free(tmp);
 	return 0;
@@ -334,7 +446,7 @@ fail:
 	e = errno;
 	if (fd != -1)
 		close(fd);
-	unlink(tmp);
+	unlinkat(dfd, tmp, 0);
 	free(tmp);
 	return fail(cause, "%s: %s", path, strerror(e));
 }
@@ -375,9 +487,24 @@ path_join(const char *a, const char *b)
 	return xasprintf("%s/%s", a, b);
 }
 
+/* Invisible characters that reorder or hide text (bidi embeddings,
+ * overrides, isolates and marks, zero-width spaces, the BOM, tags): a
+ * filename or note could look like something else. The joiners (U+200C,
+ * U+200D) stay, as scripts and emoji need them. */
+static bool
+is_format_control(uint32_t cp)
+{
+	return cp == 0x061c || cp == 0x180e || cp == 0x200b ||
+	    cp == 0x200e || cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) ||
+	    (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff ||
+	    (cp >= 0xfff9 && cp <= 0xfffb) || cp == 0xe0001 ||
+	    (cp >= 0xe0020 && cp <= 0xe007f);
+}
+
 /* Controls (C0, DEL, C1 such as CSI) become '?', and so do bytes that are not
- * UTF-8: nothing from a file can steer the terminal. Newlines and tabs
- * stay when asked for. */
+ * UTF-8: nothing from a file can steer the terminal. Invisible format
+ * characters are shown as <U+202E>, as the screen drops them. Newlines and
+ * tabs stay when asked for. */
 void
 buf_add_printable(struct buf *b, const char *s, bool newlines)
 {
@@ -388,6 +515,7 @@ buf_add_printable(struct buf *b, const char *s, bool newlines)
 		unsigned char	c = (unsigned char)s[i];
 		size_t		len = c < 0x80 ? 1 : c >= 0xf0 ? 4 :
 		    c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
+		uint32_t	cp;
 
 		if ((c == '\n' || c == '\t') && newlines) {
 			buf_addc(b, (char)c);
@@ -402,6 +530,14 @@ buf_add_printable(struct buf *b, const char *s, bool newlines)
 			buf_addc(b, '?');
 			i += len > 0 && i + len <= n && utf8_valid(s + i, len) ?
 			    len : 1;
+			continue;
+		}
+		cp = len == 1 ? c : c & (0x7f >> len);
+		for (size_t j = 1; j < len; j++)
+			cp = (cp << 6) | ((unsigned char)s[i + j] & 0x3f);
+		if (is_format_control(cp)) {
+			buf_printf(b, "<U+%04X>", (unsigned)cp);
+			i += len;
 			continue;
 		}
 		buf_add(b, s + i, len);

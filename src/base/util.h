@@ -54,9 +54,21 @@ char	*str_printable(const char *);
 void	 format_duration(long, char *, size_t);
 
 /* Whole-file I/O. write_file_atomic writes a temporary file, syncs it and
- * renames it over the target, so a reader sees the old or the new bytes. */
+ * renames it over the target, so a reader sees the old or the new bytes;
+ * the target keeps its mode, a new file gets 0666 less the umask, and a
+ * symbolic link is replaced, never written through. The _at form writes
+ * NAME in the directory open as the descriptor; PATH names it in messages.
+ * read_fd reads the rest of an open file, PATH naming it. */
 int	 read_file(const char *, char **, size_t *, char **);
+int	 read_fd(int, const char *, char **, size_t *, char **);
 int	 write_file_atomic(const char *, const void *, size_t, char **);
+int	 write_file_atomic_at(int, const char *, const char *, const void *,
+	    size_t, char **);
+/* Temporaries are dot-files named .NAME.wafr-tmp-XXXXXX (six random
+ * letters or digits; NAME cut to 200 bytes): one left by a kill is
+ * recognised by is_tmp_name (of a file name, not a path). */
+#define TMP_INFIX ".wafr-tmp-"
+bool	 is_tmp_name(const char *);
 int	 mkdir_p(const char *, int, char **);
 char	*path_join(const char *, const char *);
 /* Remove a file or a directory and all it holds (symbolic links are

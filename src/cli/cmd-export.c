@@ -2,13 +2,17 @@
  *
  * One "update-answer --cli-input-json" document per question. With -o DIR:
  * DIR/<lens>/<question>.json each, and DIR/apply.sh that sends them all in
- * lens order; without -o: one JSON list on the standard output. */
+ * lens order; without -o: one JSON list on the standard output. A file is
+ * named by its id when the id is safe as a name, escaped otherwise
+ * (aws_file_name); no two questions share one. A note over the AWS limit
+ * is cut in the file only: wafr keeps it whole. */
 #include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "report/aws.h"
@@ -66,19 +70,49 @@ static const char apply_tail[] =
 "done\n"
 "echo \"$n answers updated\"\n";
 
+/* The names used in one directory. Two ids must never share a file (one
+ * answer would not be sent): aws_file_name gives distinct ids distinct
+ * names, and names differing only in case, one file on some systems, are
+ * told apart here by "=2", "=3"... in lens order, so the same lens gets the
+ * same names on every export. */
+struct names {
+	char	**v;
+	size_t	  n;
+	size_t	  cap;
+};
+
+static bool
+name_used(const struct names *used, const char *name)
+{
+	for (size_t i = 0; i < used->n; i++) {
+		if (strcasecmp(used->v[i], name) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* A file name from an id, safe in a path and between shell quotes. */
 static char *
-safe_name(const char *id)
+unique_name(struct names *used, const char *id)
 {
-	char *s = xstrdup(id);
+	char	*base = aws_file_name(id), *name = xstrdup(base);
 
-	for (char *p = s; *p != '\0'; p++) {
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' ||
-		    (*p == '.' && p != s)))
-			*p = '_';
+	for (unsigned k = 2; name_used(used, name); k++) {
+		free(name);
+		name = xasprintf("%s=%u", base, k);
 	}
-	return s;
+	free(base);
+	*ARRAY_PUSH(used->v, used->n, used->cap) = xstrdup(name);
+	return name;
+}
+
+static void
+names_free(struct names *used)
+{
+	for (size_t i = 0; i < used->n; i++)
+		free(used->v[i]);
+	free(used->v);
+	*used = (struct names){ 0 };
 }
 
 static int
@@ -100,6 +134,7 @@ cmd_export_exec(int argc, char **argv)
 	const char		*format = NULL, *out = NULL, *workload = NULL;
 	const char		*only = NULL;
 	struct buf		 list = { 0 }, apply = { 0 };
+	struct names		 dirs = { 0 };
 	bool			 all = false;
 	char			*cause = NULL, *eq;
 	int			 c, ret = EXIT_DATA;
@@ -155,7 +190,8 @@ cmd_export_exec(int argc, char **argv)
 		for (size_t i = 0; i < ws->state.nlenses; i++)
 			found = found || strcmp(ws->state.lenses[i]->id, only) == 0;
 		if (!found) {
-			cmd_error(_("the workspace has no lens \"%s\""), only);
+			cmd_error(_("the workspace has no lens \"%s\""),
+			    cmd_safe(only));
 			goto out;
 		}
 	}
@@ -170,25 +206,27 @@ cmd_export_exec(int argc, char **argv)
 			goto out;
 		}
 	}
-		if (out != NULL && mkdir_p(out, 0777, &cause) != 0) {
-		cmd_error("%s", cause);
+	if (out != NULL && mkdir_p(out, 0777, &cause) != 0) {
+		cmd_error("%s", cmd_safe(cause));
 		goto out;
 	}
 	buf_adds(&list, "[");
 	buf_adds(&apply, apply_head);
+	/* A lens directory never takes the name of apply.sh. */
+	*ARRAY_PUSH(dirs.v, dirs.n, dirs.cap) = xstrdup("apply.sh");
 	for (size_t i = 0; i < ws->state.nlenses; i++) {
 		const struct lens	*l = ws->state.lenses[i];
 		const char		*alias = alias_of(aliases, naliases, l->id);
-		char			*dir = NULL, *lname = safe_name(l->id);
+		struct names		 files = { 0 };
+		char			*dir = NULL, *lname;
 
-		if (only != NULL && strcmp(only, l->id) != 0) {
-			free(lname);
+		if (only != NULL && strcmp(only, l->id) != 0)
 			continue;
-		}
+		lname = unique_name(&dirs, l->id);
 		if (out != NULL) {
 			dir = path_join(out, lname);
 			if (mkdir_p(dir, 0777, &cause) != 0) {
-				cmd_error("%s", cause);
+				cmd_error("%s", cmd_safe(cause));
 				free(dir);
 				free(lname);
 				goto out;
@@ -211,12 +249,14 @@ cmd_export_exec(int argc, char **argv)
 				    &cut);
 				if (cut) {
 					char *id = xasprintf("%s/%s", l->id,
-					    q->id), *safe = aws_printable(id);
+					    q->id);
 
+					/* Cut in what is sent; wafr's note
+					 * stays whole, and an import of this
+					 * file keeps it (aws_map_answer). */
 					cmd_error(_("%s: the note is over the AWS "
-					    "limit of %d characters: cut"), safe,
-					    AWS_MAX_NOTES);
-					free(safe);
+					    "limit of %d characters: cut"),
+					    cmd_safe(id), AWS_MAX_NOTES);
 					free(id);
 					ncut++;
 				}
@@ -227,18 +267,19 @@ cmd_export_exec(int argc, char **argv)
 					free(json);
 					continue;
 				}
-				name = safe_name(q->id);
+				name = unique_name(&files, q->id);
 				path = xasprintf("%s/%s.json", dir, name);
 				buf_printf(&apply, " \\\n\t'%s/%s.json'", lname,
 				    name);
 				free(name);
 				if (write_file_atomic(path, json, strlen(json),
 				    &cause) != 0) {
-					cmd_error("%s", cause);
+					cmd_error("%s", cmd_safe(cause));
 					free(path);
 					free(json);
 					free(dir);
 					free(lname);
+					names_free(&files);
 					goto out;
 				}
 				free(path);
@@ -247,24 +288,31 @@ cmd_export_exec(int argc, char **argv)
 		}
 		free(dir);
 		free(lname);
+		names_free(&files);
 	}
 	if (out == NULL) {
 		buf_adds(&list, "\n]\n");
 		fputs(list.s, stdout);
 	} else {
-		char *path = path_join(out, "apply.sh");
+		char	*path = path_join(out, "apply.sh");
+		mode_t	 mask;
 
 		buf_adds(&apply, apply_tail);
 		if (write_file_atomic(path, apply.s, apply.len, &cause) != 0) {
-			cmd_error("%s", cause);
+			cmd_error("%s", cmd_safe(cause));
 			free(path);
 			goto out;
 		}
-		if (chmod(path, 0755) != 0)
+		/* Executable as a new script would be: the umask decides
+		 * who may run it (and can only be read by setting it). */
+		mask = umask(022);
+		umask(mask);
+		if (chmod(path, 0777 & ~mask) != 0)
 			cmd_error(_("%s: cannot make it executable"), path);
 		free(path);
 		printf(_("%u answers written to %s (send them: sh %s/apply.sh%s)\n"),
-		    n, out, out, workload == NULL ? _(" WORKLOAD-ID") : "");
+		    n, cmd_safe(out), cmd_safe(out), workload == NULL ?
+		    _(" WORKLOAD-ID") : "");
 	}
 	if (ncut > 0)
 		cmd_error(_("%u notes cut to the AWS limit"), ncut);
@@ -272,6 +320,7 @@ cmd_export_exec(int argc, char **argv)
 out:
 	buf_free(&list);
 	buf_free(&apply);
+	names_free(&dirs);
 	free(cause);
 	free(aliases);
 	workspace_close(ws);

@@ -48,41 +48,36 @@ find_lens(const struct workspace *ws, const struct aws_export *x,
 	return -1;
 }
 
-/* Print text that holds ids read from files: never a control sequence. */
-static void
-print_safe(FILE *f, const char *prefix, const char *s)
-{
-	char *p = aws_printable(s != NULL ? s : "");
-
-	fprintf(f, "%s%s", prefix, p);
-	free(p);
-}
-
+/* Every file is read whole before anything is imported: one field of the
+ * wrong type in any of them and nothing is. */
 static int
 read_files(char **files, int n, struct aws_export *x)
 {
 	for (int i = 0; i < n; i++) {
 		struct yval	*v;
+		struct buf	 text = { 0 };
 		char		*data, *cause = NULL;
 		size_t		 size;
 		int		 r;
 
 		if (read_file(files[i], &data, &size, &cause) != 0) {
-			cmd_error("%s", cause);
+			cmd_error("%s", cmd_safe(cause));
 			free(cause);
 			return -1;
 		}
-		r = yval_parse(data, size, &v, &cause);
+		r = aws_prepare(data, size, &text, &cause);
 		free(data);
+		if (r == 0) {
+			r = yval_parse(text.s, text.len, &v, &cause);
+			buf_free(&text);
+		}
 		if (r == 0) {
 			r = aws_read(v, x, &cause);
 			yval_free(v);
 		}
 		if (r != 0) {
-			char *safe = aws_printable(cause);
-
-			cmd_error("%s: %s", files[i], safe);
-			free(safe);
+			cmd_error(_("%s: %s; nothing imported"),
+			    cmd_safe(files[i]), cmd_safe(cause));
 			free(cause);
 			return -1;
 		}
@@ -109,7 +104,7 @@ check_counts(const struct workspace *ws, size_t li,
 			state_tally_pillar(&ws->state, li, p, &t);
 		else {
 			buf_printf(diff, _("%s: no such pillar in lens \"%s\"\n"),
-			    c->pillar, l->id);
+			    cmd_safe(c->pillar), cmd_safe(l->id));
 			n++;
 			continue;
 		}
@@ -136,7 +131,7 @@ cmd_import_exec(int argc, char **argv)
 	struct buf		  problems = { 0 }, diff = { 0 };
 	const char		 *forced = NULL;
 	bool			  partial = false, dry = false;
-	char			 *cause = NULL;
+	char			 *cause = NULL, *lid = NULL;
 	int			  c, li, nproblems = 0, ndiff = 0, ret = EXIT_DATA;
 	unsigned		  changed = 0, imported = 0;
 	unsigned		  nrisks = 0;
@@ -166,18 +161,17 @@ cmd_import_exec(int argc, char **argv)
 		goto out;
 	if ((li = find_lens(ws, &x, forced)) < 0) {
 		if (forced != NULL)
-			cmd_error(_("the workspace has no lens \"%s\""), forced);
-		else {
-			char *safe = aws_printable(x.lens_alias != NULL ?
-			    x.lens_alias : x.lens_arn != NULL ? x.lens_arn : "?");
-
+			cmd_error(_("the workspace has no lens \"%s\""),
+			    cmd_safe(forced));
+		else
 			cmd_error(_("the export is about lens \"%s\", which the "
 			    "workspace does not have; name it with --lens ID"),
-			    safe);
-			free(safe);
-		}
+			    cmd_safe(x.lens_alias != NULL ? x.lens_alias :
+			    x.lens_arn != NULL ? x.lens_arn : "?"));
 		goto out;
 	}
+	/* Lens ids come from lens files: quoted made safe, as every id. */
+	lid = str_printable(ws->state.lenses[li]->id);
 
 	/* Map everything first. */
 	mapped = xcalloc(x.nanswers + 1, sizeof *mapped);
@@ -196,11 +190,11 @@ cmd_import_exec(int argc, char **argv)
 		nproblems += n;
 	}
 	if (nproblems > 0) {
-		print_safe(stderr, "", problems.s);
+		fputs(cmd_safe_lines(problems.s), stderr);
 		if (!partial) {
 			cmd_error(_("%d ids could not be mapped onto lens \"%s\"; "
 			    "nothing imported (--partial imports the rest)"),
-			    nproblems, ws->state.lenses[li]->id);
+			    nproblems, lid);
 			goto out;
 		}
 	}
@@ -218,7 +212,7 @@ cmd_import_exec(int argc, char **argv)
 		nrisks += a->has_risk;
 		if (a->has_risk && question_risk(q, &mapped[i]) != a->risk) {
 			buf_printf(&diff, _("%s: the AWS tool says %s, wafr %s\n"),
-			    q->id, aws_risk_name(a->risk),
+			    cmd_safe(q->id), aws_risk_name(a->risk),
 			    aws_risk_name(question_risk(q, &mapped[i])));
 			ndiff++;
 		}
@@ -229,22 +223,22 @@ cmd_import_exec(int argc, char **argv)
 	}
 	/* One change: one undo takes the whole import back. */
 	if (changed > 0 && ops_import(ws, refs, changes, changed, &cause) != 0) {
-		cmd_error("%s", cause);
+		cmd_error("%s", cmd_safe(cause));
 		goto out;
 	}
 	if (ws->warning != NULL)
-		cmd_error("%s", ws->warning);
+		cmd_error("%s", cmd_safe(ws->warning));
 	if (!dry)
 		ndiff += check_counts(ws, (size_t)li, &x, &diff);
-	printf(_("%s: %u answers read, %u changed%s\n"), ws->state.lenses[li]->id,
-	    imported, changed, dry ? _(" (dry run)") : "");
+	printf(_("%s: %u answers read, %u changed%s\n"), lid, imported,
+	    changed, dry ? _(" (dry run)") : "");
 	if (partial && nproblems > 0)
 		printf(_("%d ids could not be mapped (see above)\n"), nproblems);
 	/* The import itself succeeded: differences are reported, not fatal
 	 * (a lens version other than the AWS tool's gives them). */
 	if (ndiff > 0)
-		print_safe(stdout, _("Risks differ from the AWS tool's:\n"),
-		    diff.s);
+		printf("%s%s", _("Risks differ from the AWS tool's:\n"),
+		    cmd_safe_lines(diff.s));
 	else if (x.ncounts > 0 && !dry)
 		printf("%s", _("Risk counts equal the AWS tool's.\n"));
 	else if (nrisks > 0)
@@ -260,6 +254,7 @@ out:
 	buf_free(&problems);
 	buf_free(&diff);
 	free(cause);
+	free(lid);
 	aws_export_free(&x);
 	workspace_close(ws);
 	return ret;

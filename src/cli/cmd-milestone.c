@@ -40,6 +40,12 @@ cmd_milestone_exec(int argc, char **argv)
 		free(cause);
 		return EXIT_DATA;
 	}
+	if (m.notice != NULL) {
+		char *notice = str_printable(m.notice);
+
+		fprintf(stderr, "%s: %s\n", program_name, notice);
+		free(notice);
+	}
 	name = str_printable(m.name);
 	printf(_("Milestone \"%s\" saved as tag %s (commit %.7s): %u HRI, "
 	    "%u MRI\n"), name, m.tag, m.commit, m.tally.n[RISK_HIGH],

@@ -236,10 +236,20 @@ load_extra(struct loader *ld, yaml_node_t *n, struct yval **extra)
 	}
 }
 
+/* name: the id names a file or a directory (a lens, a pillar, a question). */
 static void
-check_id(struct loader *ld, yaml_node_t *n, const char *id, const char *what)
+check_id(struct loader *ld, yaml_node_t *n, const char *id, const char *what,
+    bool name)
 {
-	if (*id == '\0')
+	const char *why;
+
+	if (name) {
+		if ((why = lens_id_unsafe(id, strlen(id))) != NULL)
+			diag_add(ld->d, SEV_ERROR, (int)n->start_mark.line + 1,
+			    (int)n->start_mark.column + 1, _("%s id \"%.40s%s\" "
+			    "cannot name a file: it %s"), what, id,
+			    strlen(id) > 40 ? "..." : "", why);
+	} else if (*id == '\0')
 		error_at(ld, n, _("%s id is empty%s"), what, "");
 	else if (strlen(id) > MAX_ID) {
 		diag_add(ld->d, ld->d->aws_limits ? SEV_ERROR : SEV_WARNING,
@@ -304,7 +314,7 @@ load_choice(struct loader *ld, yaml_node_t *n, struct choice *c)
 		if (strcmp(key, "id") == 0) {
 			set_string(ld, &c->id, v, key, 0);
 			if (c->id != NULL)
-				check_id(ld, v, c->id, _("choice"));
+				check_id(ld, v, c->id, _("choice"), false);
 		} else if (set_text(ld, &c->title, "title", key, v, MAX_TITLE))
 			;
 		else if (ld->json && strcmp(key, "helpfulResource") == 0)
@@ -406,6 +416,39 @@ load_rule(struct loader *ld, yaml_node_t *n, struct rule *r)
 	}
 }
 
+struct idref {
+	const char	*id;
+	size_t		 i;
+};
+
+static int
+cmp_idref(const void *a, const void *b)
+{
+	const struct idref	*x = a, *y = b;
+	int			 c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* For each of n ids, the index of the first one equal to it. Sorted, not
+ * compared pair by pair: a question may have 100,000 choices. Sorts refs. */
+static size_t *
+first_same(struct idref *refs, size_t n)
+{
+	size_t *first = xcalloc(n > 0 ? n : 1, sizeof *first);
+
+	qsort(refs, n, sizeof *refs, cmp_idref);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && strcmp(refs[i].id, refs[i - 1].id) == 0)
+			first[refs[i].i] = first[refs[i - 1].i];
+		else
+			first[refs[i].i] = refs[i].i;
+	}
+	return first;
+}
+
 /* Conditions are compiled once the question's choices are known, so that an
  * unknown choice id is an error now and never at answer time. */
 static void
@@ -441,6 +484,27 @@ compile_rules(struct loader *ld, yaml_node_t *n, struct question *q)
 		    "where none matches, it is at no risk%s"), q->id, "");
 }
 
+/* Choice ids are unique within a question. */
+static void
+check_choices(struct loader *ld, struct question *q)
+{
+	struct idref	*refs = xcalloc(q->nchoices, sizeof *refs);
+	size_t		*first;
+
+	for (size_t i = 0; i < q->nchoices; i++)
+		refs[i] = (struct idref){ q->choices[i].id, i };
+	first = first_same(refs, q->nchoices);
+	for (size_t i = 0; i < q->nchoices; i++) {
+		if (first[i] != i)
+			diag_add(ld->d, SEV_ERROR, q->choices[i].pos.line,
+			    q->choices[i].pos.col, _("duplicate choice id "
+			    "\"%s\" in question \"%s\""), q->choices[i].id,
+			    q->id);
+	}
+	free(first);
+	free(refs);
+}
+
 static void
 load_question(struct loader *ld, yaml_node_t *n, struct question *q)
 {
@@ -462,7 +526,7 @@ load_question(struct loader *ld, yaml_node_t *n, struct question *q)
 		else if (strcmp(key, "id") == 0) {
 			set_string(ld, &q->id, v, key, 0);
 			if (q->id != NULL)
-				check_id(ld, v, q->id, _("question"));
+				check_id(ld, v, q->id, _("question"), true);
 		} else if (set_text(ld, &q->title, "title", key, v, MAX_TITLE))
 			;
 		else if (set_text(ld, &q->description, "description", key, v,
@@ -513,20 +577,8 @@ load_question(struct loader *ld, yaml_node_t *n, struct question *q)
 		if (q->nchoices == 0)
 			error_at(ld, choices, _("question \"%s\" has no "
 			    "choices%s"), q->id, "");
-		for (size_t i = 0; i < q->nchoices; i++) {
-			for (size_t j = 0; j < i; j++) {
-				if (strcmp(q->choices[i].id,
-				    q->choices[j].id) == 0) {
-					diag_add(ld->d, SEV_ERROR,
-					    q->choices[i].pos.line,
-					    q->choices[i].pos.col,
-					    _("duplicate choice id \"%s\" in "
-					    "question \"%s\""),
-					    q->choices[i].id, q->id);
-					break;
-				}
-			}
-		}
+		else
+			check_choices(ld, q);
 	}
 	if (rules != NULL && expect(ld, rules, YAML_SEQUENCE_NODE, "rules")) {
 		yaml_node_item_t *it;
@@ -564,7 +616,7 @@ load_pillar(struct loader *ld, yaml_node_t *n, struct pillar *pl)
 		else if (strcmp(key, "id") == 0) {
 			set_string(ld, &pl->id, v, key, 0);
 			if (pl->id != NULL)
-				check_id(ld, v, pl->id, _("pillar"));
+				check_id(ld, v, pl->id, _("pillar"), true);
 		} else if (set_text(ld, &pl->title, ld->json ? "name" : "title",
 		    key, v, MAX_TITLE))
 			;
@@ -633,7 +685,7 @@ load_lens(struct loader *ld, yaml_node_t *root, struct lens *l)
 		else if (!ld->json && strcmp(key, "lens") == 0) {
 			set_string(ld, &l->id, v, key, 0);
 			if (l->id != NULL)
-				check_id(ld, v, l->id, _("lens"));
+				check_id(ld, v, l->id, _("lens"), true);
 		} else if (!ld->json && strcmp(key, "version") == 0)
 			set_string(ld, &l->version, v, key, 0);
 		else if (!ld->json && strcmp(key, "aws") == 0)
@@ -664,17 +716,20 @@ load_lens(struct loader *ld, yaml_node_t *root, struct lens *l)
 static void
 check_unique(struct lens *l, struct diags *d)
 {
+	struct idref	*refs = xcalloc(l->npillars + 1, sizeof *refs);
+	size_t		*same;
+
+	for (size_t i = 0; i < l->npillars; i++)
+		refs[i] = (struct idref){ l->pillars[i].id, i };
+	same = first_same(refs, l->npillars);
 	for (size_t i = 0; i < l->npillars; i++) {
-		for (size_t j = 0; j < i; j++) {
-			if (strcmp(l->pillars[i].id, l->pillars[j].id) == 0) {
-				diag_add(d, SEV_ERROR, l->pillars[i].pos.line,
-				    l->pillars[i].pos.col,
-				    _("duplicate pillar id \"%s\""),
-				    l->pillars[i].id);
-				break;
-			}
-		}
+		if (same[i] != i)
+			diag_add(d, SEV_ERROR, l->pillars[i].pos.line,
+			    l->pillars[i].pos.col,
+			    _("duplicate pillar id \"%s\""), l->pillars[i].id);
 	}
+	free(same);
+	free(refs);
 	lens_index(l);
 	for (size_t i = 0; i < l->npillars; i++) {
 		for (size_t j = 0; j < l->pillars[i].nquestions; j++) {
@@ -711,32 +766,22 @@ struct lens *
 lens_load(const char *data, size_t size, const char *default_id,
     struct diags *d)
 {
-	yaml_parser_t	 parser;
-	yaml_document_t	 doc;
-	yaml_node_t	*root;
-	struct loader	 ld = { .doc = &doc, .d = d };
-	struct lens	*l;
-	size_t		 i;
+	yaml_document_t		 doc;
+	yaml_node_t		*root;
+	struct yload_error	 err;
+	struct loader		 ld = { .doc = &doc, .d = d };
+	struct lens		*l;
+	size_t			 i;
 
 	for (i = 0; i < size && strchr(" \t\r\n", data[i]) != NULL; i++)
 		;
 	ld.json = i < size && data[i] == '{';
 
-	if (!yaml_parser_initialize(&parser)) {
-		diag_add(d, SEV_ERROR, 0, 0, "%s", _("cannot start the parser"));
+	if (yval_load_doc(data, size, false, &doc, &err) != 0) {
+		diag_add(d, SEV_ERROR, err.line, err.col, "%s", err.msg);
+		free(err.msg);
 		return NULL;
 	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, size);
-	if (!yaml_parser_load(&parser, &doc)) {
-		diag_add(d, SEV_ERROR, (int)parser.problem_mark.line + 1,
-		    (int)parser.problem_mark.column + 1, "%s%s%s",
-		    parser.problem != NULL ? parser.problem : _("syntax error"),
-		    parser.context != NULL ? " " : "",
-		    parser.context != NULL ? parser.context : "");
-		yaml_parser_delete(&parser);
-		return NULL;
-	}
-	yaml_parser_delete(&parser);
 
 	root = yaml_document_get_root_node(&doc);
 	if (root == NULL) {
@@ -750,8 +795,14 @@ lens_load(const char *data, size_t size, const char *default_id,
 		load_lens(&ld, root, l);
 	yaml_document_delete(&doc);
 
-	if (l->id == NULL)
+	if (l->id == NULL) {
+		const char *why;
+
 		l->id = xstrdup(default_id);
+		if ((why = lens_id_unsafe(l->id, strlen(l->id))) != NULL)
+			diag_add(d, SEV_ERROR, 0, 0, _("lens id \"%.40s\" cannot "
+			    "name a file: it %s"), l->id, why);
+	}
 	if (l->version == NULL)
 		l->version = xstrdup("");
 	check_unique(l, d);

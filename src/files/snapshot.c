@@ -6,15 +6,18 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <yaml.h>
 
 #include "files/lens-load.h"
 #include "files/snapshot.h"
+#include "files/yval-yaml.h"
 #include "base/util.h"
 
 /* Emitting. */
@@ -200,6 +203,11 @@ emit_end(struct emit *em, size_t *size)
 char *
 snapshot_answer_path(const struct lens *l, const struct question *q)
 {
+	/* The loader refuses such ids; a path must never leave answers/. */
+	if (lens_id_unsafe(l->id, strlen(l->id)) != NULL ||
+	    lens_id_unsafe(q->pillar->id, strlen(q->pillar->id)) != NULL ||
+	    lens_id_unsafe(q->id, strlen(q->id)) != NULL)
+		return NULL;
 	return xasprintf("answers/%s/%s/%s.yaml", l->id, q->pillar->id, q->id);
 }
 
@@ -346,31 +354,179 @@ snapshot_workload_text(const struct kv *kv, size_t *size)
 
 /* Writing. */
 
+/* Inside the workspace nothing is reached through a symbolic link, as a
+ * clone may carry one pointing anywhere; the workspace directory itself may
+ * be one (the user's choice). Directories are opened one component at a
+ * time from it with O_NOFOLLOW, so a link swapped in meanwhile is not
+ * followed either. */
+
+/* DIR joined with the first LEN bytes of REL, for messages. */
+static char *
+below_path(const char *dir, const char *rel, size_t len)
+{
+	char	*pre = xstrndup(rel, len), *path = path_join(dir, pre);
+
+	free(pre);
+	return path;
+}
+
+/* NAME in the directory open as FD could not be opened: say so, naming a
+ * symbolic link as one. */
+static int
+open_fail(int fd, const char *name, int e, const char *path, char **cause)
+{
+	struct stat sb;
+
+	if (fstatat(fd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISLNK(sb.st_mode))
+		return fail(cause, _("%s: a symbolic link, not followed"), path);
+	return fail(cause, "%s: %s", path, strerror(e));
+}
+
+/* Open the directory that the first LEN bytes of REL name below DIR;
+ * MAKE makes the missing ones. Returns a descriptor, -1 (*cause set) or,
+ * without MAKE, -2 when one does not exist. */
+static int
+open_below(const char *dir, const char *rel, size_t len, bool make,
+    char **cause)
+{
+	const int	 flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+	char		*copy = xstrndup(rel, len), *save = NULL, *path;
+	int		 fd, next, e;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		e = errno;
+		free(copy);
+		if (e == ENOENT && !make)
+			return -2;
+		return fail(cause, "%s: %s", dir, strerror(e));
+	}
+	for (char *s = strtok_r(copy, "/", &save); s != NULL;
+	    s = strtok_r(NULL, "/", &save)) {
+		path = below_path(dir, rel, (size_t)(s - copy) + strlen(s));
+		if (strcmp(s, ".") == 0 || strcmp(s, "..") == 0) {
+			fail(cause, _("%s: not below the workspace"), path);
+			goto fail;
+		}
+		next = openat(fd, s, flags);
+		if (next == -1 && errno == ENOENT && make) {
+			if (mkdirat(fd, s, 0777) == -1 && errno != EEXIST) {
+				fail(cause, "%s: %s", path, strerror(errno));
+				goto fail;
+			}
+			next = openat(fd, s, flags);
+		}
+		if (next == -1) {
+			e = errno;
+			if (e == ENOENT && !make) {
+				free(path);
+				close(fd);
+				free(copy);
+				return -2;
+			}
+			open_fail(fd, s, e, path, cause);
+			goto fail;
+		}
+		free(path);
+		close(fd);
+		fd = next;
+	}
+	free(copy);
+	return fd;
+fail:
+	free(path);
+	close(fd);
+	free(copy);
+	return -1;
+}
+
 /* Replace a file only when its bytes change: git status stays quiet and a
  * toggle costs one small write. */
+/* Remove NAME in the directory open as DFD, and all it holds: a link is
+ * removed, never followed. */
+static int
+remove_at(int dfd, const char *name)
+{
+	struct stat	 sb;
+	struct dirent	*e;
+	DIR		*d;
+	int		 fd, ret = 0;
+
+	if (fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(sb.st_mode))
+		return unlinkat(dfd, name, 0);
+	if ((fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1)
+		return -1;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    remove_at(dirfd(d), e->d_name) != 0)
+			ret = -1;
+	}
+	closedir(d);
+	if (ret == 0)
+		ret = unlinkat(dfd, name, AT_REMOVEDIR);
+	return ret;
+}
+
+int
+snapshot_remove(const char *dir, const char *rel, char **cause)
+{
+	const char	*slash = strrchr(rel, '/');
+	char		*path;
+	int		 dfd, ret = 0;
+
+	dfd = open_below(dir, rel, slash != NULL ? (size_t)(slash - rel) : 0,
+	    false, cause);
+	if (dfd < 0)
+		return dfd == -2 ? 0 : -1;
+	if (remove_at(dfd, slash != NULL ? slash + 1 : rel) != 0) {
+		path = path_join(dir, rel);
+		ret = fail(cause, "%s: %s", path, strerror(errno));
+		free(path);
+	}
+	close(dfd);
+	return ret;
+}
+
 int
 snapshot_write_file(const char *dir, const char *rel, const char *data,
     size_t size, char **cause)
 {
-	char	*path = path_join(dir, rel), *old = NULL, *slash;
-	size_t	 oldsize;
-	int	 fd, ret = -1;
+	const char	*slash = strrchr(rel, '/');
+	const char	*name = slash != NULL ? slash + 1 : rel;
+	char		*path = path_join(dir, rel), *old = NULL;
+	struct stat	 sb;
+	size_t		 oldsize;
+	int		 dfd, fd, ret = -1;
 
-	if ((fd = open(path, O_RDONLY)) != -1) {
+	dfd = open_below(dir, rel, slash != NULL ? (size_t)(slash - rel) : 0,
+	    true, cause);
+	if (dfd < 0)
+		goto out;
+	if ((fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
+		int r = read_fd(fd, path, &old, &oldsize, NULL);
+
 		close(fd);
-		if (read_file(path, &old, &oldsize, NULL) == 0 &&
-		    oldsize == size && memcmp(old, data, size) == 0) {
+		if (r == 0 && oldsize == size && memcmp(old, data, size) == 0) {
 			ret = 0;
 			goto out;
 		}
-	} else if (errno == ENOENT && (slash = strrchr(path, '/')) != NULL) {
-		*slash = '\0';
-		if (mkdir_p(path, 0777, cause) != 0)
-			goto out;
-		*slash = '/';
+	} else if (fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISLNK(sb.st_mode)) {
+		fail(cause, _("%s: a symbolic link, not followed"), path);
+		goto out;
 	}
-	ret = write_file_atomic(path, data, size, cause);
+	/* The rename replaces whatever is at NAME by then, never follows. */
+	ret = write_file_atomic_at(dfd, name, path, data, size, cause);
 out:
+	if (dfd >= 0)
+		close(dfd);
 	free(old);
 	free(path);
 	return ret;
@@ -385,9 +541,11 @@ write_answer(const char *dir, const struct state *st, size_t lens,
 	size_t			 size;
 	int			 ret;
 
+	if ((rel = snapshot_answer_path(l, q)) == NULL)
+		return fail(cause, _("%s/%s/%s: not a name for an answer file"),
+		    l->id, q->pillar->id, q->id);
 	text = snapshot_answer_text(l, q, &st->answers[lens][q->index],
 	    st->roadmap[lens][q->index], &size);
-	rel = snapshot_answer_path(l, q);
 	ret = snapshot_write_file(dir, rel, text, size, cause);
 	free(rel);
 	free(text);
@@ -462,27 +620,20 @@ perr(struct parse *p, const yaml_node_t *n, const char *fmt, ...)
 	return -1;
 }
 
-/* Load one document; the root must be a mapping. */
+/* Load the one document of the file (a second one would be lost when the
+ * file is written again); the root must be a mapping. */
 static yaml_node_t *
 parse_load(struct parse *p, const void *data, size_t size)
 {
-	yaml_parser_t	 parser;
-	yaml_node_t	*root;
+	struct yload_error	 err;
+	yaml_node_t		*root;
 
-	if (!yaml_parser_initialize(&parser))
-		abort();	/* out of memory, as in xmalloc */
-	yaml_parser_set_input_string(&parser, data, size);
-	if (!yaml_parser_load(&parser, &p->doc)) {
-		const yaml_mark_t *m = &parser.problem_mark;
-
-		fail(p->cause, "%s:%zu:%zu: %s%s%s", p->name, m->line + 1,
-		    m->column + 1, parser.problem != NULL ? parser.problem :
-		    _("bad YAML"), parser.context != NULL ? " " : "",
-		    parser.context != NULL ? parser.context : "");
-		yaml_parser_delete(&parser);
+	if (yval_load_doc(data, size, true, &p->doc, &err) != 0) {
+		fail(p->cause, "%s:%d:%d: %s", p->name, err.line, err.col,
+		    err.msg);
+		free(err.msg);
 		return NULL;
 	}
-	yaml_parser_delete(&parser);
 	root = yaml_document_get_root_node(&p->doc);
 	if (root == NULL) {
 		fail(p->cause, "%s:1:1: %s", p->name, _("the file is empty"));
@@ -503,7 +654,8 @@ node(struct parse *p, int i)
 	return yaml_document_get_node(&p->doc, i);
 }
 
-/* A scalar's text, or an error naming what was expected. */
+/* A scalar's text, or an error naming what was expected. A NUL would cut
+ * the text short without a word. */
 static const char *
 scalar(struct parse *p, yaml_node_t *n, const char *what)
 {
@@ -511,7 +663,35 @@ scalar(struct parse *p, yaml_node_t *n, const char *what)
 		perr(p, n, _("%s: expected text"), what);
 		return NULL;
 	}
+	if (strlen((const char *)n->data.scalar.value) != n->data.scalar.length) {
+		perr(p, n, _("%s: holds a NUL character"), what);
+		return NULL;
+	}
 	return (const char *)n->data.scalar.value;
+}
+
+/* -1 when the key of pr was given before in mapping m, 0 when it is the
+ * first: libyaml keeps both, and the second would merge into or replace
+ * the first without a word. Answer files stop at the first unknown key,
+ * so the scan is short; in workload.yaml kv_set costs as much. */
+static int
+twice(struct parse *p, yaml_node_t *m, yaml_node_pair_t *pr)
+{
+	yaml_node_t *k = node(p, pr->key);
+
+	if (k->type != YAML_SCALAR_NODE)
+		return 0;
+	for (yaml_node_pair_t *e = m->data.mapping.pairs.start; e < pr; e++) {
+		yaml_node_t *ek = node(p, e->key);
+
+		if (ek->type == YAML_SCALAR_NODE &&
+		    strcmp((char *)ek->data.scalar.value,
+		    (char *)k->data.scalar.value) == 0)
+			return perr(p, k, _("\"%s\" is given twice (first at "
+			    "line %zu)"), (char *)k->data.scalar.value,
+			    ek->start_mark.line + 1);
+	}
+	return 0;
 }
 
 static int
@@ -536,7 +716,7 @@ parse_roadmap(struct parse *p, yaml_node_t *m, struct roadmap_item **out)
 		const char	*key, *val;
 
 		if ((key = scalar(p, k, "roadmap")) == NULL ||
-		    (val = scalar(p, v, key)) == NULL)
+		    twice(p, m, pr) != 0 || (val = scalar(p, v, key)) == NULL)
 			goto fail;
 		if (strcmp(key, "owner") == 0) {
 			free(it->owner);
@@ -623,6 +803,10 @@ parse_field(struct parse *p, const struct question *q, const char *key,
 			if (question_choice(q, s) == NULL)
 				return perr(p, ck, _("question %s has no "
 				    "choice \"%s\""), q->id, s);
+			if (answer_choice_na(a, s) != NULL) {
+				twice(p, v, pr);
+				return -1;
+			}
 			if ((r = scalar(p, cv, s)) == NULL)
 				return -1;
 			if (na_reason_parse(r) == NULL)
@@ -684,9 +868,14 @@ snapshot_parse_answer(const char *name, const void *data, size_t size,
 	    pr < root->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = node(&p, pr->key);
 
-		if (k->type == YAML_SCALAR_NODE &&
-		    strcmp((char *)k->data.scalar.value, "question") == 0)
-			qnode = node(&p, pr->value);
+		if (k->type != YAML_SCALAR_NODE ||
+		    strcmp((char *)k->data.scalar.value, "question") != 0)
+			continue;
+		if (qnode != NULL) {
+			twice(&p, root, pr);
+			goto fail;
+		}
+		qnode = node(&p, pr->value);
 	}
 	if (qnode == NULL) {
 		perr(&p, root, _("no \"question\" field"));
@@ -714,6 +903,7 @@ snapshot_parse_answer(const char *name, const void *data, size_t size,
 		const char	*key;
 
 		if ((key = scalar(&p, k, _("field name"))) == NULL ||
+		    twice(&p, root, pr) != 0 ||
 		    parse_field(&p, q, key, k, v, a, it) != 0)
 			goto fail;
 	}
@@ -726,6 +916,89 @@ fail:
 	roadmap_item_free(*it);
 	*it = NULL;
 	return -1;
+}
+
+struct lensref {
+	const char	*id;
+	size_t		 i;
+};
+
+static int
+cmp_lensref(const void *a, const void *b)
+{
+	const struct lensref	*x = a, *y = b;
+	int			 c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Item i of the lenses: a list, or one id alone. */
+static yaml_node_t *
+lens_item(struct parse *p, yaml_node_t *v, size_t i)
+{
+	if (v->type != YAML_SEQUENCE_NODE)
+		return v;
+	return node(p, v->data.sequence.items.start[i]);
+}
+
+/* The lenses of workload.yaml, kept as a space-separated list. It is
+ * written as a list; a lone id is read as a list of one, so that it
+ * reads back the same once written. Each id names lenses/ID.yaml and
+ * answers/ID/, and a lens listed twice would be loaded twice. */
+static int
+parse_lenses(struct parse *p, yaml_node_t *v, struct kv *out)
+{
+	struct buf	 ids = { 0 };
+	struct lensref	*refs;
+	yaml_node_t	*in;
+	const char	*s, *why;
+	size_t		 n = 1, run = 0, dup = SIZE_MAX, first = 0;
+	int		 ret = -1;
+
+	if (v->type == YAML_SEQUENCE_NODE)
+		n = (size_t)(v->data.sequence.items.top -
+		    v->data.sequence.items.start);
+	else if (v->type == YAML_SCALAR_NODE && v->data.scalar.length == 0)
+		n = 0;	/* "lenses:" alone: none */
+	refs = xcalloc(n + 1, sizeof *refs);
+	for (size_t i = 0; i < n; i++) {
+		in = lens_item(p, v, i);
+		if ((s = scalar(p, in, "lenses")) == NULL)
+			goto out;
+		if ((why = lens_id_unsafe(s, strlen(s))) != NULL) {
+			perr(p, in, _("bad lens id \"%s\": it %s"), s, why);
+			goto out;
+		}
+		refs[i] = (struct lensref){ s, i };
+		if (i > 0)
+			buf_addc(&ids, ' ');
+		buf_adds(&ids, s);
+	}
+	/* Sorted, so that a long list is not compared pair by pair. */
+	qsort(refs, n, sizeof *refs, cmp_lensref);
+	for (size_t i = 1; i < n; i++) {
+		if (strcmp(refs[i].id, refs[i - 1].id) != 0)
+			run = i;
+		else if (refs[i].i < dup) {
+			dup = refs[i].i;
+			first = refs[run].i;
+		}
+	}
+	if (dup != SIZE_MAX) {
+		in = lens_item(p, v, dup);
+		perr(p, in, _("lens \"%s\" is listed twice (first at line %zu)"),
+		    (char *)in->data.scalar.value,
+		    lens_item(p, v, first)->start_mark.line + 1);
+		goto out;
+	}
+	kv_set(out, "lenses", ids.s != NULL ? ids.s : "");
+	ret = 0;
+out:
+	free(refs);
+	buf_free(&ids);
+	return ret;
 }
 
 int
@@ -743,31 +1016,12 @@ snapshot_parse_workload(const char *name, const void *data, size_t size,
 		yaml_node_t	*k = node(&p, pr->key), *v = node(&p, pr->value);
 		const char	*key, *s;
 
-		if ((key = scalar(&p, k, _("field name"))) == NULL)
+		if ((key = scalar(&p, k, _("field name"))) == NULL ||
+		    twice(&p, root, pr) != 0)
 			goto fail;
-		if (strcmp(key, "lenses") == 0 && v->type == YAML_SEQUENCE_NODE) {
-			struct buf ids = { 0 };
-
-			for (yaml_node_item_t *i = v->data.sequence.items.start;
-			    i < v->data.sequence.items.top; i++) {
-				yaml_node_t *in = node(&p, *i);
-
-				if ((s = scalar(&p, in, key)) == NULL) {
-					buf_free(&ids);
-					goto fail;
-				}
-				if (*s == '\0' || strchr(s, ' ') != NULL ||
-				    strchr(s, '/') != NULL) {
-					buf_free(&ids);
-					perr(&p, in, _("bad lens id \"%s\""), s);
-					goto fail;
-				}
-				if (ids.len > 0)
-					buf_addc(&ids, ' ');
-				buf_adds(&ids, s);
-			}
-			kv_set(&out, key, ids.s != NULL ? ids.s : "");
-			buf_free(&ids);
+		if (strcmp(key, "lenses") == 0) {
+			if (parse_lenses(&p, v, &out) != 0)
+				goto fail;
 			continue;
 		}
 		if ((s = scalar(&p, v, key)) == NULL)
@@ -788,27 +1042,36 @@ fail:
 	return -1;
 }
 
-/* Reading from a directory. */
+/* Reading from a directory: as for writing, no symbolic link is followed
+ * below it. */
+
+static void	free_names(char **, size_t);
 
 static int
 dir_read(void *arg, const char *rel, char **data, size_t *size, char **cause)
 {
-	char	*path = path_join(arg, rel);
-	int	 fd, ret;
+	const char	*slash = strrchr(rel, '/');
+	const char	*name = slash != NULL ? slash + 1 : rel;
+	char		*path = path_join(arg, rel);
+	int		 dfd, fd, ret;
 
-	if ((fd = open(path, O_RDONLY)) == -1) {
+	dfd = open_below(arg, rel, slash != NULL ? (size_t)(slash - rel) : 0,
+	    false, cause);
+	if (dfd < 0) {
+		free(path);
+		return dfd == -2 ? 1 : -1;
+	}
+	if ((fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
 		int e = errno;
 
-		if (e == ENOENT) {
-			free(path);
-			return 1;
-		}
-		fail(cause, "%s: %s", path, strerror(e));
+		ret = e == ENOENT ? 1 : open_fail(dfd, name, e, path, cause);
+		close(dfd);
 		free(path);
-		return -1;
+		return ret;
 	}
+	close(dfd);
+	ret = read_fd(fd, path, data, size, cause);
 	close(fd);
-	ret = read_file(path, data, size, cause);
 	free(path);
 	return ret;
 }
@@ -816,27 +1079,55 @@ dir_read(void *arg, const char *rel, char **data, size_t *size, char **cause)
 static int
 dir_list(void *arg, const char *rel, char ***names, size_t *n, char **cause)
 {
-	char		*path = path_join(arg, rel);
 	DIR		*d;
 	struct dirent	*e;
+	struct stat	 sb;
 	size_t		 cap = 0;
+	int		 fd;
 
 	*names = NULL;
 	*n = 0;
-	if ((d = opendir(path)) == NULL) {
+	if ((fd = open_below(arg, rel, strlen(rel), false, cause)) < 0)
+		return fd == -2 ? 1 : -1;
+	if ((d = fdopendir(fd)) == NULL) {
 		int err = errno;
 
-		free(path);
-		if (err == ENOENT)
-			return 1;
+		close(fd);
 		return fail(cause, "%s/%s: %s", (char *)arg, rel,
 		    strerror(err));
 	}
-	free(path);
-	while ((e = readdir(d)) != NULL) {
+	for (;;) {
+		errno = 0;
+		if ((e = readdir(d)) == NULL)
+			break;
 		if (e->d_name[0] == '.')
 			continue;
+		/* A link is an error to show, not a name to pass on. */
+		if (e->d_type == DT_LNK || (e->d_type == DT_UNKNOWN &&
+		    fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISLNK(sb.st_mode))) {
+			char *path = xasprintf("%s/%s/%s", (char *)arg, rel,
+			    e->d_name);
+
+			fail(cause, _("%s: a symbolic link, not followed"), path);
+			free(path);
+			closedir(d);
+			free_names(*names, *n);
+			*names = NULL;
+			*n = 0;
+			return -1;
+		}
 		*ARRAY_PUSH(*names, *n, cap) = xstrdup(e->d_name);
+	}
+	if (errno != 0) {
+		int err = errno;
+
+		closedir(d);
+		free_names(*names, *n);
+		*names = NULL;
+		*n = 0;
+		return fail(cause, "%s/%s: %s", (char *)arg, rel,
+		    strerror(err));
 	}
 	closedir(d);
 	qsort(*names, *n, sizeof **names, cmp_str);

@@ -16,6 +16,9 @@ int	snapshot_write_workload(const char *, const struct state *, char **);
  * when they differ: git status stays quiet. */
 int	snapshot_write_file(const char *, const char *, const char *, size_t,
 	    char **);
+/* Remove DIR/REL (a file, or a folder and all it holds), never through a
+ * symbolic link below DIR; a missing one is no error. */
+int	snapshot_remove(const char *, const char *, char **);
 
 /* Read workload.yaml of a workspace directory into properties. */
 int	snapshot_read_workload(const char *, struct kv *, char **);
@@ -24,12 +27,14 @@ int	snapshot_read_workload(const char *, struct kv *, char **);
 char	*snapshot_answer_text(const struct lens *, const struct question *,
 	    const struct answer *, const struct roadmap_item *, size_t *);
 char	*snapshot_workload_text(const struct kv *, size_t *);
-/* Relative path of a question's answer file. */
+/* Relative path of a question's answer file; NULL when an id cannot name
+ * a file (lens_id_unsafe: the loader refuses such ids). */
 char	*snapshot_answer_path(const struct lens *, const struct question *);
 
 /* Parse the text of answer file NAME found at answers/LENS/PILLAR/QID.yaml
  * (pillar and qid may be NULL: not checked). On success *q is the question,
- * *a its answer and *it the roadmap item or NULL. */
+ * *a its answer and *it the roadmap item or NULL. A key given twice, a
+ * second document or a NUL in a text is an error: it would be lost. */
 int	snapshot_parse_answer(const char *, const void *, size_t,
 	    const struct lens *, const char *, const char *,
 	    const struct question **, struct answer *, struct roadmap_item **,

@@ -1,9 +1,20 @@
 /* history.c: milestones as git commits and annotated tags (libgit2). */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -70,6 +81,71 @@ signature(git_repository *repo, git_signature **sig, char **cause)
 	return git_fail(cause, _("git signature"));
 }
 
+/* A git lock or a temporary file older than this was left by a process
+ * that died: locks and temporaries live for milliseconds. */
+#define STALE_SECONDS 60
+
+/* The PID of NAME.tmp.PID, the temporary of an atomic write by an older
+ * wafr, else NULL: only digits after the last ".tmp.", so a lens or an
+ * answer file (.yaml, .json) whose id holds ".tmp." is never one. */
+static const char *
+old_temporary_pid(const char *base)
+{
+	const char *p, *last = NULL;
+
+	for (p = base; (p = strstr(p, ".tmp.")) != NULL; p++)
+		last = p;
+	if (last == NULL || last[5] == '\0' ||
+	    last[5 + strspn(last + 5, "0123456789")] != '\0')
+		return NULL;
+	return last + 5;
+}
+
+/* A temporary file of an atomic write: NAME.tmp.PID (the older form) or
+ * .NAME.wafr-tmp-XXXXXX. */
+static bool
+is_temporary(const char *base)
+{
+	return old_temporary_pid(base) != NULL ||
+	    fnmatch(".*.wafr-tmp-*", base, 0) == 0;
+}
+
+/* A path wafr does not own though it lies in what it owns: a temporary
+ * file anywhere, a dot-file or dot-folder under lenses/ or answers/. */
+static bool
+not_owned(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	if (is_temporary(base != NULL ? base + 1 : path))
+		return true;
+	if (strncmp(path, "lenses/", 7) != 0 &&
+	    strncmp(path, "answers/", 8) != 0)
+		return false;
+	for (const char *s = strchr(path, '/'); s != NULL; s = strchr(s + 1,
+	    '/')) {
+		if (s[1] == '.')
+			return true;
+	}
+	return false;
+}
+
+/* git_index_add_all and update_all: 0 stages the path, 1 skips it. */
+static int
+stage_cb(const char *path, const char *spec, void *arg)
+{
+	return not_owned(path) ? 1 : 0;
+}
+
+/* git_index_remove_all: 0 takes the path out of the index, 1 keeps it. */
+static int
+unstage_cb(const char *path, const char *spec, void *arg)
+{
+	return not_owned(path) ? 0 : 1;
+}
+
+/* The files wafr owns into the index, and nothing else: what it does not
+ * own is taken out of the index if an older wafr put it there. */
 static int
 stage_owned(git_repository *repo, git_index **idx, char **cause)
 {
@@ -78,9 +154,10 @@ stage_owned(git_repository *repo, git_index **idx, char **cause)
 	if (git_repository_index(idx, repo) != 0)
 		return git_fail(cause, _("git index"));
 	if (git_index_read(*idx, 0) != 0 ||
-	    git_index_add_all(*idx, &ps, GIT_INDEX_ADD_DEFAULT, NULL,
+	    git_index_remove_all(*idx, &ps, unstage_cb, NULL) != 0 ||
+	    git_index_add_all(*idx, &ps, GIT_INDEX_ADD_DEFAULT, stage_cb,
 	    NULL) != 0 ||
-	    git_index_update_all(*idx, &ps, NULL, NULL) != 0) {
+	    git_index_update_all(*idx, &ps, stage_cb, NULL) != 0) {
 		git_fail(cause, _("git index"));
 		git_index_free(*idx);
 		*idx = NULL;
@@ -129,19 +206,52 @@ write_small(const char *dir, const char *name, const char *text,
 int
 history_init(const char *dir, const struct state *st, char **cause)
 {
+	git_repository_init_options opts;
 	git_repository	*repo = NULL;
+	git_config	*cfg = NULL;
 	git_index	*idx = NULL;
 	git_signature	*sig = NULL;
 	git_tree	*tree = NULL;
 	git_oid		 tree_id, commit_id;
 	struct buf	 msg = { 0 };
+	char		*top = NULL, *gitdir = NULL, *tmp = NULL;
 	int		 ret = -1;
 
 	git_libgit2_init();
-	if (write_small(dir, ".gitignore", gitignore, cause) != 0 ||
-	    write_small(dir, ".gitattributes", gitattributes, cause) != 0)
+	if ((top = realpath(dir, NULL)) == NULL) {
+		fail(cause, "%s: %s", dir, strerror(errno));
 		goto out;
-	if (git_repository_init(&repo, dir, 0) != 0) {
+	}
+	gitdir = path_join(top, ".git");
+	if (access(gitdir, F_OK) == 0) {
+		fail(cause, "%s: %s", gitdir, strerror(EEXIST));
+		goto out;
+	}
+	if (write_small(top, ".gitignore", gitignore, cause) != 0 ||
+	    write_small(top, ".gitattributes", gitattributes, cause) != 0)
+		goto out;
+
+	/* The repository is made aside, bare with the workspace as its work
+	 * tree for now (no gitlink file), and renamed to .git when it holds
+	 * the first commit. */
+	tmp = path_join(top, ".git.wafr-tmp-XXXXXX");
+	if (mkdtemp(tmp) == NULL) {
+		fail(cause, "%s: %s", tmp, strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	if (git_repository_init_options_init(&opts,
+	    GIT_REPOSITORY_INIT_OPTIONS_VERSION) != 0) {
+		git_fail(cause, dir);
+		goto out;
+	}
+	opts.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_NO_REINIT;
+	if (git_repository_init_ext(&repo, tmp, &opts) != 0 ||
+	    git_repository_config(&cfg, repo) != 0 ||
+	    git_config_set_bool(cfg, "core.bare", 0) != 0 ||
+	    git_config_set_bool(cfg, "core.logallrefupdates", 1) != 0 ||
+	    git_repository_set_workdir(repo, top, 0) != 0) {
 		git_fail(cause, dir);
 		goto out;
 	}
@@ -164,14 +274,33 @@ history_init(const char *dir, const struct state *st, char **cause)
 		git_fail(cause, _("git commit"));
 		goto out;
 	}
+	git_config_free(cfg);
+	cfg = NULL;
+	git_index_free(idx);
+	idx = NULL;
+	git_repository_free(repo);
+	repo = NULL;
+	if (rename(tmp, gitdir) != 0) {
+		fail(cause, "%s: %s", gitdir, strerror(errno));
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
 	ret = 0;
 out:
 	buf_free(&msg);
 	git_tree_free(tree);
 	git_signature_free(sig);
 	git_index_free(idx);
+	git_config_free(cfg);
 	git_repository_free(repo);
 	git_libgit2_shutdown();
+	if (tmp != NULL) {
+		remove_tree(tmp);
+		free(tmp);
+	}
+	free(gitdir);
+	free(top);
 	return ret;
 }
 
@@ -353,6 +482,421 @@ milestone_from_tag(struct milestone *m, const char *tagname,
 	}
 }
 
+/* One line more of what was repaired on the way. */
+static void
+note(struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (b->len > 0)
+		buf_adds(b, "; ");
+	buf_adds(b, s);
+	free(s);
+}
+
+/* --- Stale temporary files --- */
+
+/* A temporary file nobody is writing: an old one, or NAME.tmp.PID of a
+ * process that is gone (or of this one, which has written none yet). */
+static bool
+temporary_stale(const char *base, const struct stat *sb, time_t now)
+{
+	const char	*digits;
+	char		*end;
+	long		 pid;
+
+	if (now - sb->st_mtime >= STALE_SECONDS)
+		return true;
+	if ((digits = old_temporary_pid(base)) == NULL)
+		return false;
+	errno = 0;
+	pid = strtol(digits, &end, 10);
+	if (errno != 0 || *end != '\0' || pid <= 0 || pid > INT_MAX)
+		return false;
+	if (pid == (long)getpid())
+		return true;
+	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
+static void
+remove_if_stale(const char *dir, const char *name, time_t now)
+{
+	char		*path = path_join(dir, name);
+	struct stat	 sb;
+
+	if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    temporary_stale(name, &sb, now) && unlink(path) != 0) {
+		/* Best effort: it is never committed anyway. */
+	}
+	free(path);
+}
+
+/* Under lenses/ and answers/, every stale temporary file. */
+static void
+remove_stale_below(const char *path, int depth, time_t now)
+{
+	DIR		*d;
+	struct dirent	*e;
+
+	if (depth > 16 || (d = opendir(path)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		struct stat	 sb;
+		char		*sub;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (is_temporary(e->d_name)) {
+			remove_if_stale(path, e->d_name, now);
+			continue;
+		}
+		sub = path_join(path, e->d_name);
+		if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode))
+			remove_stale_below(sub, depth + 1, now);
+		free(sub);
+	}
+	closedir(d);
+}
+
+/* The stale temporary files of the workspace: at its top those of the
+ * files wafr owns, under lenses/ and answers/ any. */
+static void
+remove_stale_temporaries(const char *dir)
+{
+	time_t		 now = time(NULL);
+	DIR		*d;
+	struct dirent	*e;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (!is_temporary(e->d_name))
+			continue;
+		for (size_t i = 0; i < nitems(owned); i++) {
+			size_t n = strlen(owned[i]);
+
+			if ((strncmp(e->d_name, owned[i], n) == 0 &&
+			    strncmp(e->d_name + n, ".tmp.", 5) == 0) ||
+			    (e->d_name[0] == '.' &&
+			    strncmp(e->d_name + 1, owned[i], n) == 0 &&
+			    strncmp(e->d_name + 1 + n, ".wafr-tmp-", 10) == 0)) {
+				remove_if_stale(dir, e->d_name, now);
+				break;
+			}
+		}
+	}
+	closedir(d);
+	for (size_t i = 0; i < nitems(owned); i++) {
+		char *sub;
+
+		if (strcmp(owned[i], "lenses") != 0 &&
+		    strcmp(owned[i], "answers") != 0)
+			continue;
+		sub = path_join(dir, owned[i]);
+		remove_stale_below(sub, 0, now);
+		free(sub);
+	}
+}
+
+/* --- The guard of a milestone in the making --- */
+
+/* While a milestone is made, .git/wafr-milestone is locked (fcntl) and
+ * says when it began and, once its commit exists, which tag that commit
+ * gets. It is removed when the milestone is done. Found unlocked but not
+ * empty, it tells of a milestone that was killed: the git locks made
+ * since it began are stale, and its commit may lack its tag. */
+struct guard {
+	int	 fd;
+	char	*path;
+	time_t	 dead_since;	/* when a killed milestone began, else 0 */
+	char	*dead_commit;	/* its commit, once made */
+	char	*dead_tag;	/* and the tag it was to get */
+};
+
+#define GUARD_INIT { -1, NULL, 0, NULL, NULL }
+
+static void
+guard_parse(struct guard *g, const char *text)
+{
+	for (const char *line = text; line != NULL && *line != '\0';
+	    line = strchr(line, '\n'), line = line != NULL ? line + 1 : NULL) {
+		long long	 pid, when;
+		const char	*sp;
+		size_t		 len = strcspn(line, "\n");
+
+		if (sscanf(line, "start %lld %lld", &pid, &when) == 2 &&
+		    when > 0)
+			g->dead_since = (time_t)when;
+		else if (strncmp(line, "commit ", 7) == 0 &&
+		    (sp = memchr(line + 7, ' ', len - 7)) != NULL &&
+		    sp[1] != '\n' && sp[1] != '\0') {
+			free(g->dead_commit);
+			free(g->dead_tag);
+			g->dead_commit = xstrndup(line + 7,
+			    (size_t)(sp - (line + 7)));
+			g->dead_tag = xstrndup(sp + 1, len -
+			    (size_t)(sp + 1 - line));
+		}
+	}
+}
+
+static int
+guard_write(struct guard *g, const char *text, char **cause)
+{
+	size_t	 len = strlen(text);
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = write(g->fd, text, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return fail(cause, "%s: %s", g->path, strerror(errno));
+		}
+		text += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int
+guard_take(git_repository *repo, const char *dir, struct guard *g,
+    char **cause)
+{
+	struct flock	 fl;
+	struct stat	 a, b;
+	char		*data = NULL, *start;
+	size_t		 size;
+	int		 e, ret;
+
+	g->path = xasprintf("%swafr-milestone", git_repository_path(repo));
+	for (int tries = 0; ; tries++) {
+		if ((g->fd = open(g->path, O_RDWR | O_CREAT | O_CLOEXEC,
+		    0644)) == -1)
+			return fail(cause, "%s: %s", g->path, strerror(errno));
+		memset(&fl, 0, sizeof fl);
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		if (fcntl(g->fd, F_SETLK, &fl) == -1) {
+			e = errno;
+			close(g->fd);
+			g->fd = -1;
+			if (e == EACCES || e == EAGAIN)
+				return fail(cause, _("%s: another wafr "
+				    "milestone is being saved there; try again "
+				    "when it is done"), dir);
+			return fail(cause, "%s: %s", g->path, strerror(e));
+		}
+		/* Locked what is still the guard, not one just removed. */
+		if (fstat(g->fd, &a) == 0 && stat(g->path, &b) == 0 &&
+		    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			break;
+		close(g->fd);
+		g->fd = -1;
+		if (tries == 8)
+			return fail(cause, "%s: %s", g->path,
+			    strerror(EAGAIN));
+	}
+	if (read_file(g->path, &data, &size, cause) != 0)
+		return -1;
+	guard_parse(g, data);
+	free(data);
+	if (ftruncate(g->fd, 0) == -1 || lseek(g->fd, 0, SEEK_SET) == -1)
+		return fail(cause, "%s: %s", g->path, strerror(errno));
+	/* What a killed milestone left to do stays until it is done, should
+	 * this one be killed too. */
+	start = xasprintf("start %ld %lld\n", (long)getpid(),
+	    (long long)(g->dead_since != 0 ? g->dead_since : time(NULL)));
+	ret = guard_write(g, start, cause);
+	free(start);
+	if (ret == 0 && g->dead_commit != NULL) {
+		start = xasprintf("commit %s %s\n", g->dead_commit,
+		    g->dead_tag);
+		ret = guard_write(g, start, cause);
+		free(start);
+	}
+	return ret;
+}
+
+/* Done, or failed with nothing half-made: the guard goes. KEEP leaves it
+ * for the next milestone to finish what this one could not. */
+static void
+guard_release(struct guard *g, bool keep)
+{
+	if (g->fd != -1) {
+		if (!keep && unlink(g->path) != 0 && errno != ENOENT &&
+		    ftruncate(g->fd, 0) != 0) {
+			/* Nothing more to do: a stale guard only lets the
+			 * next milestone remove locks that are gone. */
+		}
+		close(g->fd);
+	}
+	free(g->path);
+	free(g->dead_commit);
+	free(g->dead_tag);
+	*g = (struct guard)GUARD_INIT;
+}
+
+/* --- Git locks --- */
+
+/* DIR/.git/REL.lock: a git command changes REL while it exists. A stale
+ * one (older than STALE_SECONDS, or made since a killed wafr milestone
+ * began) is removed, and said so. A live one fails when HARD; else it is
+ * left alone (a git status holds the index a moment, say). */
+static int
+clear_lock(git_repository *repo, const char *rel, bool hard,
+    time_t dead_since, struct buf *notice, char **cause)
+{
+	const char	*base;
+	char		*path;
+	struct stat	 sb;
+	time_t		 now = time(NULL);
+	int		 ret = 0;
+
+	/* The index and HEAD are a work tree's own; refs are shared by the
+	 * work trees of a repository. */
+	base = strcmp(rel, "index") == 0 || strcmp(rel, "HEAD") == 0 ?
+	    git_repository_path(repo) : git_repository_commondir(repo);
+	path = xasprintf("%s%s%s.lock", base, *base != '\0' &&
+	    base[strlen(base) - 1] == '/' ? "" : "/", rel);
+	if (lstat(path, &sb) != 0) {
+		if (errno != ENOENT)
+			ret = fail(cause, "%s: %s", path, strerror(errno));
+	} else if (now - sb.st_mtime >= STALE_SECONDS ||
+	    (dead_since != 0 && sb.st_mtime >= dead_since - 1)) {
+		if (unlink(path) != 0 && errno != ENOENT)
+			ret = fail(cause, "%s: %s", path, strerror(errno));
+		else
+			note(notice, _("removed %s, a lock left by an "
+			    "interrupted git command"), path);
+	} else if (hard)
+		ret = fail(cause, _("%s is being changed by another git "
+		    "command (%s exists): try again when it is done, or "
+		    "remove that file if no git command is running"), rel,
+		    path);
+	free(path);
+	return ret;
+}
+
+/* The locks a milestone takes: the branch's and the tag's must be free;
+ * the index's and packed-refs' are removed only when stale. */
+static int
+clear_locks(git_repository *repo, const char *branch, const char *refname,
+    const struct guard *g, struct buf *notice, char **cause)
+{
+	int ret = 0;
+
+	if (clear_lock(repo, branch, true, g->dead_since, notice, cause) != 0 ||
+	    clear_lock(repo, refname, true, g->dead_since, notice,
+	    cause) != 0 ||
+	    clear_lock(repo, "index", false, g->dead_since, notice,
+	    cause) != 0 ||
+	    clear_lock(repo, "packed-refs", false, g->dead_since, notice,
+	    cause) != 0 ||
+	    clear_lock(repo, "HEAD", false, g->dead_since, notice, cause) != 0)
+		return -1;
+	if (g->dead_tag != NULL) {
+		char *dead = xasprintf("refs/tags/%s", g->dead_tag);
+
+		if (strcmp(dead, refname) != 0)
+			ret = clear_lock(repo, dead, true, g->dead_since,
+			    notice, cause);
+		free(dead);
+	}
+	return ret;
+}
+
+/* --- Finishing a milestone that was killed --- */
+
+/* The commit a killed milestone put on the branch, tagged as it would
+ * have been (by the commit's time, with the message made from the
+ * commit's): 1 tagged, 0 nothing to do, -1 failed. */
+static int
+finish_killed(git_repository *repo, const git_oid *tip, const struct guard *g,
+    git_oid *commit_id, git_oid *tag_id, struct buf *notice, char **cause)
+{
+	git_reference	*ref = NULL;
+	git_commit	*c = NULL;
+	struct buf	 tagmsg = { 0 };
+	const char	*msg;
+	char		*refname, hex[GIT_OID_HEXSZ + 1];
+	int		 r, ret = 0;
+
+	if (g->dead_commit == NULL || tip == NULL)
+		return 0;
+	if (git_oid_fromstr(commit_id, g->dead_commit) != 0) {
+		git_error_clear();
+		return 0;
+	}
+	refname = xasprintf("refs/tags/%s", g->dead_tag);
+	r = git_reference_lookup(&ref, repo, refname);
+	git_reference_free(ref);
+	free(refname);
+	git_error_clear();
+	if (r != GIT_ENOTFOUND)
+		return 0;	/* tagged already, or not ours to touch */
+	/* Only a commit the branch holds: the branch moves before the tag. */
+	if (!git_oid_equal(tip, commit_id) &&
+	    git_graph_descendant_of(repo, tip, commit_id) != 1) {
+		git_error_clear();
+		return 0;
+	}
+	if (git_commit_lookup(&c, repo, commit_id) != 0) {
+		git_error_clear();
+		return 0;
+	}
+	msg = git_commit_message(c);
+	if (msg == NULL || strncmp(msg, "Milestone: ", 11) != 0)
+		goto out;
+	buf_adds(&tagmsg, msg + 11);
+	if (git_commit_parentcount(c) > 0) {
+		git_oid_tostr(hex, sizeof hex, git_commit_parent_id(c, 0));
+		buf_printf(&tagmsg, "\nprevious: %s\n", hex);
+	}
+	if (git_tag_create(tag_id, repo, g->dead_tag, (const git_object *)c,
+	    git_commit_committer(c), tagmsg.s, 0) != 0) {
+		ret = git_fail(cause, g->dead_tag);
+		goto out;
+	}
+	note(notice, _("the milestone saved as tag %s was interrupted "
+	    "before its tag was made: the tag is made now"), g->dead_tag);
+	ret = 1;
+out:
+	buf_free(&tagmsg);
+	git_commit_free(c);
+	return ret;
+}
+
+/* Take the branch back from COMMIT to PARENT (unborn: remove it), if
+ * nobody moved it since. */
+static int
+unmove_branch(git_repository *repo, const char *branch, const git_oid *commit,
+    const git_oid *parent, bool unborn)
+{
+	git_reference	*ref = NULL, *back = NULL;
+	int		 r;
+
+	if (git_reference_lookup(&ref, repo, branch) != 0) {
+		git_error_clear();
+		return -1;
+	}
+	if (git_reference_target(ref) == NULL ||
+	    !git_oid_equal(git_reference_target(ref), commit))
+		r = -1;
+	else if (unborn)
+		r = git_reference_delete(ref);
+	else
+		r = git_reference_create_matching(&back, repo, branch, parent,
+		    1, commit, "wafr: milestone undone");
+	git_reference_free(back);
+	git_reference_free(ref);
+	git_error_clear();
+	return r == 0 ? 0 : -1;
+}
+
 int
 history_milestone(const char *dir, const struct state *st, const char *name,
     int (*write_files)(void *, char **), void *arg, struct milestone *out,
@@ -362,15 +906,18 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 	git_index		*idx = NULL;
 	git_signature		*sig = NULL;
 	git_tree		*tree = NULL;
-	git_commit		*parent = NULL;
+	git_commit		*parent = NULL, *done = NULL;
 	git_object		*target = NULL;
 	git_reference		*head = NULL, *ref = NULL, *moved = NULL;
 	git_tag			*tag = NULL;
 	git_oid			 tree_id, commit_id, tag_id, parent_id;
+	struct guard		 g = GUARD_INIT;
 	const char		*branch;
 	char			*slug = NULL, *tagname = NULL, *refname = NULL;
-	struct buf		 msg = { 0 }, tagmsg = { 0 };
-	bool			 tagged = false, unborn = false;
+	char			*line = NULL, hex[GIT_OID_HEXSZ + 1];
+	struct buf		 msg = { 0 }, tagmsg = { 0 }, notice = { 0 };
+	bool			 branch_moved = false, unborn = false;
+	bool			 keep_guard = false, finished = false;
 	int			 r, ret = -1;
 
 	if (check_name(name, cause) != 0)
@@ -380,18 +927,10 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 	tagname = xasprintf("%s%s", MILESTONE_TAG_PREFIX, slug);
 	refname = xasprintf("refs/tags/%s", tagname);
 	if (open_repo(dir, &repo, cause) != 0 ||
-	    check_repo_state(repo, dir, cause) != 0)
+	    check_repo_state(repo, dir, cause) != 0 ||
+	    guard_take(repo, dir, &g, cause) != 0)
 		goto out;
-	r = git_reference_lookup(&ref, repo, refname);
-	if (r == 0) {
-		fail(cause, _("milestone \"%s\" already exists (tag %s)"), name,
-		    tagname);
-		goto out;
-	}
-	if (r != GIT_ENOTFOUND) {
-		git_fail(cause, refname);
-		goto out;
-	}
+	keep_guard = g.dead_commit != NULL;	/* until its tag is seen to */
 
 	/* The branch HEAD points to, and its tip unless it is unborn. */
 	if (git_reference_lookup(&head, repo, "HEAD") != 0 ||
@@ -399,13 +938,38 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 		git_fail(cause, "HEAD");
 		goto out;
 	}
+	if (clear_locks(repo, branch, refname, &g, &notice, cause) != 0)
+		goto out;
+	remove_stale_temporaries(dir);
 	r = git_reference_name_to_id(&parent_id, repo, branch);
-	if (r == GIT_ENOTFOUND)
+	if (r == GIT_ENOTFOUND) {
 		unborn = true;
-	else if (r != 0 || git_commit_lookup(&parent, repo, &parent_id) != 0) {
+		git_error_clear();
+	} else if (r != 0 || git_commit_lookup(&parent, repo,
+	    &parent_id) != 0) {
 		git_fail(cause, branch);
 		goto out;
 	}
+
+	/* A milestone killed after it moved the branch gets its tag. */
+	r = finish_killed(repo, unborn ? NULL : &parent_id, &g, &commit_id,
+	    &tag_id, &notice, cause);
+	if (r < 0)
+		goto out;	/* the guard stays: the next one tries again */
+	keep_guard = false;
+	finished = r == 1 && strcmp(g.dead_tag, tagname) == 0;
+
+	r = git_reference_lookup(&ref, repo, refname);
+	if (r == 0 && !finished) {
+		fail(cause, _("milestone \"%s\" already exists (tag %s)"), name,
+		    tagname);
+		goto out;
+	}
+	if (r != 0 && r != GIT_ENOTFOUND) {
+		git_fail(cause, refname);
+		goto out;
+	}
+	git_error_clear();
 
 	if (write_files(arg, cause) != 0 ||
 	    stage_owned(repo, &idx, cause) != 0)
@@ -420,9 +984,24 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 		git_fail(cause, _("git index"));
 		goto out;
 	}
+
+	if (finished) {
+		/* The same milestone again: it is the one just finished if
+		 * nothing changed since; else the name is taken. */
+		if (git_commit_lookup(&done, repo, &commit_id) != 0) {
+			git_fail(cause, tagname);
+			goto out;
+		}
+		if (!git_oid_equal(git_commit_tree_id(done), &tree_id)) {
+			fail(cause, _("milestone \"%s\" already exists (tag "
+			    "%s)"), name, tagname);
+			goto out;
+		}
+		goto made;
+	}
+
 	if (signature(repo, &sig, cause) != 0)
 		goto out;
-
 	buf_printf(&msg, "Milestone: %s\n\n", name);
 	tally_text(&msg, st);
 	if (git_commit_create(&commit_id, repo, NULL, sig, sig, NULL, msg.s,
@@ -432,11 +1011,29 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 		git_fail(cause, _("git commit"));
 		goto out;
 	}
+
+	/* The branch first, then the tag: a kill in between leaves a commit
+	 * on the branch whose tag the guard names for the next milestone,
+	 * never a tag off the branch. */
+	git_oid_tostr(hex, sizeof hex, &commit_id);
+	line = xasprintf("commit %s %s\n", hex, tagname);
+	if (guard_write(&g, line, cause) != 0)
+		goto out;
+	if (unborn)
+		r = git_reference_create(&moved, repo, branch, &commit_id, 0,
+		    msg.s);
+	else
+		r = git_reference_create_matching(&moved, repo, branch,
+		    &commit_id, 1, &parent_id, msg.s);
+	if (r != 0) {
+		git_fail(cause, branch);
+		goto out;
+	}
+	branch_moved = true;
+
 	buf_printf(&tagmsg, "%s\n\n", name);
 	tally_text(&tagmsg, st);
 	if (!unborn) {
-		char hex[GIT_OID_HEXSZ + 1];
-
 		git_oid_tostr(hex, sizeof hex, &parent_id);
 		buf_printf(&tagmsg, "\nprevious: %s\n", hex);
 	}
@@ -450,20 +1047,8 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 		git_fail(cause, tagname);
 		goto out;
 	}
-	tagged = true;
-
-	/* Move the branch only if nobody else moved it meanwhile. */
-	if (unborn)
-		r = git_reference_create(&moved, repo, branch, &commit_id, 0,
-		    msg.s);
-	else
-		r = git_reference_create_matching(&moved, repo, branch,
-		    &commit_id, 1, &parent_id, msg.s);
-	if (r != 0) {
-		git_fail(cause, branch);
-		goto out;
-	}
-	tagged = false;
+	branch_moved = false;
+made:
 	/* The index now matches the commit: git status is clean. */
 	if (git_index_write(idx) != 0) {
 		/* The milestone is made; a stale index is only cosmetic. */
@@ -475,18 +1060,26 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 			goto out;
 		}
 		milestone_from_tag(out, tagname, &commit_id, tag);
+		out->notice = notice.len > 0 ? buf_take(&notice) : NULL;
 	}
 	ret = 0;
 out:
-	if (tagged && git_tag_delete(repo, tagname) != 0)
-		git_error_clear();
+	/* A tag that could not be made: the branch goes back; if it cannot,
+	 * the guard stays and the next milestone makes the tag. */
+	if (branch_moved && unmove_branch(repo, branch, &commit_id, &parent_id,
+	    unborn) != 0)
+		keep_guard = true;
+	guard_release(&g, keep_guard);
 	buf_free(&msg);
 	buf_free(&tagmsg);
+	buf_free(&notice);
+	free(line);
 	git_tag_free(tag);
 	git_reference_free(moved);
 	git_reference_free(ref);
 	git_reference_free(head);
 	git_object_free(target);
+	git_commit_free(done);
 	git_commit_free(parent);
 	git_tree_free(tree);
 	git_signature_free(sig);
@@ -506,6 +1099,7 @@ milestone_free(struct milestone *m)
 		return;
 	free(m->name);
 	free(m->tag);
+	free(m->notice);
 	*m = (struct milestone){ 0 };
 }
 

@@ -18,19 +18,27 @@ struct milestone {
 	int		 offset;	/* minutes east of UTC */
 	bool		 has_tally;	/* the tag message held the tallies */
 	struct tally	 tally;
+	char		*notice;	/* what was repaired on the way, or NULL */
 };
 
 /* The author of commits when git config names none (NULL: "wafr"). */
 void	history_set_author(const char *, const char *);
 
 /* Make the directory a git repository with .gitignore and a first commit
- * of the state's files (written already). */
+ * of the state's files (written already). All or nothing: the repository
+ * is made aside and becomes DIR/.git by one rename once it holds the first
+ * commit, so a failure or a kill never leaves a half repository. */
 int	history_init(const char *, const struct state *, char **);
 
 /* Commit the files of the state and tag the commit milestone/<slug>; the
  * files are brought up to date by write_files(arg) once the repository is
- * known to be fit. Nothing is left half-done on failure. m (may be NULL)
- * describes it. */
+ * known to be fit. Only the files wafr owns are committed, never a
+ * temporary file or a dot-file under lenses/ or answers/. Nothing is left
+ * half-done on failure: the branch moves first, then the tag is made, so a
+ * kill leaves at worst a commit without its tag, which the next milestone
+ * tags. A git lock left by a killed process (older than a minute, or made
+ * by a wafr milestone that was killed) is removed; a live one is refused.
+ * m (may be NULL) describes it; m->notice says what was repaired. */
 int	history_milestone(const char *, const struct state *, const char *,
 	    int (*)(void *, char **), void *, struct milestone *, char **);
 /* Every milestone, newest first. */

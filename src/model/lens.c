@@ -136,6 +136,33 @@ lens_pillar(const struct lens *l, const char *id)
 	return NULL;
 }
 
+/* Nothing that leaves the directory, hides (dir_list skips dot files),
+ * breaks the space-separated list of lenses or a terminal line. */
+const char *
+lens_id_unsafe(const char *id, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)id;
+
+	if (len == 0)
+		return _("is empty");
+	if (len > LENS_MAX_NAME)
+		return _("is over 128 bytes long");
+	if (strlen(id) != len)
+		return _("holds a NUL character");
+	if (id[0] == '.')
+		return _("starts with a dot");
+	if (!utf8_valid(id, len))
+		return _("is not valid UTF-8");
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '/' || s[i] == '\\' || s[i] == ' ')
+			return _("holds a space or a slash");
+		if (s[i] < 0x20 || s[i] == 0x7f ||
+		    (s[i] == 0xc2 && s[i + 1] >= 0x80 && s[i + 1] < 0xa0))
+			return _("holds a control character");
+	}
+	return NULL;
+}
+
 const struct question *
 lens_question(const struct lens *l, const char *id)
 {

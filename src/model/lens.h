@@ -129,6 +129,11 @@ const struct question	*lens_question(const struct lens *, const char *);
 const struct choice	*question_choice(const struct question *, const char *);
 int			 question_choice_index(const struct question *, const char *);
 const struct choice	*question_none_choice(const struct question *);
+/* Lens, pillar and question ids name files and directories (lenses/LENS.yaml,
+ * answers/LENS/PILLAR/QUESTION.yaml): why an id (of so many bytes) cannot
+ * name one, or NULL when it can. */
+#define LENS_MAX_NAME	128	/* bytes */
+const char		*lens_id_unsafe(const char *, size_t);
 /* The text in the user's language when the lens has it, else the base text. */
 const char		*text_get(const struct text *);
 void			 text_set_language(const char *);

@@ -118,6 +118,13 @@ roadmap_item_encode(const struct roadmap_item *it, size_t *size)
 	return buf_take(&b);
 }
 
+static void
+set_field(char **field, const char *value)
+{
+	free(*field);
+	*field = xstrdup(value);
+}
+
 struct roadmap_item *
 roadmap_item_decode(const void *data, size_t size)
 {
@@ -134,18 +141,19 @@ roadmap_item_decode(const void *data, size_t size)
 		n = strnlen(value, (size_t)(end - value));
 		if (value + n >= end)
 			break;
+		/* A field given twice: the last one counts, as in a file. */
 		if (strcmp(name, "owner") == 0)
-			it->owner = xstrdup(value);
+			set_field(&it->owner, value);
 		else if (strcmp(name, "ticket") == 0)
-			it->ticket = xstrdup(value);
+			set_field(&it->ticket, value);
 		else if (strcmp(name, "effort") == 0)
 			effort_parse(value, &it->effort);
 		else if (strcmp(name, "status") == 0)
 			status_parse(value, &it->status);
 		else if (strcmp(name, "reason") == 0)
-			it->reason = xstrdup(value);
+			set_field(&it->reason, value);
 		else if (strcmp(name, "target") == 0)
-			it->target = xstrdup(value);
+			set_field(&it->target, value);
 		p = value + n + 1;
 	}
 	return it;

@@ -60,8 +60,17 @@ struct aws_export {
 	size_t			 ncounts;
 };
 
+/* The text of an export made ready for the parser (into a buf the caller
+ * frees): -1 with *cause, naming the field and the line, when a string
+ * holds a NUL (JSON "\u0000"), which the value tree would cut the text at.
+ * Line separators (U+2028, U+2029, NEL) written raw in a string are
+ * escaped, so that the parser, which reads JSON as YAML, keeps them and
+ * the spaces next to them. */
+int	 aws_prepare(const char *, size_t, struct buf *, char **);
 /* Add what one parsed document holds; -1 with *cause if it is none of the
- * shapes (or names another lens than what was read before). */
+ * shapes (or names another lens than what was read before), or if a field
+ * has the wrong type (the message names it and its line): read as absent,
+ * it would clear an answer. */
 int	 aws_read(const struct yval *, struct aws_export *, char **);
 void	 aws_export_free(struct aws_export *);
 /* The lens id an alias or ARN names: "wellarchitected" for both
@@ -72,9 +81,11 @@ const char *aws_risk_name(enum risk);	/* "HIGH", "NOT_APPLICABLE", ... */
 int	 aws_risk_parse(const char *, enum risk *);
 
 /* Map one AWS answer onto a question of the lens. old (may be NULL) gives
- * what AWS does not hold (evidence, verification). Problems (ids the lens
- * lacks) are appended to *problems, one per line; returns their number.
- * *qp is NULL when the question itself is unknown. */
+ * what AWS does not hold (evidence, verification), and the note when the
+ * imported one is exactly the cut export made of it (aws_update_input):
+ * the AWS limit cuts what is sent, never wafr's note. Problems (ids the
+ * lens lacks, made safe to print) are appended to *problems, one per line;
+ * returns their number. *qp is NULL when the question itself is unknown. */
 int	 aws_map_answer(const struct lens *, const struct aws_answer *,
 	    const struct answer *, struct answer *, const struct question **,
 	    struct buf *);
@@ -85,7 +96,8 @@ int	 aws_compare_counts(const struct aws_counts *, const struct tally *,
 	    struct buf *);
 
 /* The update-answer input for one question, as JSON text. *cut is set when
- * the note was over the AWS limit and had to be shortened. */
+ * the note was over the AWS limit and had to be shortened (in the text
+ * only: the answer is not changed). U+2028 and U+2029 are escaped. */
 char	*aws_update_input(const struct question *, const struct answer *,
 	    const char *, const char *, bool *);
 /* A copy safe to print on a terminal: control characters other than
@@ -93,5 +105,11 @@ char	*aws_update_input(const struct question *, const struct answer *,
 char	*aws_printable(const char *);
 /* Cut text to at most max characters (not bytes), ending in a marker. */
 char	*aws_cut_text(const char *, size_t, bool *);
+/* The file name (without ".json") export gives an id, the same on every
+ * export: the id itself when it holds only letters, digits, "_", "-" and
+ * "." (not first) and is short; otherwise every other byte is written
+ * "=XX" (so such a name never equals a kept id, nor another escaped one),
+ * and a name over 200 bytes is cut and ends in a hash of the id. */
+char	*aws_file_name(const char *);
 
 #endif

@@ -59,13 +59,20 @@ md_link(struct buf *b, const char *url)
 		md_text(b, url, true);
 }
 
+/* A code span shows its text literally, so it is only made inert (as on
+ * the command line: controls, DEL, C1, bad bytes, bidi and other invisible
+ * characters) and kept from ending early. */
 static void
 md_code(struct buf *b, const char *s)
 {
+	struct buf clean = { 0 };
+
+	buf_add_printable(&clean, s, false);
 	buf_addc(b, '`');
-	for (; *s != '\0'; s++)
-		buf_addc(b, *s == '`' || (unsigned char)*s < 0x20 ? '?' : *s);
+	for (const char *p = clean.s; *p != '\0'; p++)
+		buf_addc(b, *p == '`' ? '?' : *p);
 	buf_addc(b, '`');
+	buf_free(&clean);
 }
 
 static void

@@ -57,8 +57,8 @@ static int
 write_lens(struct workspace *ws, const struct store_change *c, char **cause)
 {
 	const char	*dot = strrchr(c->key, '.');
-	char		*id, *rel, *path;
-	int		 ret = 0;
+	char		*id, *rel;
+	int		 ret;
 
 	if (dot == NULL || strchr(c->key, '/') != NULL || *c->key == '.')
 		return 0;	/* not a name wafr writes */
@@ -66,18 +66,15 @@ write_lens(struct workspace *ws, const struct store_change *c, char **cause)
 	if (c->after != NULL)
 		ret = snapshot_write_file(ws->dir, rel, c->after, c->nafter,
 		    cause);
-	else {
-		path = path_join(ws->dir, rel);
-		if (unlink(path) != 0 && errno != ENOENT)
-			ret = fail(cause, "%s: %s", path, strerror(errno));
-		free(path);
-	}
+	else
+		ret = snapshot_remove(ws->dir, rel, cause);
 	free(rel);
 	id = xstrndup(c->key, (size_t)(dot - c->key));
 	if (!has_lens(&ws->state, id)) {
-		path = xasprintf("%s/answers/%s", ws->dir, id);
-		remove_tree(path);
-		free(path);
+		rel = xasprintf("answers/%s", id);
+		if (snapshot_remove(ws->dir, rel, ret == 0 ? cause : NULL) != 0)
+			ret = -1;
+		free(rel);
 	}
 	free(id);
 	return ret;

@@ -31,23 +31,37 @@ wafr_datadir(void)
 		snprintf(dir, sizeof dir, "%s", env);
 		return dir;
 	}
-	/* Run from the build tree: src/wafr next to data/. */
+	/* Run from the build tree (src/wafr, with data/ and config.status
+	 * beside src/), never when installed: an installed binary takes the
+	 * installed lenses, whatever lies beside it. */
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
+		char *bindir = realpath(BINDIR, NULL);
+
 		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
+		slash = strrchr(exe, '/');
+		if (slash != NULL && slash != exe)
 			*slash = '\0';
+		if (slash != NULL && slash != exe && (bindir == NULL ||
+		    strcmp(bindir, exe) != 0)) {
+			char *marker = xasprintf("%s/../config.status", exe);
+
 			probe = xasprintf("%s/../data/lenses/%s.yaml", exe,
 			    DEFAULT_LENS);
 			if (access(probe, R_OK) == 0 &&
+			    access(marker, F_OK) == 0 &&
 			    strlen(exe) + 8 < sizeof dir) {
 				memcpy(dir, exe, strlen(exe));
 				memcpy(dir + strlen(exe), "/../data", 9);
+				free(marker);
 				free(probe);
+				free(bindir);
 				return dir;
 			}
+			free(marker);
 			free(probe);
 		}
+		free(bindir);
 	}
 	snprintf(dir, sizeof dir, "%s", PKGDATADIR);
 	return dir;
@@ -209,9 +223,11 @@ static int
 lens_bytes(struct workspace *ws, const char *id, char **data, size_t *size,
     char **name, bool *stored, char **cause)
 {
-	const char	*ext[] = { "yaml", "json" };
-	int		 r;
+	const char		*ext[] = { "yaml", "json" };
+	struct snapshot_src	 src;
+	int			 r;
 
+	snapshot_src_dir(&src, ws->dir);
 	for (size_t i = 0; ws->store != NULL && i < nitems(ext); i++) {
 		*name = xasprintf("%s.%s", id, ext[i]);
 		r = store_get(ws->store, TABLE_LENSES, *name, (void **)data,
@@ -225,27 +241,29 @@ lens_bytes(struct workspace *ws, const char *id, char **data, size_t *size,
 		free(*name);
 	}
 	for (size_t i = 0; i < nitems(ext); i++) {
-		char *path = xasprintf("%s/lenses/%s.%s", ws->dir, id, ext[i]);
+		char *rel = xasprintf("lenses/%s.%s", id, ext[i]);
 
+		/* Read as the snapshot files are: never through a link. */
+		r = src.read(src.arg, rel, data, size, cause);
+		free(rel);
+		if (r == 1)
+			continue;
 		*name = xasprintf("%s.%s", id, ext[i]);
-		if (exists(path)) {
-			r = read_file(path, data, size, cause);
-			free(path);
-			if (r == 0 && !ws->readonly && ws->store != NULL) {
-				struct store_batch b = { 0 };
+		if (r == 0 && !ws->readonly && ws->store != NULL) {
+			struct store_batch b = { 0 };
 
-				batch_put(&b, TABLE_LENSES, *name, *data, *size);
-				r = store_apply(ws->store, &b, cause);
-				batch_free(&b);
-			}
-			if (r != 0) {
+			batch_put(&b, TABLE_LENSES, *name, *data, *size);
+			if (store_apply(ws->store, &b, cause) != 0) {
 				free(*data);
-				free(*name);
+				r = -1;
 			}
-			return r;
+			batch_free(&b);
 		}
-		free(path);
-		free(*name);
+		if (r != 0) {
+			free(*name);
+			*name = NULL;
+		}
+		return r;
 	}
 	*name = NULL;
 	return fail(cause, _("%s: lens \"%s\" is not pinned in lenses/"),
@@ -450,6 +468,7 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 		batch_put_string(b, TABLE_WORKLOAD, props.keys[i],
 		    props.values[i]);
 	kv_free(&props);
+	snapshot_src_dir(&src, ws->dir);
 	for (size_t i = 0; i < st->nlenses; i++) {
 		char	*data, *name, *path;
 		size_t	 size;
@@ -457,7 +476,10 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 
 		name = lens_pinned_name(st->lenses[i]);
 		path = xasprintf("%s/lenses/%s", ws->dir, name);
-		r = read_file(path, &data, &size, cause);
+		r = src.read(src.arg, path + strlen(ws->dir) + 1, &data, &size,
+		    cause);
+		if (r == 1)
+			r = fail(cause, _("%s: no such file"), path);
 		if (r == 0) {
 			/* A pinned lens edited by hand must still load. */
 			struct diags	 d;
@@ -480,7 +502,6 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 			return -1;
 	}
 
-	snapshot_src_dir(&src, ws->dir);
 	answers = xcalloc(st->nlenses, sizeof *answers);
 	roadmap = xcalloc(st->nlenses, sizeof *roadmap);
 	for (size_t i = 0; i < st->nlenses; i++) {

@@ -621,8 +621,8 @@ get_str(struct reader *r)
 	return get_blob(r, &n);
 }
 
-static int
-decode_entry(const void *data, size_t size, struct journal_entry *e)
+int
+journal_entry_decode(const void *data, size_t size, struct journal_entry *e)
 {
 	struct reader	r = { data, size, false };
 	uint64_t	n;
@@ -1181,7 +1181,7 @@ read_entry(struct store *s, MDB_txn *txn, uint64_t seq,
 	seq_key(seq, key, sizeof key);
 	if ((rc = txn_get(s, txn, TABLE_JOURNAL, key, &v)) != 0)
 		return rc;
-	return decode_entry(v.mv_data, v.mv_size, e) == 0 ? 0 : MDB_CORRUPTED;
+	return journal_entry_decode(v.mv_data, v.mv_size, e) == 0 ? 0 : MDB_CORRUPTED;
 }
 
 /* The newest change of the review that is not undone. */
@@ -1196,7 +1196,7 @@ find_undoable(struct store *s, MDB_txn *txn, struct journal_entry *e)
 		return rc;
 	for (rc = mdb_cursor_get(cur, &k, &v, MDB_LAST); rc == 0;
 	    rc = mdb_cursor_get(cur, &k, &v, MDB_PREV)) {
-		if (decode_entry(v.mv_data, v.mv_size, e) != 0) {
+		if (journal_entry_decode(v.mv_data, v.mv_size, e) != 0) {
 			rc = MDB_CORRUPTED;
 			break;
 		}
@@ -1384,7 +1384,7 @@ store_journal(struct store *s, size_t max, struct journal_entry **out,
 	    rc = mdb_cursor_get(cur, &k, &v, MDB_PREV)) {
 		struct journal_entry *e = ARRAY_PUSH(*out, *n, cap);
 
-		if (decode_entry(v.mv_data, v.mv_size, e) != 0) {
+		if (journal_entry_decode(v.mv_data, v.mv_size, e) != 0) {
 			(*n)--;
 			continue;	/* unreadable: skipped, not fatal */
 		}

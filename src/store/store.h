@@ -110,6 +110,8 @@ struct journal_entry {
 	size_t			 nchanges;
 };
 void	 journal_entry_free(struct journal_entry *);
+/* An entry's stored bytes: 0, or -1 when they are not one (nothing kept). */
+int	 journal_entry_decode(const void *, size_t, struct journal_entry *);
 void	 journal_entries_free(struct journal_entry *, size_t);
 
 /* What a journaled commit says of itself. */
