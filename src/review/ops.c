@@ -117,6 +117,17 @@ build_dir(const char *dir, char **cause)
 			fail(cause, "%s: %s", path, strerror(errno));
 		free(path);
 		path = NULL;
+	} else {
+		/* mkdtemp makes it 0700: a workspace is made as mkdir would. */
+		mode_t mask = umask(0);
+
+		umask(mask);
+		if (chmod(path, 0777 & ~mask) != 0) {
+			fail(cause, "%s: %s", path, strerror(errno));
+			rmdir(path);
+			free(path);
+			path = NULL;
+		}
 	}
 	free(copy);
 	return path;
