@@ -216,4 +216,13 @@ is "$(cat "$TMP/precious/file" 2>/dev/null)" "keep" \
     "lens remove: the folder a link under answers/ points to is untouched"
 [ ! -e "$L/answers/serverless" ]
 ok $? "and the link itself is gone"
+# A workload.yaml that names other lenses than the store (a hand edit, a
+# merge): sync refuses, naming both, and reads nothing freed (ASan).
+S=$TMP/synclens
+"$WAFR" init "$S" >/dev/null
+sed -i 's/^- wellarchitected$/- serverless/' "$S/workload.yaml"
+"$WAFR" sync "$S" >/dev/null 2>"$TMP/err"
+is $? 1 "sync refuses a workload.yaml that names other lenses"
+like "$(cat "$TMP/err")" "names other lenses \(serverless\) than the workspace \(wellarchitected\)" \
+    "and names both"
 done_testing

@@ -156,9 +156,24 @@ persist_entry(struct workspace *ws, const struct journal_entry *e)
 int
 persist_all(struct workspace *ws, char **cause)
 {
-	if (snapshot_write_all(ws->dir, &ws->state, cause) != 0)
+	uint64_t	*seqs = NULL;
+	size_t		 n = 0;
+	int		 ret = -1;
+
+	/* The changes marked behind now are in the state once it is read
+	 * again: written from it, their files are caught up. */
+	if (!ws->readonly && store_files_behind(ws->store, &seqs, &n,
+	    cause) != 0)
 		return -1;
-	return write_report(ws, cause);
+	if (n > 0 && workspace_refresh(ws, cause) < 0)
+		goto out;
+	if (snapshot_write_all(ws->dir, &ws->state, cause) != 0 ||
+	    write_report(ws, cause) != 0)
+		goto out;
+	ret = store_files_written(ws->store, seqs, n, cause);
+out:
+	free(seqs);
+	return ret;
 }
 
 int
@@ -166,7 +181,6 @@ persist_catch_up(struct workspace *ws, uint64_t except, char **cause)
 {
 	uint64_t	*seqs;
 	size_t		 n, kept = 0;
-	int		 ret;
 
 	if (ws->readonly)
 		return 0;
@@ -180,12 +194,6 @@ persist_catch_up(struct workspace *ws, uint64_t except, char **cause)
 		free(seqs);
 		return 0;
 	}
-	/* The state must hold those changes before the files are written
-	 * from it: they may be another process's. */
-	if ((ret = workspace_refresh(ws, cause)) >= 0)
-		ret = persist_all(ws, cause);
-	if (ret >= 0)
-		ret = store_files_written(ws->store, seqs, kept, cause);
 	free(seqs);
-	return ret < 0 ? -1 : 0;
+	return persist_all(ws, cause);
 }

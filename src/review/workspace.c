@@ -561,14 +561,19 @@ rebuild(struct workspace *ws, char **cause)
 {
 	struct store_batch	 b = { 0 };
 	struct store_journal	 j = { "rebuild", NULL, NULL, false };
+	struct journal_entry	 e = { 0 };
 	struct milestone	*m;
 	size_t			 n;
 	int			 ret = -1;
 
 	j.author = workspace_author(ws);
 	if (workspace_read_files(ws, &b, cause) == 0)
-		ret = store_replace(ws->store, &b, &j, NULL, cause);
+		ret = store_replace(ws->store, &b, &j, &e, cause);
 	batch_free(&b);
+	/* Read from the files: they are not behind. */
+	if (ret == 0 && e.seq != 0)
+		ret = store_files_written(ws->store, &e.seq, 1, cause);
+	journal_entry_free(&e);
 	if (ret == 0 && history_milestones(ws->dir, &m, &n, NULL) == 0) {
 		if (n > 0) {
 			batch_put_string(&b, TABLE_SESSION, SESSION_MILESTONE,
