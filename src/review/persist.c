@@ -180,20 +180,15 @@ int
 persist_catch_up(struct workspace *ws, uint64_t except, char **cause)
 {
 	uint64_t	*seqs;
-	size_t		 n, kept = 0;
+	size_t		 n;
+	bool		 behind = false;
 
 	if (ws->readonly)
 		return 0;
 	if (store_files_behind(ws->store, &seqs, &n, cause) != 0)
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (seqs[i] != except)
-			seqs[kept++] = seqs[i];
-	}
-	if (kept == 0) {
-		free(seqs);
-		return 0;
-	}
+	for (size_t i = 0; i < n; i++)
+		behind = behind || seqs[i] != except;
 	free(seqs);
-	return persist_all(ws, cause);
+	return behind ? persist_all(ws, cause) : 0;
 }
