@@ -164,6 +164,23 @@ is "$(printf '%s\n' "$got" | sed -n 8p)" True \
 # --- errors ---
 "$WAFR" report "$W" --format pdf >/dev/null 2>&1
 is $? 2 "an unknown format is a usage error"
+# --- the format from the extension of -o FILE ---
+for ext in md html json csv; do
+	"$WAFR" report "$W" -o "$TMP/x.$ext"
+	ok $? "-o x.$ext without --format is written"
+	"$WAFR" report "$W" --format "$ext" >"$TMP/want.$ext"
+	cmp -s "$TMP/x.$ext" "$TMP/want.$ext"
+	ok $? "-o x.$ext is the $ext report"
+done
+"$WAFR" report "$W" -o "$TMP/X.HTML" && cmp -s "$TMP/X.HTML" "$TMP/want.html"
+ok $? "the extension's case does not matter"
+"$WAFR" report "$W" -o "$TMP/x.pdf" 2>"$TMP/err"
+is $? 2 "an unknown extension without --format is a usage error"
+like "$(cat "$TMP/err")" "cannot tell the format from the name" "... saying so"
+test ! -e "$TMP/x.pdf"
+ok $? "... and writes nothing"
+"$WAFR" report "$W" --format md -o "$TMP/x.pdf" && cmp -s "$TMP/x.pdf" "$TMP/want.md"
+ok $? "--format wins over the extension"
 "$WAFR" report "$W" --milestone first >/dev/null 2>"$TMP/err"
 is $? 1 "a report of an unknown milestone is a data error"
 like "$(cat "$TMP/err")" 'no milestone, tag or commit "first"' "... saying so"
