@@ -79,6 +79,40 @@ is "$order" "wellarchitected/securely-operate wellarchitected/priorities wellarc
 printf '%s\n' "$list" | grep -q "org-culture"
 is $? 1 "roadmap: the removed item is gone"
 
+# --- status and risk agree ---
+"$WAFR" roadmap "$W" securely-operate --status done >/dev/null
+list=$("$WAFR" roadmap "$W")
+like "$list" "3 now, 2 still open" \
+    "roadmap: done while still high risk counts as open"
+like "$list" "Done, but the question is still at risk: counted as open" \
+    "roadmap: ... and says so"
+printf '%s\n' "$list" | grep -q '^Done ('
+is $? 1 "roadmap: ... listed with the open ones, not as done"
+like "$("$WAFR" roadmap "$W" securely-operate)" "^Done, risk still open" \
+    "roadmap: the item shows done, risk still open"
+like "$("$WAFR" report "$W")" "\(Done, risk still open\)" \
+    "md: the report shows it too"
+is "$("$WAFR" report "$W" --format json | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+print([e["item"]["risk_still_open"] for e in r["roadmap"]["items"]
+       if e["question"] == "securely-operate"][0])')" True \
+    "json: risk_still_open"
+"$WAFR" roadmap "$W" securely-operate --status open >/dev/null
+"$WAFR" roadmap "$W" org-culture --effort small >/dev/null
+"$WAFR" answer "$W" org-culture --select ops_org_culture_team_emp_take_action \
+    --select ops_org_culture_team_enc_experiment \
+    --select ops_org_culture_team_enc_learn \
+    --select ops_org_culture_team_res_appro >/dev/null
+like "$("$WAFR" roadmap "$W")" "No longer a finding: close it with --status done" \
+    "roadmap: an item whose question is fixed offers to close"
+"$WAFR" roadmap "$W" org-culture --remove >/dev/null
+"$WAFR" answer "$W" org-culture --unselect ops_org_culture_team_emp_take_action \
+    --unselect ops_org_culture_team_enc_experiment \
+    --unselect ops_org_culture_team_enc_learn \
+    --unselect ops_org_culture_team_res_appro >/dev/null
+is "$(status_field "$W" medium)" 1 "the medium-risk finding is back"
+
 # --- Markdown ---
 md=$("$WAFR" report "$W")
 ok $? "md: the report is written"
