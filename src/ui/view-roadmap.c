@@ -382,7 +382,8 @@ act_plan_take(struct ui *ui)
 	cur = ui->ws->state.roadmap[r->pending.lens][r->pending.q->index];
 	if (cur != NULL) {
 		ui_message(ui, false, _("Already on the roadmap: %s."),
-		    status_label(cur->status));
+		    item_state_label(roadmap_item_state(cur,
+		    state_risk(&ui->ws->state, &r->pending))));
 		return;
 	}
 	if ((it = item_get(ui, &r->pending)) == NULL)
@@ -462,8 +463,13 @@ entry_row(struct ui *ui, struct roadview *r, int y, size_t i)
 		x += 9;
 	}
 	buf_adds(&b, "");
+	/* Status and risk agree: the group says open, the row says why. */
+	if (roadmap_item_state(it, e->risk) == ITEM_DONE_RISK_OPEN)
+		buf_adds(&b, item_state_label(ITEM_DONE_RISK_OPEN));
+	else if (roadmap_item_closable(it, e->risk))
+		buf_adds(&b, _("no longer a finding: s to close"));
 	if (it->owner != NULL)
-		buf_printf(&b, "%s", it->owner);
+		buf_printf(&b, "%s%s", b.len > 0 ? "  " : "", it->owner);
 	if (it->ticket != NULL)
 		buf_printf(&b, "%s%s", b.len > 0 ? "  " : "", it->ticket);
 	if (it->target != NULL)
