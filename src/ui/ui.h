@@ -58,7 +58,9 @@ enum element theme_risk(enum risk);
 const char *theme_badge(enum risk);
 bool	 theme_mono(void);
 
-/* Safe drawing (draw.c). */
+/* Safe drawing (draw.c): text in at most N columns, measured by display
+ * width (wide characters, combining marks); a text cut to fit ends in an
+ * ellipsis. Returns the columns drawn. */
 int	 draw_text(WINDOW *, int, int, int, const char *, enum element);
 int	 draw_textn(WINDOW *, int, int, int, const char *, size_t,
 	    enum element);
@@ -73,7 +75,8 @@ size_t	 utf8_next(const char *, size_t, size_t);
 size_t	 utf8_prev(const char *, size_t);
 bool	 text_match(const char *, const wchar_t *);
 const char *glyph(int);
-enum { GLYPH_BAR_DONE, GLYPH_BAR_TODO, GLYPH_RULE, GLYPH_VRULE };
+enum { GLYPH_BAR_DONE, GLYPH_BAR_TODO, GLYPH_RULE, GLYPH_VRULE,
+	GLYPH_ELLIPSIS, GLYPH_UP, GLYPH_DOWN };
 
 /* Which part of the review has the focus. */
 enum pane { PANE_PILLARS, PANE_QUESTIONS, PANE_CHOICES };
@@ -272,6 +275,8 @@ void	 list_visible(struct ui_list *, int);
 enum element list_row(WINDOW *, int, bool);
 void	 list_title(WINDOW *, int, const char *);
 int	 draw_wrapped(WINDOW *, int, int, int, int, const char *,
+	    enum element, bool);
+int	 draw_wrapped_from(WINDOW *, int, int, int, int, int, const char *,
 	    enum element, bool);
 long	 list_mouse(struct ui *, WINDOW *, MEVENT *, int, struct ui_list *,
 	    long (*)(struct ui *, int));
