@@ -78,6 +78,28 @@ const char *glyph(int);
 enum { GLYPH_BAR_DONE, GLYPH_BAR_TODO, GLYPH_RULE, GLYPH_VRULE,
 	GLYPH_ELLIPSIS, GLYPH_UP, GLYPH_DOWN };
 
+/* A pane of text longer than its rows, which scrolls (doc.c). */
+struct doc_line {
+	int		 kind;
+	int		 indent;
+	bool		 bullet;
+	enum element	 el;
+	char		*text;
+};
+struct doc {
+	struct doc_line	*v;
+	size_t		 n, cap;
+	int		 width;
+};
+void	 doc_init(struct doc *, int);
+void	 doc_free(struct doc *);
+void	 doc_line(struct doc *, int, enum element, const char *);
+void	 doc_wrap(struct doc *, int, enum element, const char *);
+void	 doc_bullet(struct doc *, int, enum element, const char *);
+void	 doc_rule(struct doc *, const char *);
+int	 doc_draw(struct doc *, WINDOW *, int, int, int, int *);
+void	 draw_rule(WINDOW *, int, int, int, const char *);
+
 /* Which part of the review has the focus. */
 enum pane { PANE_PILLARS, PANE_QUESTIONS, PANE_CHOICES };
 
@@ -171,6 +193,10 @@ struct ui {
 	prompt_cb		 prompt_done;
 	const char *const	*menu;		/* a one-key choice prompt */
 
+	/* The view's pane of text that scrolls (J/K), and what it shows. */
+	int			 detail_top, detail_rows;
+	const void		*detail_of;
+
 	void			*view_data[8];
 };
 
@@ -259,6 +285,7 @@ void	 act_help_up(struct ui *);
 void	 act_help_down(struct ui *);
 void	 act_help_page_up(struct ui *);
 void	 act_help_page_down(struct ui *);
+int	 scroll_mark(WINDOW *, int, int, int, int, int, enum element);
 
 /* The lists of the plan, roadmap and milestones (view-list.c). */
 void	 act_list_up(struct ui *);
@@ -267,6 +294,9 @@ void	 act_list_page_up(struct ui *);
 void	 act_list_page_down(struct ui *);
 void	 act_list_home(struct ui *);
 void	 act_list_end(struct ui *);
+void	 act_detail_up(struct ui *);
+void	 act_detail_down(struct ui *);
+void	 detail_follow(struct ui *, const void *);
 struct ui_list *plan_list(struct ui *);
 struct ui_list *roadmap_list(struct ui *);
 struct ui_list *milestones_list(struct ui *);

@@ -747,14 +747,6 @@ wrapped_rows(const char *s, int width)
 }
 
 static void
-rule(WINDOW *w, int y, int x, int width, const char *label)
-{
-	for (int i = 0; i < width; i++)
-		draw_text(w, y, x + i, 1, glyph(GLYPH_RULE), EL_DIM);
-	draw_text(w, y, x + 2, width - 4, label, EL_TITLE);
-}
-
-static void
 draw_detail(struct ui *ui, struct review *r)
 {
 	WINDOW			*w = r->wd;
@@ -871,7 +863,7 @@ draw_detail(struct ui *ui, struct review *r)
 		s = cc != NULL && cc->code != NULL ?
 		    xasprintf(_("Helpful: %s"), cc->code) :
 		    xstrdup(_("Helpful"));
-		rule(w, y++, x0, width, s);
+		draw_rule(w, y++, x0, width, s);
 		free(s);
 		y += draw_wrapped(w, y, x0 + 1, width - 2, hrows - 1, help,
 		    EL_NORMAL, false);
@@ -880,7 +872,7 @@ draw_detail(struct ui *ui, struct review *r)
 		y += evidence_draw(w, y, x0, width, ev < h - y - 1 ? ev :
 		    h - y - 1, a);
 	if (y < h) {
-		rule(w, y++, x0, width, notes_hidden(ui->ws) ?
+		draw_rule(w, y++, x0, width, notes_hidden(ui->ws) ?
 		    _("Note (n: edit; hidden from the audience, H shows)") :
 		    _("Note (n: edit, E: $EDITOR)"));
 		if (a->note == NULL || *a->note == '\0')
@@ -893,7 +885,7 @@ draw_detail(struct ui *ui, struct review *r)
 	/* Rows to spare: how to improve on the choice under the cursor. */
 	help = cc != NULL ? text_get(&cc->improvement) : NULL;
 	if (help != NULL && *help != '\0' && y + 2 < h) {
-		rule(w, ++y, x0, width, _("Improvement"));
+		draw_rule(w, ++y, x0, width, _("Improvement"));
 		draw_wrapped(w, y + 1, x0 + 1, width - 2, h - y - 1, help,
 		    EL_NORMAL, false);
 	}
