@@ -80,8 +80,51 @@ screen_keys q
 screen_wait 'EXITED 0'
 screen_stop
 
+# --- The details: the description, the practice, its link whole ---
+cat >"$TMP/browser" <<'SH'
+#!/bin/sh
+printf '%s\n' "$1" >"$0.opened"
+SH
+chmod +x "$TMP/browser"
+screen_start 80x24 env -u DISPLAY -u WAYLAND_DISPLAY "$WAFR" "$W" \
+    "; echo EXITED \$?"
+shows 'Pillars' "the review opens again"
+screen_keys Tab Tab D
+shows 'The question \(D: the note again\)' "D shows the details instead of the note"
+like "$(screen_text)" 'Everyone involved should agree on what the workload must achieve' \
+    "with the question's description"
+like "$(screen_text)" 'J/K scroll .*↓ 1-[0-9]+ of [0-9]+' "which scroll"
+screen_keys J J J J J J
+shows 'Link \(L opens it\)' "J scrolls down to the practice's link"
+url=$(screen_text | sed -n '/Link (L opens it)/,/J\/K scroll/p' | sed '1d;$d' |
+    sed 's/^ //' | tr -d '\n ')
+is "$url" "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_priorities_ext_cust_needs.html" \
+    "the link is printed whole, on lines of its own"
+screen_keys D
+shows 'Note \(n: edit' "D again: the note is back"
+screen_keys L
+shows 'the link is shown whole, to copy' "L with no browser shows the link whole"
+like "$(screen_text)" 'Link \(L opens it\)' "in the details"
+screen_keys q
+screen_wait 'EXITED 0'
+screen_stop
+
+screen_start 80x24 env BROWSER="$TMP/browser" "$WAFR" "$W" "; echo EXITED \$?"
+shows 'Pillars' "the review opens with \$BROWSER set"
+screen_keys Tab Tab j L
+until_ok 5 test -s "$TMP/browser.opened"
+is "$(cat "$TMP/browser.opened" 2>/dev/null)" \
+    "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_priorities_int_cust_needs.html" \
+    "L opens the link of the choice under the cursor in \$BROWSER"
+shows 'opened https://docs' "and says so"
+screen_keys q
+screen_wait 'EXITED 0'
+screen_stop
+
 screen_start 120x40 "$WAFR" "$W" "; echo EXITED \$?"
 shows 'Pillars' "the review opens at 120x40"
+like "$(screen_text)" 'OPS Operational excellence ' "at 120x40 pillar names show whole"
+like "$(screen_text)" 'PERF Performance efficiency ' "the longest too"
 screen_keys r
 shows 'Roadmap: by status' "r opens the roadmap"
 like "$(screen_text)" '^ +Effort +Question +Title +Owner +Ticket +Due +Status' \
@@ -89,6 +132,16 @@ like "$(screen_text)" '^ +Effort +Question +Title +Owner +Ticket +Due +Status' \
 like "$(screen_text)" 'Small +SEC 1 +How do you.*… Jörg Müller https://jira[^ ]*… 2026-03-31 Open *$' \
     "the owner whole, the ticket cut, the date whole"
 screen_keys q q
+screen_wait 'EXITED 0'
+screen_stop
+
+# --- 200x60: the rows are used ---
+screen_start 200x60 "$WAFR" "$W" "; echo EXITED \$?"
+shows 'Pillars' "the review opens at 200x60"
+shows 'Link \(L opens it\)' "a large terminal shows the practice's link unasked"
+ok $(screen_text | sed -n '36,59p' | grep -q '[^ │]'; echo $?) \
+    "the bottom 24 rows are not left empty"
+screen_keys q
 screen_wait 'EXITED 0'
 screen_stop
 

@@ -119,6 +119,12 @@ const struct action actions[] = {
 	  N_("redraw the screen"), act_redraw, 0 },
 	{ "quit", "q", CTX_REVIEW, N_("q quit"),
 	  N_("quit (every change is already saved)"), act_quit, 0 },
+	{ "details", "D", CTX_REVIEW, N_("D details"),
+	  N_("show the question's description and the practice's text and "
+	  "link in full, or the note again"), act_details, 0 },
+	{ "open-link", "L", CTX_REVIEW, NULL,
+	  N_("open the practice's link in $BROWSER (or xdg-open); without "
+	  "one, show it whole to copy"), act_open_link, 0 },
 	{ "undo", "z", CTX_REVIEW | CTX_LISTS, NULL,
 	  N_("undo the newest change, made in any terminal"),
 	  act_undo, 0 },

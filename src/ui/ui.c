@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -732,21 +733,25 @@ bracketed_paste(bool on)
 
 /* --- The external editor --- */
 
-static char *
-run_editor(const char *ed, const char *path)
+/* Run a shell command with one argument on the terminal, the screen put
+ * away meanwhile; its wait status, or -1 with errno when it did not
+ * start. */
+int
+ui_run_fg(const char *command, const char *arg)
 {
-	char	*cmd = xasprintf("exec %s \"$1\"", ed);
+	char	*cmd = xasprintf("exec %s \"$1\"", command);
 	pid_t	 pid;
-	int	 status = 0;
+	int	 status = 0, saved;
 
 	def_prog_mode();
 	bracketed_paste(false);
 	endwin();
 	pid = fork();
 	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+		execl("/bin/sh", "sh", "-c", cmd, "sh", arg, (char *)NULL);
 		_exit(127);
 	}
+	saved = errno;
 	free(cmd);
 	if (pid > 0) {
 		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
@@ -755,7 +760,59 @@ run_editor(const char *ed, const char *path)
 	reset_prog_mode();
 	bracketed_paste(true);
 	clearok(curscr, TRUE);
-	if (pid < 0)
+	errno = saved;
+	return pid < 0 ? -1 : status;
+}
+
+int
+ui_spawn(const char *prog, const char *arg)
+{
+	int	fds[2], status, fd;
+	pid_t	pid;
+	char	ok;
+
+	if (pipe(fds) != 0)
+		return -1;
+	/* Twice forked, so nothing is left to wait for; the pipe closes on
+	 * exec, and says "started" by closing with nothing written. */
+	if ((pid = fork()) == 0) {
+		close(fds[0]);
+		if (fork() == 0) {
+			setsid();
+			if ((fd = open("/dev/null", O_RDWR)) != -1) {
+				dup2(fd, 0);
+				dup2(fd, 1);
+				dup2(fd, 2);
+			}
+			fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+			execlp(prog, prog, arg, (char *)NULL);
+			ok = 1;
+			(void)!write(fds[1], &ok, 1);
+			_exit(127);
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+			;
+	status = pid > 0 && read(fds[0], &ok, 1) == 0 ? 0 : -1;
+	close(fds[0]);
+	return status;
+}
+
+void
+ui_relayout(struct ui *ui)
+{
+	layout(ui);
+}
+
+static char *
+run_editor(const char *ed, const char *path)
+{
+	int status = ui_run_fg(ed, path);
+
+	if (status == -1)
 		return xasprintf(_("cannot start the editor: %s"),
 		    strerror(errno));
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)

@@ -218,6 +218,12 @@ bool	 ui_refresh(struct ui *);
 void	 ui_warning(struct ui *);
 bool	 ui_current(const struct ui *, struct qref *);
 void	 ui_edit_external(struct ui *);
+int	 ui_run_fg(const char *, const char *);
+/* Start a program with one argument in the background, its output to
+ * /dev/null: 0, or -1 when it could not start. */
+int	 ui_spawn(const char *, const char *);
+/* After a command run on the terminal: lay the screen out again. */
+void	 ui_relayout(struct ui *);
 
 /* Actions (actions.c). */
 struct action {
@@ -260,6 +266,8 @@ void	 act_milestone(struct ui *);
 void	 act_note(struct ui *);
 void	 act_editor(struct ui *);
 void	 act_help(struct ui *);
+void	 act_details(struct ui *);
+void	 act_open_link(struct ui *);
 void	 act_quit(struct ui *);
 void	 act_redraw(struct ui *);
 void	 review_goto(struct ui *, size_t, const struct question *, int);
