@@ -78,6 +78,15 @@ const char *state_reconfirm(const struct state *, const struct qref *);
 /* The first question to re-confirm, in lens order, and how many there
  * are (0: none, *ref untouched). */
 size_t	 state_first_reconfirm(const struct state *, struct qref *);
+/* Two lenses may both have an OPS: is the code (or, without one, the id) of
+ * this pillar of lens lens also one of another lens's pillars? Then the
+ * pillar is named with its lens wherever it shows. */
+bool	 state_pillar_shared(const struct state *, size_t,
+	    const struct pillar *);
+/* The pillar's code as a screen shows it: "OPS", or "serverless/OPS" when
+ * it is shared. The caller frees it. */
+char	*state_pillar_code(const struct state *, size_t,
+	    const struct pillar *);
 /* A property name: letters, digits, '-' and '_'. */
 bool	 state_prop_key_valid(const char *);
 

@@ -77,7 +77,7 @@ draw_clock(struct ui *ui, WINDOW *w, int end, const char *fmt,
     enum element normal)
 {
 	const struct ui_pillar	*p;
-	char			 label[64], *s;
+	char			 label[64], *s, *code;
 	bool			 over;
 	int			 n;
 
@@ -85,7 +85,9 @@ draw_clock(struct ui *ui, WINDOW *w, int end, const char *fmt,
 		return 0;
 	p = &ui->pillars[ui->pillar];
 	clock_label(ui->ws, p->lens, p->p, label, sizeof label, &over);
-	s = xasprintf(fmt, p->p->code != NULL ? p->p->code : p->p->id, label);
+	code = state_pillar_code(&ui->ws->state, p->lens, p->p);
+	s = xasprintf(fmt, code, label);
+	free(code);
 	n = text_width(s, strlen(s));
 	if (n > end - 9)
 		n = 0;		/* the title or the name first */

@@ -359,6 +359,7 @@ draw_header(struct ui *ui)
 	char		*part[HP_COUNT] = { NULL }, clock[32];
 	long		 el = ui->shown_elapsed;
 	int		 x, cw, nw, rw, room, lens_cols = -1;
+	bool		 shared;
 
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, EL_HEADER);
@@ -391,8 +392,14 @@ draw_header(struct ui *ui)
 		    t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep, t.answered,
 		    t.questions);
 	}
-	for (int drop = 0; drop < HP_TALLY &&
-	    header_width(part, lens_cols) > room; drop++) {
+	/* A lens whose pillar codes another lens shares too is named before
+	 * the milestone and the clock go. */
+	shared = part[HP_LENS] != NULL && state_pillar_shared(&ui->ws->state,
+	    ref.lens, ref.q->pillar);
+	for (int i = 0; i < HP_TALLY && header_width(part, lens_cols) > room;
+	    i++) {
+		int drop = shared ? (i + 1) % HP_TALLY : i;
+
 		if (drop == HP_LENS && part[HP_LENS] != NULL) {
 			/* A cut lens id while six columns of it fit. */
 			lens_cols = room - header_width(part, 0);

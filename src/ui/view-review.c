@@ -710,6 +710,7 @@ draw_pillars(struct ui *ui, struct review *r)
 	struct tally	 t;
 	long		*rows;
 	size_t		 nr, cur;
+	char		*code;
 
 	werase(w);
 	pane_title(w, 0, width, _("Pillars"), ui->focus == PANE_PILLARS);
@@ -733,8 +734,9 @@ draw_pillars(struct ui *ui, struct review *r)
 		state_tally_pillar(&ui->ws->state, ui->pillars[k].lens, p, &t);
 		el = row_start(w, y, 0, width, (size_t)k == ui->pillar,
 		    ui->focus == PANE_PILLARS);
-		pillar_row(w, y, r->barw, p->code != NULL ? p->code : p->id,
-		    text_get(&p->title), &t, el);
+		code = state_pillar_code(&ui->ws->state, ui->pillars[k].lens, p);
+		pillar_row(w, y, r->barw, code, text_get(&p->title), &t, el);
+		free(code);
 	}
 	free(rows);
 	/* The whole review, when there is room for it. */
@@ -751,7 +753,7 @@ draw_questions(struct ui *ui, struct review *r)
 	WINDOW			*w = r->wq;
 	const struct pillar	*p = cur_pillar(ui);
 	int			 h = getmaxy(w), width = getmaxx(w), numw = 0;
-	char			*title;
+	char			*title, *code;
 	struct tally		 t;
 
 	werase(w);
@@ -761,8 +763,11 @@ draw_questions(struct ui *ui, struct review *r)
 		return;
 	}
 	state_tally_pillar(&ui->ws->state, ui->pillars[ui->pillar].lens, p, &t);
-	title = xasprintf("%s %s  (%u/%u)", p->code != NULL ? p->code : "",
-	    text_get(&p->title), t.answered, t.questions);
+	code = state_pillar_code(&ui->ws->state, ui->pillars[ui->pillar].lens,
+	    p);
+	title = xasprintf("%s %s  (%u/%u)", code, text_get(&p->title),
+	    t.answered, t.questions);
+	free(code);
 	pane_title(w, 1, width - 1, title, ui->focus == PANE_QUESTIONS);
 	free(title);
 	for (size_t i = 0; i < p->nquestions; i++) {
@@ -1102,11 +1107,13 @@ longest_name(const struct ui *ui)
 
 	for (size_t i = 0; i < ui->npillars; i++) {
 		const struct pillar *p = ui->pillars[i].p;
-		const char *code = p->code != NULL ? p->code : p->id;
+		char *code = state_pillar_code(&ui->ws->state,
+		    ui->pillars[i].lens, p);
 		const char *title = text_get(&p->title);
 
 		cw = text_width(code, strlen(code)) + 1 +
 		    (title != NULL ? text_width(title, strlen(title)) : 0);
+		free(code);
 		if (cw > n)
 			n = cw;
 	}
