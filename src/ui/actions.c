@@ -113,6 +113,9 @@ const struct action actions[] = {
 	{ "hide-notes", "H", CTX_REVIEW, NULL,
 	  N_("hide notes from the audience view, or show them"),
 	  act_hide_notes, 0 },
+	{ "take-lead", "L", CTX_REVIEW | CTX_LISTS, NULL,
+	  N_("take the lead: the audience view and the clock follow this "
+	  "screen"), act_take_lead, 0 },
 	{ "help", "? F1", CTX_REVIEW | CTX_LISTS, N_("? help"),
 	  N_("show every key binding"), act_help, 0 },
 	{ "redraw", "C-l", CTX_ALL, NULL,
