@@ -428,6 +428,32 @@ h_roadmap(struct buf *b, const struct state *st)
 	roadmap_view_free(&rv);
 }
 
+/* What the lens asks as proof, each item marked given or not. */
+static void
+h_requested(struct buf *b, const struct question *q, const struct answer *a)
+{
+	if (q->nevidence == 0)
+		return;
+	buf_adds(b, "<p><strong>");
+	h(b, _("Evidence requested"));
+	buf_adds(b, "</strong></p><ul class=\"choices requested\">\n");
+	for (size_t i = 0; i < q->nevidence; i++) {
+		int given = answer_evidence_given(a, q->evidence[i]);
+
+		buf_printf(b, "<li%s>", given >= 0 ? " class=\"sel\"" : "");
+		h(b, q->evidence[i]);
+		if (given >= 0) {
+			buf_adds(b, " <span class=\"meta\">(");
+			h(b, _("given"));
+			buf_adds(b, ": ");
+			h_link(b, a->evidence[given], NULL);
+			buf_adds(b, ")</span>");
+		}
+		buf_adds(b, "</li>\n");
+	}
+	buf_adds(b, "</ul>\n");
+}
+
 static void
 h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 {
@@ -441,6 +467,10 @@ h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 	if (a->verification != VERIFY_UNSET) {
 		buf_adds(b, " · ");
 		h(b, verification_label(a->verification));
+	}
+	if (is_link(q->url)) {
+		buf_adds(b, " · ");
+		h_link(b, q->url, _("the question's page"));
 	}
 	if (a->not_applicable) {
 		buf_adds(b, " · ");
@@ -459,7 +489,7 @@ h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 			h(b, ch->code);
 			buf_addc(b, ' ');
 		}
-		h(b, text_get(&ch->title));
+		h_link(b, ch->url, text_get(&ch->title));
 		if (na != NULL) {
 			buf_printf(b, " (%s: ", _("not applicable"));
 			h(b, na->reason);
@@ -486,6 +516,7 @@ h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 		}
 		buf_adds(b, "</ul>\n");
 	}
+	h_requested(b, q, a);
 	buf_adds(b, "</div>\n");
 }
 
