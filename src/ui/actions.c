@@ -93,7 +93,8 @@ const struct action actions[] = {
 	  N_("go to the previous unanswered question"),
 	  act_prev_unanswered, 0 },
 	{ "search", "/", CTX_REVIEW, N_("/ search"),
-	  N_("search question and choice texts in every pillar and lens"),
+	  N_("search questions, choices, practice codes (OPS01-BP01) and "
+	  "notes in every pillar and lens"),
 	  act_search, 0 },
 	{ "search-next", "]", CTX_REVIEW, NULL,
 	  N_("go to the next match"), act_search_next, 0 },
