@@ -126,7 +126,7 @@ const struct action actions[] = {
 	{ "details", "D", CTX_REVIEW, N_("D details"),
 	  N_("show the question's description and the practice's text and "
 	  "link in full, or the note again"), act_details, 0 },
-	{ "open-link", "L", CTX_REVIEW, NULL,
+	{ "open-link", "o", CTX_REVIEW, NULL,
 	  N_("open the practice's link in $BROWSER (or xdg-open); without "
 	  "one, show it whole to copy"), act_open_link, 0 },
 	{ "undo", "z", CTX_REVIEW | CTX_LISTS, NULL,

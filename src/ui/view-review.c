@@ -566,7 +566,7 @@ act_details(struct ui *ui)
 	ui_dirty(ui);
 }
 
-/* L: the link of the choice under the cursor, in $BROWSER, or xdg-open
+/* o: the link of the choice under the cursor, in $BROWSER, or xdg-open
  * on a desktop; else the link whole in the details, to copy. */
 void
 act_open_link(struct ui *ui)
@@ -872,7 +872,7 @@ choice_link(const struct question *q, const struct choice *c)
 /* The details of the question and of the choice under the cursor, whole:
  * the description, what to ask and what evidence to look for, then the
  * practice's helpful text, how to improve on it, and its link on lines of
- * its own, to copy (L opens it). */
+ * its own, to copy (o opens it). */
 enum { INFO_QUESTION = 1, INFO_HELPFUL = 2, INFO_ALL = 3 };
 
 static void
@@ -909,7 +909,7 @@ info_doc(struct doc *d, const struct question *q, const struct choice *c,
 		doc_wrap(d, 1, EL_NORMAL, text_get(&c->improvement));
 	}
 	if (link != NULL && *link != '\0') {
-		doc_rule(d, label != NULL ? label : _("Link (L opens it)"));
+		doc_rule(d, label != NULL ? label : _("Link (o opens it)"));
 		doc_wrap(d, 1, EL_NORMAL, link);
 		if (c->improvement_url != NULL && c->improvement_url != link &&
 		    !streq(c->improvement_url, link))
