@@ -17,6 +17,7 @@
 #include "files/lens-load.h"
 #include "files/snapshot.h"
 #include "git/history.h"
+#include "model/rename.h"
 #include "review/workspace.h"
 
 const char *
@@ -85,6 +86,14 @@ lens_resolve(const char *spec, char **cause)
 	if (access(path, R_OK) == 0)
 		return path;
 	free(path);
+	/* A bundled lens's former id names it still. */
+	if (lens_rename_of(spec) != NULL) {
+		path = xasprintf("%s/lenses/%s.yaml", wafr_datadir(),
+		    lens_rename_of(spec)->new_id);
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
 	fail(cause, _("no lens \"%s\": not a bundled lens (see \"wafr lens "
 	    "list\") nor a file"), spec);
 	return NULL;
