@@ -1062,6 +1062,37 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 	}
 }
 
+/* "Before lens upgrade: ID V1 to ID V2", or with " (2)" and on when an
+ * upgrade was undone and is made again. */
+static char *
+upgrade_milestone(const struct workspace *ws, const struct lens *ol,
+    const struct lens *nl)
+{
+	struct milestone	*m = NULL;
+	size_t			 n = 0;
+	char			*base, *name;
+	bool			 taken = true;
+
+	base = xasprintf("Before lens upgrade: %s %s to %s %s", ol->id,
+	    ol->version != NULL ? ol->version : "", nl->id,
+	    nl->version != NULL ? nl->version : "");
+	name = xstrdup(base);
+	if (history_milestones(ws->dir, &m, &n, NULL) != 0)
+		return name;
+	for (int k = 2; taken && k < 1000; k++) {
+		taken = false;
+		for (size_t i = 0; i < n && !taken; i++)
+			taken = strcasecmp(m[i].name, name) == 0;
+		if (taken) {
+			free(name);
+			name = xasprintf("%s (%d)", base, k);
+		}
+	}
+	milestones_free(m, n);
+	free(base);
+	return name;
+}
+
 int
 ops_lens_upgrade(struct workspace *ws, const char *spec, const char *from,
     const char *milestone, struct upgrade_report *rep, char **cause)
@@ -1133,9 +1164,8 @@ ops_lens_upgrade(struct workspace *ws, const char *spec, const char *from,
 
 	/* As the AWS tool does: the review as it stands, saved first. The
 	 * name is shared through git, so it is not translated. */
-	mname = milestone != NULL ? xstrdup(milestone) : xasprintf("Before "
-	    "lens upgrade: %s %s to %s %s", ol->id, rep->from_version, nl->id,
-	    rep->to_version);
+	mname = milestone != NULL ? xstrdup(milestone) : upgrade_milestone(ws,
+	    ol, nl);
 	if (ops_milestone(ws, mname, &made, cause) != 0)
 		goto out;
 	rep->milestone = xstrdup(made.name);
