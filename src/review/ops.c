@@ -961,6 +961,7 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 	bool			 renamed = strcmp(ol->id, nl->id) != 0;
 	char			*oname = lens_pinned_name(ol), *nname;
 	char			*k;
+	unsigned		*reasons;
 
 	nname = lens_pinned_name(nl);
 	if (strcmp(oname, nname) != 0)
@@ -1016,6 +1017,11 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 			free(ok);
 		}
 	}
+	reasons = xcalloc(nl->nquestions + 1, sizeof *reasons);
+	for (size_t n = 0; n < u->nnotes; n++) {
+		if (u->notes[n].new != NULL)
+			reasons[u->notes[n].new->index] = u->notes[n].reasons;
+	}
 	for (size_t i = 0; i < nl->npillars; i++) {
 		const struct pillar *p = &nl->pillars[i];
 
@@ -1023,14 +1029,10 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 			const struct question	*q = &p->questions[j];
 			const struct question	*oq = lens_question(ol, q->id);
 			const char		*was = NULL;
-			unsigned		 bits = 0, more = 0;
+			unsigned		 bits = reasons[q->index], more = 0;
 
 			k = qkey(nl->id, q);
 			put_answer(b, k, &u->answers[q->index]);
-			for (size_t n = 0; n < u->nnotes; n++) {
-				if (u->notes[n].new == q)
-					bits = u->notes[n].reasons;
-			}
 			/* A mark not yet cleared stays, with its reasons. */
 			if (oq != NULL) {
 				char *ok = qkey(ol->id, oq);
@@ -1060,6 +1062,7 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 			free(k);
 		}
 	}
+	free(reasons);
 }
 
 /* "Before lens upgrade: ID V1 to ID V2", or with " (2)" and on when an
