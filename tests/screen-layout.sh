@@ -145,4 +145,33 @@ screen_keys q
 screen_wait 'EXITED 0'
 screen_stop
 
+# --- Two lenses: wherever two pillars share a code, the lens is named ---
+html=$("$WAFR" report "$W" --format html)
+ok $(printf '%s' "$html" | grep -q 'Operational excellence (Serverless'; [ $? -ne 0 ]; echo $?) \
+    "with one lens, the HTML charts name no lens"
+"$WAFR" lens add "$W" serverless >/dev/null
+html=$("$WAFR" report "$W" --format html)
+like "$html" '<figcaption>Operational excellence \(Serverless Applications Lens\)</figcaption>' \
+    "the HTML report's charts name the lens of a shared pillar"
+like "$html" '<figcaption>Operational excellence \(Well-Architected Framework\)</figcaption>' \
+    "of both lenses"
+screen_start 120x40 "$WAFR" "$W" "; echo EXITED \$?"
+shows 'Pillars' "the review opens with two lenses"
+like "$(screen_text)" 'wellarchitected/OPS Operational excel' \
+    "the pillar list names the lens of a shared code"
+like "$(screen_text)" 'serverless/OPS Operational excellence' "in both lenses"
+screen_keys End
+shows '> serverless/SUS ' "End goes to the last pillar, in the second lens"
+like "$(row 1)" 'serverless/SUS [0-9]+:[0-9]+ │ serverless │' \
+    "the header names the lens, with the pillar's clock"
+like "$(screen_text)" 'serverless/SUS Sustainability  \(0/5\)' \
+    "and so does the question pane's title"
+screen_resize 80x24
+screen_wait '^ wafr Acme Billing Platform +serverless │' 5
+like "$(row 1)" '^ wafr Acme Billing Platform +serverless │' \
+    "at 80x24 the header keeps the lens before the milestone"
+screen_keys q
+screen_wait 'EXITED 0'
+screen_stop
+
 done_testing

@@ -1245,17 +1245,35 @@ ops_redo(struct workspace *ws, struct journal_entry *e, char **cause)
 /* --- The live session --- */
 
 int
-ops_cursor(struct workspace *ws, const struct qref *ref, char **cause)
+ops_cursor(struct workspace *ws, const struct qref *ref, int choice,
+    char **cause)
 {
-	char	*key;
-	int	 r;
+	const char	*keys[] = { SESSION_CURSOR, SESSION_CHOICE }, *values[2];
+	char		*key;
+	int		 r;
 
 	if (check_ref(ws, ref, cause) != 0)
 		return -1;
+	if (choice >= (int)ref->q->nchoices)
+		return fail(cause, "%s", _("no such choice"));
 	key = state_key(&ws->state, ref);
-	r = workspace_set_session(ws, SESSION_CURSOR, key, cause);
+	values[0] = key;
+	values[1] = choice >= 0 ? ref->q->choices[choice].id : NULL;
+	r = workspace_set_sessions(ws, keys, values, 2, cause);
 	free(key);
 	return r;
+}
+
+int
+ops_lead(struct workspace *ws, bool force, char **cause)
+{
+	return workspace_claim_lead(ws, force, false, cause);
+}
+
+int
+ops_lead_leave(struct workspace *ws, char **cause)
+{
+	return workspace_claim_lead(ws, false, true, cause);
 }
 
 int
