@@ -355,26 +355,22 @@ state_reconfirm(const struct state *st, const struct qref *ref)
 size_t
 state_first_reconfirm(const struct state *st, struct qref *ref)
 {
-	size_t	n = 0, len = strlen(PROP_RECONFIRM);
-	bool	any = false;
+	size_t		n = 0, len = strlen(PROP_RECONFIRM);
+	struct qref	r, best = { 0, NULL };
 
-	for (size_t i = 0; i < st->workload.n && !any; i++)
-		any = strncmp(st->workload.keys[i], PROP_RECONFIRM, len) == 0;
-	for (size_t i = 0; any && i < st->nlenses; i++) {
-		const struct lens *l = st->lenses[i];
+	for (size_t i = 0; i < st->workload.n; i++) {
+		const char *k = st->workload.keys[i];
 
-		for (size_t j = 0; j < l->npillars; j++) {
-			const struct pillar *p = &l->pillars[j];
-
-			for (size_t k = 0; k < p->nquestions; k++) {
-				struct qref r = { i, &p->questions[k] };
-
-				if (state_reconfirm(st, &r) != NULL &&
-				    n++ == 0)
-					*ref = r;
-			}
-		}
+		if (strncmp(k, PROP_RECONFIRM, len) != 0 ||
+		    state_find_key(st, k + len, &r) != 0)
+			continue;
+		n++;
+		if (best.q == NULL || r.lens < best.lens || (r.lens ==
+		    best.lens && r.q->index < best.q->index))
+			best = r;
 	}
+	if (n > 0)
+		*ref = best;
 	return n;
 }
 

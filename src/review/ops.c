@@ -971,6 +971,7 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 	bool			 renamed = strcmp(ol->id, nl->id) != 0;
 	char			*oname = lens_pinned_name(ol), *nname;
 	char			*k;
+	unsigned		*reasons;
 
 	nname = lens_pinned_name(nl);
 	if (strcmp(oname, nname) != 0)
@@ -1026,6 +1027,11 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 			free(ok);
 		}
 	}
+	reasons = xcalloc(nl->nquestions + 1, sizeof *reasons);
+	for (size_t n = 0; n < u->nnotes; n++) {
+		if (u->notes[n].new != NULL)
+			reasons[u->notes[n].new->index] = u->notes[n].reasons;
+	}
 	for (size_t i = 0; i < nl->npillars; i++) {
 		const struct pillar *p = &nl->pillars[i];
 
@@ -1033,14 +1039,10 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 			const struct question	*q = &p->questions[j];
 			const struct question	*oq = lens_question(ol, q->id);
 			const char		*was = NULL;
-			unsigned		 bits = 0, more = 0;
+			unsigned		 bits = reasons[q->index], more = 0;
 
 			k = qkey(nl->id, q);
 			put_answer(b, k, &u->answers[q->index]);
-			for (size_t n = 0; n < u->nnotes; n++) {
-				if (u->notes[n].new == q)
-					bits = u->notes[n].reasons;
-			}
 			/* A mark not yet cleared stays, with its reasons. */
 			if (oq != NULL) {
 				char *ok = qkey(ol->id, oq);
@@ -1070,6 +1072,38 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 			free(k);
 		}
 	}
+	free(reasons);
+}
+
+/* "Before lens upgrade: ID V1 to ID V2", or with " (2)" and on when an
+ * upgrade was undone and is made again. */
+static char *
+upgrade_milestone(const struct workspace *ws, const struct lens *ol,
+    const struct lens *nl)
+{
+	struct milestone	*m = NULL;
+	size_t			 n = 0;
+	char			*base, *name;
+	bool			 taken = true;
+
+	base = xasprintf("Before lens upgrade: %s %s to %s %s", ol->id,
+	    ol->version != NULL ? ol->version : "", nl->id,
+	    nl->version != NULL ? nl->version : "");
+	name = xstrdup(base);
+	if (history_milestones(ws->dir, &m, &n, NULL) != 0)
+		return name;
+	for (int k = 2; taken && k < 1000; k++) {
+		taken = false;
+		for (size_t i = 0; i < n && !taken; i++)
+			taken = strcasecmp(m[i].name, name) == 0;
+		if (taken) {
+			free(name);
+			name = xasprintf("%s (%d)", base, k);
+		}
+	}
+	milestones_free(m, n);
+	free(base);
+	return name;
 }
 
 int
@@ -1143,9 +1177,8 @@ ops_lens_upgrade(struct workspace *ws, const char *spec, const char *from,
 
 	/* As the AWS tool does: the review as it stands, saved first. The
 	 * name is shared through git, so it is not translated. */
-	mname = milestone != NULL ? xstrdup(milestone) : xasprintf("Before "
-	    "lens upgrade: %s %s to %s %s", ol->id, rep->from_version, nl->id,
-	    rep->to_version);
+	mname = milestone != NULL ? xstrdup(milestone) : upgrade_milestone(ws,
+	    ol, nl);
 	if (ops_milestone(ws, mname, &made, cause) != 0)
 		goto out;
 	rep->milestone = xstrdup(made.name);
