@@ -822,7 +822,7 @@ workspace_set_session(struct workspace *ws, const char *key,
 		batch_put_string(&b, TABLE_SESSION, key, value);
 	else
 		batch_delete(&b, TABLE_SESSION, key);
-	r = store_apply(ws->store, &b, cause);
+	r = store_apply_session(ws->store, &b, cause);
 	batch_free(&b);
 	if (r != 0)
 		return -1;
