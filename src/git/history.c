@@ -25,7 +25,7 @@
 /* The files wafr owns; a milestone commits these and nothing else. */
 static const char *const owned[] = {
 	".gitignore", ".gitattributes", "workload.yaml", "REPORT.md", "lenses",
-	"answers"
+	"answers", "scans"
 };
 
 /* REPORT.md is derived from the answers: a merge takes both sides' lines,
