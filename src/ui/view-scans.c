@@ -106,11 +106,9 @@ scans_draw(WINDOW *w, int y, int x, int width, int rows,
 	}
 	if (scroll_top >= n)
 		scroll_top = n > 0 ? n - 1 : 0;
-	for (int i = 0; i < width; i++)
-		draw_text(w, y, x + i, 1, glyph(GLYPH_RULE), EL_DIM);
 	s = xasprintf(ngettext("Scans: %zu failing result (f, F scroll)",
 	    "Scans: %zu failing results (f, F scroll)", n), n);
-	draw_text(w, y, x + 2, width - 4, s, EL_TITLE);
+	draw_rule(w, y, x, width, s);
 	free(s);
 	used = 1;
 	for (size_t i = scroll_top; i < n && used < rows; i++) {
@@ -128,7 +126,8 @@ scans_draw(WINDOW *w, int y, int x, int width, int rows,
 		free(s);
 	}
 	if (scroll_top + (size_t)(rows - 1) < n && rows > 1)
-		draw_text(w, y + rows - 1, x + width - 2, 1, "+", EL_DIM);
+		draw_text(w, y + rows - 1, x + width - 2, 1, glyph(GLYPH_DOWN),
+		    EL_DIM);
 	free(fail);
 	return used;
 }
