@@ -92,6 +92,10 @@ head -4 "$W/scans/prowler.tsv" | tail -1 >"$TMP/line"
 like "$(cat "$TMP/line")" "^scan	prowler		" "scans/prowler.tsv: a scan line, then its results"
 "$WAFR" milestone "$W" "after scans" >/dev/null
 like "$(git -C "$W" ls-tree -r --name-only HEAD)" "scans/powerpipe.tsv" "a milestone commits the scan files"
+"$WAFR" evidence import "$W" "$TMP/prowler-rescan.csv" >/dev/null 2>&1
+like "$("$WAFR" report "$W" --milestone "after scans")" "SEC02-BP02 Use temporary credentials instead of long-term keys: Prowler: 1 pass, 3 fail" \
+    "a milestone's report has the scan results of its time"
+"$WAFR" undo "$W" >/dev/null
 before=$("$WAFR" evidence "$W")
 rm -rf "$W/.wafr"
 is "$("$WAFR" evidence "$W")" "$before" "a workspace rebuilt from its files has the same scan results"

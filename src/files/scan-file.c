@@ -114,3 +114,29 @@ scan_files_read(const struct snapshot_src *src, char ***keys, char ***texts,
 	}
 	return 0;
 }
+
+int
+scan_files_load(const struct snapshot_src *src, struct scans *s,
+    char **cause)
+{
+	char	**keys, **texts;
+	size_t	  n;
+	int	  ret = 0;
+
+	if (scan_files_read(src, &keys, &texts, &n, cause) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct scan_group *g;
+
+		if (ret == 0 && scan_group_decode(texts[i], strlen(texts[i]),
+		    &g, cause) == 0)
+			scans_set(s, keys[i], g);
+		else
+			ret = -1;
+		free(keys[i]);
+		free(texts[i]);
+	}
+	free(keys);
+	free(texts);
+	return ret;
+}

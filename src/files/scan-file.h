@@ -17,4 +17,8 @@ int	 scan_files_write(const char *, const struct scans *, const char *,
 int	 scan_files_read(const struct snapshot_src *, char ***, char ***,
 	    size_t *, char **);
 
+/* The same, decoded into the groups of a state's scans. */
+int	 scan_files_load(const struct snapshot_src *, struct scans *,
+	    char **);
+
 #endif

@@ -101,11 +101,24 @@ in_error(struct in *in)
 	return 0;
 }
 
-/* The text made printable, in a buffer reused per field. */
+/* The text on one line (a line break, CR LF or alone, or a tab is a
+ * space), made printable: controls and bad bytes become '?'. */
 static char *
 printable(const char *s)
 {
-	return str_printable(s != NULL ? s : "");
+	struct buf	 b = { 0 };
+	char		*out;
+
+	buf_adds(&b, "");
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\r' && s[1] == '\n')
+			continue;
+		buf_addc(&b, *s == '\n' || *s == '\r' || *s == '\t' ? ' ' :
+		    *s);
+	}
+	out = str_printable(b.s);
+	buf_free(&b);
+	return out;
 }
 
 /* --- CSV --- */

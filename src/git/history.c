@@ -19,6 +19,7 @@
 #include <git2.h>
 
 #include "git/history.h"
+#include "files/scan-file.h"
 #include "files/snapshot.h"
 #include "base/util.h"
 
@@ -1446,6 +1447,12 @@ history_state(const char *dir, const char *spec, struct state **out,
 	src.list = tree_list;
 	src.arg = &t;
 	ret = snapshot_load(&src, out, cause);
+	/* What the scans said at the milestone. */
+	if (ret == 0 && (ret = scan_files_load(&src, &(*out)->scans,
+	    cause)) != 0) {
+		state_free(*out);
+		*out = NULL;
+	}
 out:
 	git_tree_free(t.tree);
 	git_commit_free(commit);
