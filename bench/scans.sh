@@ -53,10 +53,11 @@ size=$(wc -c <"$TMP/prowler.csv")
 echo "file: $ROWS rows, $size bytes"
 measure() {
 	label=$1; shift
-	/usr/bin/time -f "%e %M" -o "$TMP/time" "$@" >/dev/null 2>"$TMP/err" ||
-	    { cat "$TMP/err" >&2; exit 1; }
-	read -r secs kb <"$TMP/time"
-	printf '%-36s %8.2f s %10d KB max RSS\n' "$label" "$secs" "$kb"
+	/usr/bin/time -f "%e %U %S %M" -o "$TMP/time" "$@" >/dev/null \
+	    2>"$TMP/err" || { cat "$TMP/err" >&2; exit 1; }
+	read -r secs user sys kb <"$TMP/time"
+	printf '%-34s %6.2f s (CPU %5.2f user %5.2f sys) %8d KB max RSS\n' \
+	    "$label" "$secs" "$user" "$sys" "$kb"
 }
 measure "evidence import (first)" "$WAFR" evidence import "$TMP/w" "$TMP/prowler.csv"
 measure "evidence import (the same again)" "$WAFR" evidence import "$TMP/w" "$TMP/prowler.csv"

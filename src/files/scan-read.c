@@ -106,11 +106,18 @@ in_error(struct in *in)
 static char *
 printable(const char *s)
 {
-	struct buf	 b = { 0 };
-	char		*out;
+	struct buf		 b = { 0 };
+	const unsigned char	*p;
+	char			*out;
 
+	if (s == NULL)
+		return xstrdup("");
+	for (p = (const unsigned char *)s; *p >= 0x20 && *p < 0x7f; p++)
+		;
+	if (*p == '\0')
+		return xstrdup(s);	/* plain ASCII, printable already */
 	buf_adds(&b, "");
-	for (; s != NULL && *s != '\0'; s++) {
+	for (; *s != '\0'; s++) {
 		if (*s == '\r' && s[1] == '\n')
 			continue;
 		buf_addc(&b, *s == '\n' || *s == '\r' || *s == '\t' ? ' ' :
@@ -132,6 +139,17 @@ struct csv {
 	size_t		 cap;
 	int		 line;		/* where the record began */
 };
+
+/* A byte onto a field: the common case without a call (the buffer is
+ * NUL-terminated again when the field ends). */
+static inline void
+put(struct buf *b, int ch)
+{
+	if (b->len + 2 <= b->cap)
+		b->s[b->len++] = (char)ch;
+	else
+		buf_addc(b, (char)ch);
+}
 
 /* One record: 1, 0 at the end, -1. Quoted fields may hold the delimiter,
  * quotes (doubled) and newlines. */
@@ -160,14 +178,14 @@ csv_record(struct csv *c)
 				int next = in_get(in);
 
 				if (next == '"') {
-					buf_addc(&c->text, '"');
+					put(&c->text, '"');
 					continue;
 				}
 				in_unget(in, next);
 				quoted = false;
 				continue;
 			}
-			buf_addc(&c->text, (char)ch);
+			put(&c->text, ch);
 		} else if (ch == '"' && c->text.len == start) {
 			quoted = true;
 			any = true;
@@ -195,7 +213,7 @@ csv_record(struct csv *c)
 			any = true;
 			continue;
 		} else {
-			buf_addc(&c->text, (char)ch);
+			put(&c->text, ch);
 			any = true;
 		}
 		if (c->text.len - start > MAX_CELL)

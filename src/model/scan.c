@@ -216,6 +216,13 @@ static void
 field(struct buf *b, const char *s, bool last)
 {
 	for (; *s != '\0'; s++) {
+		size_t run = strcspn(s, "\t\n\r\\");
+
+		if (run > 0) {
+			buf_add(b, s, run);
+			s += run - 1;
+			continue;
+		}
 		switch (*s) {
 		case '\t':
 			buf_adds(b, "\\t");
