@@ -20,13 +20,14 @@
 
 #include "git/history.h"
 #include "git/history-module.h"
+#include "files/scan-file.h"
 #include "files/snapshot.h"
 #include "base/util.h"
 
 /* The files wafr owns; a milestone commits these and nothing else. */
 static const char *const owned[] = {
 	".gitignore", ".gitattributes", "workload.yaml", "REPORT.md", "lenses",
-	"answers"
+	"answers", "scans"
 };
 
 /* REPORT.md is derived from the answers: a merge takes both sides' lines,
@@ -1428,6 +1429,12 @@ history_state(const char *dir, const char *spec, struct state **out,
 	src.list = tree_list;
 	src.arg = &t;
 	ret = snapshot_load(&src, out, cause);
+	/* What the scans said at the milestone. */
+	if (ret == 0 && (ret = scan_files_load(&src, &(*out)->scans,
+	    cause)) != 0) {
+		state_free(*out);
+		*out = NULL;
+	}
 out:
 	git_tree_free(t.tree);
 	git_commit_free(commit);

@@ -14,6 +14,7 @@
 #include "model/lens.h"
 #include "model/risk.h"
 #include "model/roadmap.h"
+#include "model/scan.h"
 
 /* A small ordered map of text to text. */
 struct kv {
@@ -41,6 +42,7 @@ struct state {
 	struct roadmap_item ***roadmap;	/* [lens][question index]; NULL if none */
 	struct kv	  workload;	/* workload properties */
 	struct kv	  session;	/* live session state (cursor, clocks) */
+	struct scans	  scans;	/* what the scanners found (model/scan.h) */
 	/* The state at the last milestone, when it was loaded (NULL
 	 * otherwise): "HRIs still open" counts against it. Owned. */
 	struct state	 *baseline;
@@ -91,6 +93,10 @@ char	*state_pillar_code(const struct state *, size_t,
 	    const struct pillar *);
 /* A property name: letters, digits, '-' and '_'. */
 bool	 state_prop_key_valid(const char *);
+
+/* The questions with scan results, in lens order (flagged: those whose
+ * selected choices fail checks); *out is malloc'd. */
+size_t	 state_scan_questions(const struct state *, bool, struct qref **);
 
 /* The workshop clock: a time box per pillar (workload property
  * "agenda/LENS/PILLAR", minutes) and the time spent in each (session state

@@ -15,6 +15,7 @@
 #include "base/util.h"
 #include "files/lens-emit.h"
 #include "files/lens-load.h"
+#include "files/scan-read.h"
 #include "files/snapshot.h"
 #include "model/lens-diff.h"
 #include "model/plan.h"
@@ -1439,5 +1440,170 @@ rename_lenses(struct workspace *ws, char **cause)
 	batch_free(&b);
 	buf_free(&ids);
 	buf_free(&what);
+	return r;
+}
+
+/* --- Scan results --- */
+
+struct scan_reading {
+	struct workspace	 *ws;
+	const struct scan_map	 *map;
+	const char		 *path;
+	struct scan_import	 *out;
+	struct scan_group	**groups;
+	size_t			  ngroups;
+	char			**keys;
+};
+
+#define SCAN_PROBLEMS_SHOWN 100
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
+static struct scan_group *
+reading_group(struct scan_reading *rd, const struct scan_row *row)
+{
+	char *key = scan_group_key(row->source, row->account, row->region);
+
+	for (size_t i = 0; i < rd->ngroups; i++) {
+		if (strcmp(rd->keys[i], key) == 0) {
+			free(key);
+			return rd->groups[i];
+		}
+	}
+	rd->groups = xreallocarray(rd->groups, rd->ngroups + 1,
+	    sizeof *rd->groups);
+	rd->keys = xreallocarray(rd->keys, rd->ngroups + 1, sizeof *rd->keys);
+	rd->keys[rd->ngroups] = key;
+	return rd->groups[rd->ngroups++] = scan_group_new(row->source,
+	    row->account, row->region, row->date, base_name(rd->path));
+}
+
+static int
+reading_row(const struct scan_row *row, void *arg, char **cause)
+{
+	struct scan_reading	*rd = arg;
+	struct scan_group	*g;
+	struct scan_result	 r = { 0 };
+	const struct question	*q;
+	const struct choice	*c;
+	size_t			 lens;
+	char			*why;
+
+	(void)cause;
+	rd->out->rows++;
+	if (scan_map_row(rd->map, row, &lens, &q, &c, &why) != 0) {
+		if (rd->out->unmapped++ < SCAN_PROBLEMS_SHOWN)
+			buf_printf(&rd->out->problems, "%s:%d: %s %s: %s\n",
+			    rd->path, row->line, _("check"), row->check, why);
+		free(why);
+		return 0;
+	}
+	g = reading_group(rd, row);
+	if (row->date != NULL && strcmp(row->date, g->date) > 0) {
+		free(g->date);
+		g->date = xstrdup(row->date);
+	}
+	r.lens = rd->ws->state.lenses[lens]->id;
+	r.question = q->id;
+	r.choice = c->id;
+	r.check = (char *)row->check;
+	r.status = row->status;
+	r.count = row->count;
+	r.resource = (char *)row->resource;
+	r.reason = (char *)row->reason;
+	scan_group_add(g, &r);
+	return 0;
+}
+
+static bool
+group_is_stored(const struct workspace *ws, const char *key,
+    const char *text, size_t size)
+{
+	for (size_t i = 0; i < ws->state.scans.n; i++) {
+		const struct scan_group	*g = ws->state.scans.groups[i];
+		char			*k = scan_group_key(g->source,
+					    g->account, g->region), *t;
+		size_t			 n;
+		bool			 same = false;
+
+		if (strcmp(k, key) == 0) {
+			t = scan_group_encode(g, &n);
+			same = n == size && memcmp(t, text, n) == 0;
+			free(t);
+		}
+		free(k);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+int
+ops_evidence_import(struct workspace *ws, const char *path,
+    enum scan_format fmt, bool dry_run, struct scan_import *out,
+    char **cause)
+{
+	struct scan_reading	 rd = { ws, NULL, path, out, NULL, 0, NULL };
+	struct store_batch	 b = { 0 };
+	struct scan_map		*map;
+	char			*table, *date = NULL;
+	int			 r;
+
+	memset(out, 0, sizeof *out);
+	if (ws->readonly && !dry_run)
+		return fail(cause, _("%s: opened read-only"), ws->dir);
+	table = xasprintf("%s/evidence/renames.tsv", wafr_datadir());
+	r = scan_map_load(table, ws->state.lenses, ws->state.nlenses, &map,
+	    cause);
+	free(table);
+	if (r != 0)
+		return -1;
+	rd.map = map;
+	out->format = fmt;
+	r = scan_read(path, &out->format, reading_row, &rd, &date, cause);
+	scan_map_free(map);
+	for (size_t i = 0; i < rd.ngroups; i++) {
+		struct scan_group	*g = rd.groups[i];
+		char			*text;
+		size_t			 size;
+
+		scan_group_finish(g);
+		if (*g->date == '\0' && date != NULL) {
+			free(g->date);
+			g->date = xstrdup(date);
+		}
+		out->kept += g->n;
+		if (r == 0) {
+			text = scan_group_encode(g, &size);
+			if (!group_is_stored(ws, rd.keys[i], text, size))
+				batch_put(&b, TABLE_SCANS, rd.keys[i], text,
+				    size);
+			free(text);
+		}
+		scan_group_free(g);
+		free(rd.keys[i]);
+	}
+	out->scans = rd.ngroups;
+	free(date);
+	free(rd.groups);
+	free(rd.keys);
+	if (out->unmapped > SCAN_PROBLEMS_SHOWN)
+		buf_printf(&out->problems, ngettext("%s: %zu more row maps to "
+		    "no practice\n", "%s: %zu more rows map to no practice\n",
+		    out->unmapped - SCAN_PROBLEMS_SHOWN), path,
+		    out->unmapped - SCAN_PROBLEMS_SHOWN);
+	if (r != 0 || dry_run || b.n == 0) {
+		batch_free(&b);
+		return r;
+	}
+	r = commit(ws, &b, "scan-import", base_name(path), true, NULL,
+	    &out->seq, cause);
+	out->changed = r == 0 && out->seq != 0;
 	return r;
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "files/scan-file.h"
 #include "files/snapshot.h"
 #include "report/report.h"
 #include "review/persist.h"
@@ -237,6 +238,20 @@ write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
 				return -1;
 			any = true;
 			break;
+		case TABLE_SCANS: {
+			/* scans/SOURCE.tsv: the key begins with SOURCE. */
+			char *source = xstrndup(c->key, strcspn(c->key, "/"));
+			int   r = 0;
+
+			if (!all && scan_source_valid(source))
+				r = scan_files_write(ws->dir, &ws->state.scans,
+				    source, cause);
+			free(source);
+			if (r != 0)
+				return -1;
+			any = true;
+			break;
+		}
 		default:
 			break;	/* the live session has no file */
 		}
@@ -275,6 +290,7 @@ persist_all(struct workspace *ws, char **cause)
 	if (n > 0 && workspace_refresh(ws, cause) < 0)
 		goto out;
 	if (snapshot_write_all(ws->dir, &ws->state, cause) != 0 ||
+	    scan_files_write(ws->dir, &ws->state.scans, NULL, cause) != 0 ||
 	    write_report(ws, cause) != 0)
 		goto out;
 	ret = store_files_written(ws->store, seqs, n, cause);

@@ -16,6 +16,7 @@
 #include "base/diag.h"
 #include "base/util.h"
 #include "files/lens-load.h"
+#include "files/scan-file.h"
 #include "files/snapshot.h"
 #include "git/history.h"
 #include "model/rename.h"
@@ -508,6 +509,16 @@ set_record(struct workspace *ws, enum store_table t, const char *key,
 			    NULL : roadmap_item_decode(value, size);
 		}
 		break;
+	case TABLE_SCANS: {
+		struct scan_group *g = NULL;
+
+		/* A record that does not read is left out, as an answer. */
+		if (value != NULL && scan_group_decode(value, size, &g,
+		    &s) != 0)
+			free(s);
+		scans_set(&st->scans, key, g);
+		break;
+	}
 	case TABLE_LENSES:
 		/* The bytes of a lens pinned under the same name changed (an
 		 * upgrade, or its undo): the lenses are read again. */
@@ -572,6 +583,26 @@ read_state(struct workspace *ws, bool reload, char **cause)
 	}
 	free(ids);
 	ws->generation = gen;
+	return 0;
+}
+
+/* scans/SOURCE.tsv, a record a scan. */
+static int
+read_scan_files(const struct snapshot_src *src, struct store_batch *b,
+    char **cause)
+{
+	char	**keys, **texts;
+	size_t	  n;
+
+	if (scan_files_read(src, &keys, &texts, &n, cause) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		batch_put(b, TABLE_SCANS, keys[i], texts[i], strlen(texts[i]));
+		free(keys[i]);
+		free(texts[i]);
+	}
+	free(keys);
+	free(texts);
 	return 0;
 }
 
@@ -675,7 +706,7 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 	}
 	free(answers);
 	free(roadmap);
-	return ret;
+	return ret == 0 ? read_scan_files(&src, b, cause) : ret;
 }
 
 /* --- Open, close, refresh --- */

@@ -22,6 +22,7 @@ enum store_table {
 	TABLE_SESSION,		/* cursor, clocks: what the live session shares */
 	TABLE_ROADMAP,		/* "lens/question" -> encoded roadmap item */
 	TABLE_LENSES,		/* "id.yaml" -> the pinned lens file's bytes */
+	TABLE_SCANS,		/* "source/account/region" -> scan results */
 	TABLE_JOURNAL,		/* sequence number -> encoded journal entry */
 	TABLE_COUNT
 };
