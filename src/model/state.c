@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "model/profile.h"
 #include "model/state.h"
 
 const char *
@@ -76,6 +77,9 @@ state_clear(struct state *st)
 	}
 	kv_free(&st->workload);
 	kv_free(&st->session);
+	profile_free(st->profile);
+	st->profile = NULL;
+	kv_free(&st->profile_answers);
 }
 
 /* "lens/question" to the lens index and question; -1 if unknown. */

@@ -32,6 +32,8 @@ void		 kv_free(struct kv *);
 #define SESSION_HIDE_NOTES	"hide-notes"	/* "1": notes off the projector */
 #define SESSION_MILESTONE	"milestone"	/* the newest milestone's name */
 
+struct profile;
+
 struct state {
 	struct lens	**lenses;
 	size_t		  nlenses;
@@ -39,6 +41,10 @@ struct state {
 	struct roadmap_item ***roadmap;	/* [lens][question index]; NULL if none */
 	struct kv	  workload;	/* workload properties */
 	struct kv	  session;	/* live session state (cursor, clocks) */
+	/* The business-context profile in use (model/profile.h; NULL:
+	 * none) and its answers: question id -> choice ids, blank-separated. */
+	struct profile	 *profile;
+	struct kv	  profile_answers;
 	/* The state at the last milestone, when it was loaded (NULL
 	 * otherwise): "HRIs still open" counts against it. Owned. */
 	struct state	 *baseline;
@@ -53,7 +59,7 @@ struct qref {
 struct state	*state_new(void);
 /* Free everything the state holds, and the state itself. */
 void		 state_free(struct state *);
-/* Forget the answers, roadmap and properties; keep the lenses. */
+/* Forget the answers, roadmap, properties and profile; keep the lenses. */
 void		 state_clear(struct state *);
 /* Add a loaded lens (the state owns it from now on) under its id. */
 void		 state_add_lens(struct state *, struct lens *, const char *);

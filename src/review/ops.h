@@ -22,8 +22,11 @@
 struct init_options {
 	const char	 *name;
 	const char	 *environment;	/* production | preproduction */
-	const char	**lenses;	/* ids or files; none: the default lens */
+	const char	**lenses;	/* ids or files; none: the templates'
+					 * lenses, else the default lens */
 	size_t		  nlenses;
+	const char	**templates;	/* review templates to start from */
+	size_t		  ntemplates;
 };
 /* Open a workspace; opened for writing, its files catch up with the store
  * if an earlier write of them failed (ws->warning says so if they still
@@ -70,6 +73,14 @@ int	 ops_milestone(struct workspace *, const char *, struct milestone *,
 int	 ops_lens_add(struct workspace *, const char *, char **);
 /* Refused when the lens has answers, unless forced. */
 int	 ops_lens_remove(struct workspace *, const char *, bool, char **);
+
+/* Answer a question of the workspace's profile with these choices (none:
+ * clear it); the first answer pins the default questionnaire. */
+int	 ops_profile_answer(struct workspace *, const char *,
+	    const char *const *, size_t, char **);
+/* Use another questionnaire (a file or a bundled id); answers it cannot
+ * hold are dropped. */
+int	 ops_profile_use(struct workspace *, const char *, char **);
 
 /* Revert the newest change not undone, reapply the change undone last:
  * 0 (e, which may be NULL, is the new entry), 1 nothing to undo or redo,

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "files/profile-file.h"
 #include "files/snapshot.h"
 #include "report/report.h"
 #include "review/persist.h"
@@ -131,6 +132,12 @@ write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
 				return -1;
 			any = true;
 			break;
+		case TABLE_PROFILE:
+			if (!all && profile_write_files(ws->dir, &ws->state,
+			    cause) != 0)
+				return -1;
+			any = true;
+			break;
 		default:
 			break;	/* the live session has no file */
 		}
@@ -168,6 +175,7 @@ persist_all(struct workspace *ws, char **cause)
 	if (n > 0 && workspace_refresh(ws, cause) < 0)
 		goto out;
 	if (snapshot_write_all(ws->dir, &ws->state, cause) != 0 ||
+	    profile_write_files(ws->dir, &ws->state, cause) != 0 ||
 	    write_report(ws, cause) != 0)
 		goto out;
 	ret = store_files_written(ws->store, seqs, n, cause);

@@ -15,6 +15,7 @@
 #include "files/lens-load.h"
 #include "files/snapshot.h"
 #include "git/history.h"
+#include "review/profile.h"
 #include "review/workspace.h"
 
 const char *
@@ -408,6 +409,9 @@ set_record(struct workspace *ws, enum store_table t, const char *key,
 			    NULL : roadmap_item_decode(value, size);
 		}
 		break;
+	case TABLE_PROFILE:
+		profile_set_record(st, key, value, size);
+		break;
 	default:
 		break;
 	}
@@ -502,6 +506,8 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 			return -1;
 	}
 
+	if (profile_files_batch(&src, b, cause) != 0)
+		return -1;
 	answers = xcalloc(st->nlenses, sizeof *answers);
 	roadmap = xcalloc(st->nlenses, sizeof *roadmap);
 	for (size_t i = 0; i < st->nlenses; i++) {

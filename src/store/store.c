@@ -18,7 +18,8 @@
 #define MAP_SIZE_DEFAULT	(64UL << 20)
 
 static const char *const table_names[TABLE_COUNT] = {
-	"meta", "workload", "answers", "session", "roadmap", "lenses", "journal"
+	"meta", "workload", "answers", "session", "roadmap", "lenses", "journal",
+	"profile"
 };
 /* Tables a store written before them lacks; opened read-only, it reads
  * them as empty. */

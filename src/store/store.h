@@ -23,6 +23,8 @@ enum store_table {
 	TABLE_ROADMAP,		/* "lens/question" -> encoded roadmap item */
 	TABLE_LENSES,		/* "id.yaml" -> the pinned lens file's bytes */
 	TABLE_JOURNAL,		/* sequence number -> encoded journal entry */
+	TABLE_PROFILE,		/* the business-context profile: its pinned
+				 * questionnaire and answers (review/profile.h) */
 	TABLE_COUNT
 };
 
