@@ -76,6 +76,14 @@ void	 state_tally_pillar(const struct state *, size_t,
 	    const struct pillar *, struct tally *);
 void	 state_tally(const struct state *, int, struct tally *);
 const char *state_prop(const struct state *, const char *);
+/* A question to re-confirm after a lens upgrade (until its answer changes)
+ * has the workload property "reconfirm/LENS/QUESTION" = its reasons
+ * (model/lens-diff.h): the reasons, or NULL. */
+#define PROP_RECONFIRM "reconfirm/"
+const char *state_reconfirm(const struct state *, const struct qref *);
+/* The first question to re-confirm, in lens order, and how many there
+ * are (0: none, *ref untouched). */
+size_t	 state_first_reconfirm(const struct state *, struct qref *);
 /* A property name: letters, digits, '-' and '_'. */
 bool	 state_prop_key_valid(const char *);
 

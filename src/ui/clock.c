@@ -37,13 +37,13 @@ where(const struct workspace *ws, size_t lens, const struct pillar *p)
 static bool
 live_read(const struct workspace *ws, struct clock_live *l)
 {
-	return state_clock_live(&ws->state, (long)time(NULL), l);
+	return state_clock_live(&ws->state, wall_time(), l);
 }
 
 long
 clock_spent(const struct workspace *ws, size_t lens, const struct pillar *p)
 {
-	return state_time_live(&ws->state, lens, p, (long)time(NULL));
+	return state_time_live(&ws->state, lens, p, wall_time());
 }
 
 void
@@ -145,7 +145,7 @@ owner(void)
 				*s = '_';
 		}
 		clk.owner = xasprintf("%s:%ld:%ld", host, (long)getpid(),
-		    (long)time(NULL));
+		    wall_time());
 	}
 	return clk.owner;
 }
@@ -176,7 +176,7 @@ flush(struct ui *ui, uint64_t now, int key)
 		v = xstrdup("");
 	else {
 		w = where(ui->ws, p->lens, p->p);
-		v = xasprintf("%s %s %ld %ld", owner(), w, (long)time(NULL) -
+		v = xasprintf("%s %s %ld %ld", owner(), w, wall_time() -
 		    (long)((now - clk.since) / 1000),
 		    state_time_spent(&ui->ws->state, p->lens, p->p));
 		free(w);
@@ -189,10 +189,18 @@ flush(struct ui *ui, uint64_t now, int key)
 	ui->dirty_header = ui->dirty_all = true;
 }
 
+/* The milliseconds the clock counts in: none while the time of day stands
+ * still (WAFR_NOW). */
+static uint64_t
+count_ms(void)
+{
+	return wall_time_fixed() ? 0 : ui_now_ms();
+}
+
 int
 clock_tick(struct ui *ui)
 {
-	uint64_t	now = ui_now_ms();
+	uint64_t	now = count_ms();
 	struct clock_live l;
 	bool		mine;
 
@@ -232,7 +240,7 @@ void
 clock_stop(struct ui *ui)
 {
 	if (clk.counting && !ui->ws->readonly && ui->npillars > 0)
-		flush(ui, ui_now_ms(), LIVE_CLEAR);
+		flush(ui, count_ms(), LIVE_CLEAR);
 	clk.counting = false;
 	free(clk.owner);
 	clk.owner = NULL;
