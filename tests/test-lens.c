@@ -339,24 +339,16 @@ test_truncated(void)
 	is_int(crashed, 0, "every truncation of a lens is loaded or explained");
 }
 
-static double
-seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Aliases and nesting are bounded: a small file cannot take all memory or
- * time, and what was refused is shown where it is. */
+ * time, and what was refused is shown where it is. Nothing here is timed
+ * (speed is for make bench): a loader that expanded the aliases or paired
+ * every two ids would not finish within the suite's time. */
 static void
 test_limits(void)
 {
 	struct buf	 b = { 0 };
 	struct diags	 d;
 	struct lens	*l;
-	double		 t;
 
 	/* Ten levels of nine aliases each: 10^9 nodes once expanded. */
 	buf_adds(&b, "lens: x\ntitle: X\na0: &a0 [lol, lol, lol, lol, lol, lol, "
@@ -368,9 +360,7 @@ test_limits(void)
 		buf_adds(&b, "]\n");
 	}
 	buf_adds(&b, HEAD "          - {id: a, title: A}\n");
-	t = seconds();
 	expect_error(b.s, 8, 10, "too many aliases", "a billion laughs");
-	ok(seconds() - t < 2, "and quickly");
 	buf_free(&b);
 	expect_error("lens: x\ntitle: X\nk: &a [x, *a]\n", 3, 11,
 	    "inside the node it names", "an alias inside its own anchor");
@@ -400,10 +390,8 @@ test_limits(void)
 	for (int i = 0; i < 40000; i++)
 		buf_addc(&b, ']');
 	buf_addc(&b, '\n');
-	t = seconds();
 	expect_error(b.s, 11, 67, "nested deeper than 64 levels",
 	    "40,000 levels of lists");
-	ok(seconds() - t < 2, "and quickly");
 	buf_free(&b);
 
 	/* Duplicate ids among 100,000 choices: sorted, not pair by pair. */
@@ -411,13 +399,11 @@ test_limits(void)
 	for (int i = 0; i < 100000; i++)
 		buf_printf(&b, "          - {id: c%d, title: C}\n", i);
 	buf_adds(&b, "          - {id: c7, title: Again}\n");
-	t = seconds();
 	diags_init(&d, "x.yaml");
 	l = lens_load(b.s, b.len, "x", &d);
 	ok(l == NULL && d.nerrors == 1 && has_diag(&d, SEV_ERROR, 100010, 13,
 	    "duplicate choice id \"c7\""), "one duplicate among 100,000 "
 	    "choices, at its place");
-	ok(seconds() - t < 5, "found in %.1f s", seconds() - t);
 	lens_free(l);
 	diags_free(&d);
 	buf_free(&b);
