@@ -336,10 +336,10 @@ screen_keys q
 shows 'EXITED 0' "quits cleanly"
 screen_stop
 is "$(status_field "$L" answered)" 1 "the choice ticked in the second lens is saved"
-like "$("$WAFR" answer "$L" serverless/"$(python3 -c '
+like "$("$WAFR" answer "$L" wafr-serverless/"$(python3 -c '
 import re, sys
 t = open(sys.argv[1]).read()
-print(re.findall(r"^      - id: (\S+)", t, re.M)[0])' "$WAFR_DATADIR/lenses/serverless.yaml")")" \
+print(re.findall(r"^      - id: (\S+)", t, re.M)[0])' "$WAFR_DATADIR/lenses/wafr-serverless.yaml")")" \
     'note: quit\? jjj' "the pasted note is saved"
 
 # --- Not a terminal ---
