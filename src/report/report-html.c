@@ -236,8 +236,19 @@ h_tallies(struct buf *b, const struct state *st)
 		const struct lens *l = st->lenses[i];
 
 		for (size_t j = 0; j < l->npillars; j++) {
-			state_tally_pillar(st, i, &l->pillars[j], &t);
-			h_chart(b, text_get(&l->pillars[j].title), &t);
+			const struct pillar	*p = &l->pillars[j];
+			char			*title;
+
+			/* Two lenses' OPS: the chart names its lens. */
+			if (state_pillar_shared(st, i, p))
+				title = xasprintf("%s (%s)", text_get(&p->title),
+				    text_get(&l->title) != NULL ?
+				    text_get(&l->title) : l->id);
+			else
+				title = xstrdup(text_get(&p->title));
+			state_tally_pillar(st, i, p, &t);
+			h_chart(b, title, &t);
+			free(title);
 		}
 	}
 	buf_adds(b, "</div>\n<div class=\"scroll\"><table>\n<thead><tr>");
@@ -747,4 +758,10 @@ report_html(const struct state *st)
 	h_scans(&b, st);
 	buf_adds(&b, "</body>\n</html>\n");
 	return buf_take(&b);
+}
+
+void
+report_html_text(struct buf *b, const char *s)
+{
+	h(b, s);
 }
