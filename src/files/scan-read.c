@@ -1259,12 +1259,15 @@ scan_read(const char *path, enum scan_format *fmt, scan_row_fn fn,
 
 	if ((fd = open(path, O_RDONLY | O_NOCTTY)) == -1)
 		return fail(cause, "%s: %s", path, strerror(errno));
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	if (fstat(fd, &sb) != 0) {
 		r = errno;
 		close(fd);
+		return fail(cause, "%s: %s", path, strerror(r));
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
 		return fail(cause, "%s: %s", path, S_ISDIR(sb.st_mode) ?
-		    strerror(EISDIR) : r != 0 ? strerror(r) :
-		    _("not a regular file"));
+		    strerror(EISDIR) : _("not a regular file"));
 	}
 	if ((in.f = fdopen(fd, "r")) == NULL) {
 		close(fd);

@@ -1005,8 +1005,10 @@ draw_detail(struct ui *ui, struct review *r)
 	if (help == NULL || *help == '\0')
 		help = text_get(&ref.q->description);
 	hr = (int)wrapped_rows(help, width - 2);
-	ev = evidence_rows(a, rest - nrows - 2);
-	sc = scans_rows(ui, &ref, cc, rest - nrows - 2 - ev - 1);
+	/* The failing scan results of the choice come before the evidence:
+	 * they follow the cursor. */
+	sc = scans_rows(ui, &ref, cc, rest - nrows - 2);
+	ev = evidence_rows(a, rest - nrows - 2 - sc);
 	hrows = rest - nrows - 2 - ev - sc;	/* left after the note's two */
 	if (hrows > hr + 1)
 		hrows = hr + 1;
