@@ -368,3 +368,42 @@ state_pillar_code(const struct state *st, size_t lens, const struct pillar *p)
 		return xasprintf("%s/%s", st->lenses[lens]->id, pillar_code(p));
 	return xstrdup(pillar_code(p));
 }
+
+const char *
+state_reconfirm(const struct state *st, const struct qref *ref)
+{
+	char		*key = state_key(st, ref), *prop;
+	const char	*v;
+
+	prop = xasprintf(PROP_RECONFIRM "%s", key);
+	v = kv_get(&st->workload, prop);
+	free(prop);
+	free(key);
+	return v;
+}
+
+size_t
+state_first_reconfirm(const struct state *st, struct qref *ref)
+{
+	size_t	n = 0, len = strlen(PROP_RECONFIRM);
+	bool	any = false;
+
+	for (size_t i = 0; i < st->workload.n && !any; i++)
+		any = strncmp(st->workload.keys[i], PROP_RECONFIRM, len) == 0;
+	for (size_t i = 0; any && i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar *p = &l->pillars[j];
+
+			for (size_t k = 0; k < p->nquestions; k++) {
+				struct qref r = { i, &p->questions[k] };
+
+				if (state_reconfirm(st, &r) != NULL &&
+				    n++ == 0)
+					*ref = r;
+			}
+		}
+	}
+	return n;
+}

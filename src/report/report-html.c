@@ -280,12 +280,12 @@ h_tallies(struct buf *b, const struct state *st)
 }
 
 static void
-h_item(struct buf *b, const struct roadmap_item *it)
+h_item(struct buf *b, const struct roadmap_item *it, enum risk r)
 {
 	buf_adds(b, "<p class=\"meta\">");
 	h(b, _("Roadmap"));
 	buf_adds(b, ": ");
-	h(b, status_label(it->status));
+	h(b, item_state_label(roadmap_item_state(it, r)));
 	if (it->owner != NULL) {
 		buf_printf(b, " · %s ", _("owner"));
 		h(b, it->owner);
@@ -305,6 +305,19 @@ h_item(struct buf *b, const struct roadmap_item *it)
 		h(b, it->reason);
 	}
 	buf_adds(b, "</p>\n");
+}
+
+/* Status and risk agree: done while still at risk, or no longer a finding. */
+static void
+h_item_hint(struct buf *b, const struct roadmap_entry *e)
+{
+	const char *hint = roadmap_entry_hint(e);
+
+	if (hint == NULL)
+		return;
+	buf_adds(b, " <span class=\"meta\">(");
+	h(b, hint);
+	buf_adds(b, ")</span>");
 }
 
 static void
@@ -339,7 +352,7 @@ h_plan(struct buf *b, const struct state *st)
 		h(b, q->id);
 		buf_adds(b, "</code></p>\n");
 		if (e->item != NULL)
-			h_item(b, e->item);
+			h_item(b, e->item, e->risk);
 		for (size_t j = 0; j < e->nmissing; j++) {
 			const struct choice *ch = e->missing[j];
 			const char	    *imp = text_get(&ch->improvement);
@@ -419,6 +432,7 @@ h_roadmap(struct buf *b, const struct state *st)
 			h(b, effort_label(it->effort));
 			buf_adds(b, "</td><td>");
 			h_qtitle(b, e->ref.q);
+			h_item_hint(b, e);
 			buf_adds(b, "</td><td>");
 			h(b, it->owner);
 			buf_adds(b, "</td><td>");

@@ -44,7 +44,7 @@ question_ref(struct buf *b, const struct state *st, const struct qref *r)
 }
 
 static void
-item(struct buf *b, const struct roadmap_item *it)
+item(struct buf *b, const struct roadmap_item *it, enum risk r)
 {
 	if (it == NULL) {
 		buf_adds(b, "null");
@@ -63,6 +63,9 @@ item(struct buf *b, const struct roadmap_item *it)
 	str_or_null(b, "target", it->target);
 	buf_adds(b, ", ");
 	str_or_null(b, "reason", it->reason);
+	/* Marked done while the question is still at risk: counted open. */
+	buf_printf(b, ", \"risk_still_open\": %s",
+	    roadmap_item_state(it, r) == ITEM_DONE_RISK_OPEN ? "true" : "false");
 	buf_addc(b, '}');
 }
 
@@ -171,7 +174,7 @@ plan(struct buf *b, const struct state *st)
 		}
 		buf_adds(b, "], ");
 		key(b, "roadmap");
-		item(b, e->item);
+		item(b, e->item, e->risk);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "],\n");
@@ -201,7 +204,7 @@ roadmap(struct buf *b, const struct state *st)
 		question_ref(b, st, &rv.v[i].ref);
 		buf_adds(b, ", ");
 		key(b, "item");
-		item(b, rv.v[i].item);
+		item(b, rv.v[i].item, rv.v[i].risk);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "]},\n");
@@ -293,7 +296,8 @@ questions(struct buf *b, const struct state *st)
 				requested(b, ref.q, state_answer(st, &ref));
 				buf_adds(b, ", ");
 				key(b, "roadmap");
-				item(b, st->roadmap[i][ref.q->index]);
+				item(b, st->roadmap[i][ref.q->index],
+				    state_risk(st, &ref));
 				buf_addc(b, '}');
 			}
 		}

@@ -200,9 +200,10 @@ md_time(struct buf *b, const struct state *st)
 }
 
 static void
-md_item_line(struct buf *b, const struct roadmap_item *it)
+md_item_line(struct buf *b, const struct roadmap_item *it, enum risk r)
 {
-	buf_printf(b, "%s: %s", _("Roadmap"), status_label(it->status));
+	buf_printf(b, "%s: %s", _("Roadmap"),
+	    item_state_label(roadmap_item_state(it, r)));
 	if (it->owner != NULL) {
 		buf_printf(b, ", %s ", _("owner"));
 		md_text(b, it->owner, true);
@@ -251,7 +252,7 @@ md_plan(struct buf *b, const struct state *st)
 		free(key);
 		buf_adds(b, "\n\n");
 		if (e->item != NULL)
-			md_item_line(b, e->item);
+			md_item_line(b, e->item, e->risk);
 		for (size_t j = 0; j < e->nmissing; j++) {
 			const struct choice *ch = e->missing[j];
 			const char	    *imp = text_get(&ch->improvement);
@@ -320,6 +321,8 @@ md_roadmap(struct buf *b, const struct state *st)
 			buf_printf(b, "| %s | %s | ", risk_label(e->risk),
 			    effort_label(it->effort));
 			md_question_title(b, e->ref.q);
+			if (roadmap_entry_hint(e) != NULL)
+				buf_printf(b, " (%s)", roadmap_entry_hint(e));
 			buf_adds(b, " | ");
 			md_text(b, it->owner != NULL ? it->owner : "", true);
 			buf_adds(b, " | ");

@@ -270,8 +270,20 @@ lens_bytes(struct workspace *ws, const char *id, char **data, size_t *size,
 	    ws->dir, id);
 }
 
+/* FNV-1a: enough to tell one version of a pinned lens from another. */
+static uint64_t
+digest(const void *data, size_t size)
+{
+	const unsigned char	*p = data;
+	uint64_t		 h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < size; i++)
+		h = (h ^ p[i]) * 1099511628211ULL;
+	return h;
+}
+
 static struct lens *
-load_lens(struct workspace *ws, const char *id, char **cause)
+load_lens(struct workspace *ws, const char *id, uint64_t *sum, char **cause)
 {
 	struct diags	 d;
 	struct lens	*l;
@@ -281,6 +293,7 @@ load_lens(struct workspace *ws, const char *id, char **cause)
 
 	if (lens_bytes(ws, id, &data, &size, &name, &stored, cause) != 0)
 		return NULL;
+	*sum = digest(data, size);
 	path = xasprintf("%s/%s/%s", ws->dir, stored ? ".wafr" : "lenses",
 	    name);
 	diags_init(&d, path);
@@ -309,12 +322,16 @@ load_lenses(struct workspace *ws, const char *ids, char **cause)
 
 	for (char *id = strtok_r(list, " ", &save); id != NULL;
 	    id = strtok_r(NULL, " ", &save)) {
-		struct lens *l = load_lens(ws, id, cause);
+		uint64_t	 sum = 0;
+		struct lens	*l = load_lens(ws, id, &sum, cause);
 
 		if (l == NULL) {
 			free(list);
 			return -1;
 		}
+		ws->lens_digest = xreallocarray(ws->lens_digest,
+		    ws->state.nlenses + 1, sizeof *ws->lens_digest);
+		ws->lens_digest[ws->state.nlenses] = sum;
 		state_add_lens(&ws->state, l, id);
 	}
 	free(list);
@@ -363,6 +380,9 @@ reload_lenses(struct workspace *ws, const char *ids, char **cause)
 	st->answers = NULL;
 	st->roadmap = NULL;
 	st->nlenses = 0;
+	free(ws->lens_digest);
+	ws->lens_digest = NULL;
+	ws->lens_stale = false;
 	ws->lens_epoch++;
 	return load_lenses(ws, ids, cause);
 }
@@ -408,6 +428,18 @@ set_record(struct workspace *ws, enum store_table t, const char *key,
 			    NULL : roadmap_item_decode(value, size);
 		}
 		break;
+	case TABLE_LENSES:
+		/* The bytes of a lens pinned under the same name changed (an
+		 * upgrade, or its undo): the lenses are read again. */
+		for (size_t i = 0; i < st->nlenses && value != NULL; i++) {
+			char *name = lens_pinned_name(st->lenses[i]);
+
+			if (strcmp(name, key) == 0 &&
+			    digest(value, size) != ws->lens_digest[i])
+				ws->lens_stale = true;
+			free(name);
+		}
+		break;
 	default:
 		break;
 	}
@@ -422,7 +454,7 @@ read_record(enum store_table t, const char *key, const void *value,
 }
 
 static int
-read_state(struct workspace *ws, char **cause)
+read_state(struct workspace *ws, bool reload, char **cause)
 {
 	uint64_t	 gen = store_generation(ws->store);
 	void		*ids = NULL;
@@ -437,14 +469,28 @@ read_state(struct workspace *ws, char **cause)
 		return fail(cause, _("%s: the workspace names no lens"),
 		    ws->dir);
 	}
-	if (!lenses_are(&ws->state, ids))
+	if (reload || !lenses_are(&ws->state, ids))
 		r = reload_lenses(ws, ids, cause);
-	free(ids);
-	if (r != 0)
+	if (r != 0) {
+		free(ids);
 		return -1;
+	}
+	ws->lens_stale = false;
 	state_clear(&ws->state);
-	if (store_walk(ws->store, read_record, ws, cause) != 0)
+	if (store_walk(ws->store, read_record, ws, cause) != 0) {
+		free(ids);
 		return -1;
+	}
+	if (ws->lens_stale) {
+		r = reload_lenses(ws, ids, cause);
+		state_clear(&ws->state);
+		if (r != 0 || store_walk(ws->store, read_record, ws,
+		    cause) != 0) {
+			free(ids);
+			return -1;
+		}
+	}
+	free(ids);
 	ws->generation = gen;
 	return 0;
 }
@@ -652,7 +698,7 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 	}
 	free(path);
 	path = NULL;
-	if (read_state(ws, cause) != 0)
+	if (read_state(ws, false, cause) != 0)
 		goto fail;
 	*out = ws;
 	return 0;
@@ -680,6 +726,7 @@ workspace_close(struct workspace *ws)
 	for (size_t i = 0; i < ws->nretired; i++)
 		lens_free(ws->retired[i]);
 	free(ws->retired);
+	free(ws->lens_digest);
 	store_close(ws->store);
 	free(ws->warning);
 	free(ws->dir);
@@ -691,7 +738,7 @@ workspace_refresh(struct workspace *ws, char **cause)
 {
 	if (store_generation(ws->store) == ws->generation)
 		return 0;
-	if (read_state(ws, cause) != 0)
+	if (read_state(ws, false, cause) != 0)
 		return -1;
 	return 1;
 }
@@ -716,10 +763,13 @@ apply(struct workspace *ws, const struct journal_entry *e)
 	for (size_t i = 0; i < e->nchanges; i++) {
 		const struct store_change *c = &e->changes[i];
 
-		if (c->table == TABLE_WORKLOAD && strcmp(c->key, "lenses") == 0 &&
-		    c->after != NULL && !lenses_are(&ws->state, c->after)) {
-			/* Another lens set: read everything again. */
-			if (read_state(ws, &cause) != 0) {
+		if (c->table == TABLE_LENSES || (c->table == TABLE_WORKLOAD &&
+		    strcmp(c->key, "lenses") == 0 && c->after != NULL &&
+		    !lenses_are(&ws->state, c->after))) {
+			/* Another lens set, or another version of one: read
+			 * everything again. */
+			if (read_state(ws, c->table == TABLE_LENSES,
+			    &cause) != 0) {
 				free(ws->warning);
 				ws->warning = cause;
 			}

@@ -982,6 +982,14 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	if ((at = kv_get(&ws->state.session, SESSION_CURSOR)) != NULL &&
 	    state_find(&ws->state, at, &ref, NULL) == 0)
 		review_goto(&ui, ref.lens, ref.q, -1);
+	/* After a lens upgrade, on the first question to re-confirm. */
+	if ((n = (int)state_first_reconfirm(&ws->state, &ref)) > 0) {
+		review_goto(&ui, ref.lens, ref.q, -1);
+		ui.focus = PANE_QUESTIONS;
+		ui_message(&ui, false, ngettext("%d question to re-confirm "
+		    "after the lens upgrade (marked !)", "%d questions to "
+		    "re-confirm after the lens upgrade (marked !)", n), n);
+	}
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;

@@ -133,14 +133,14 @@ code(enum risk r)
 
 /* "open, Dana, TICKET-1": the roadmap fields of a finding, or "". */
 static char *
-item_summary(const struct roadmap_item *it)
+item_summary(const struct roadmap_item *it, enum risk r)
 {
 	struct buf b = { 0 };
 
 	buf_adds(&b, "");
 	if (it == NULL)
 		return b.s;
-	buf_adds(&b, status_label(it->status));
+	buf_adds(&b, item_state_label(roadmap_item_state(it, r)));
 	if (it->owner != NULL)
 		buf_printf(&b, ", %s", it->owner);
 	if (it->ticket != NULL)
@@ -181,7 +181,7 @@ draw_list(struct ui *ui, struct planview *pv)
 		const struct plan_entry	*e = &pv->p.v[i];
 		const struct pillar	*pl = e->ref.q->pillar;
 		enum element		 el = list_row(w, y, i == pv->l.cur);
-		char			*sum = item_summary(e->item);
+		char			*sum = item_summary(e->item, e->risk);
 		int			 x = 2, sw = 0;
 
 		x += draw_text(w, y, x, 3, code(e->risk), theme_risk(e->risk))
@@ -238,7 +238,8 @@ draw_finding(struct ui *ui, struct planview *pv)
 		    "the question)"));
 	else
 		s = xasprintf(_("Roadmap: %s  owner: %s  ticket: %s  effort: "
-		    "%s  target: %s"), status_label(it->status),
+		    "%s  target: %s"), item_state_label(roadmap_item_state(it,
+		    e->risk)),
 		    it->owner != NULL ? it->owner : "-",
 		    it->ticket != NULL ? it->ticket : "-",
 		    it->effort != EFFORT_UNSET ? effort_label(it->effort) : "-",

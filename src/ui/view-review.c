@@ -790,6 +790,8 @@ draw_questions(struct ui *ui, struct review *r)
 
 		el = row_start(w, y, 1, width - 1, i == ui->question,
 		    ui->focus == PANE_QUESTIONS);
+		if (state_reconfirm(&ui->ws->state, &ref) != NULL)
+			draw_text(w, y, 1, 1, "!", EL_RISK_MEDIUM);
 		x += draw_text(w, y, x, 3, theme_badge(rk), theme_risk(rk)) + 1;
 		if (numw > 0) {
 			draw_text(w, y, x, numw, q->number, is_match(ui, q, -1) ?

@@ -392,7 +392,8 @@ act_plan_take(struct ui *ui)
 	cur = ui->ws->state.roadmap[r->pending.lens][r->pending.q->index];
 	if (cur != NULL) {
 		ui_message(ui, false, _("Already on the roadmap: %s."),
-		    status_label(cur->status));
+		    item_state_label(roadmap_item_state(cur,
+		    state_risk(&ui->ws->state, &r->pending))));
 		return;
 	}
 	if ((it = item_get(ui, &r->pending)) == NULL)
@@ -487,6 +488,10 @@ fit_columns(struct roadview *r, int width)
 		grow(&c[C_OWNER], it->owner, 20);
 		grow(&c[C_TICKET], it->ticket, 24);
 		grow(&c[C_DUE], it->target, 10);
+		if (roadmap_item_state(it, r->rv.v[i].risk) ==
+		    ITEM_DONE_RISK_OPEN)
+			grow(&c[C_STATUS],
+			    item_state_label(ITEM_DONE_RISK_OPEN), 24);
 	}
 	for (int s = 0; s < ROADMAP_NGROUPS; s++)
 		grow(&c[C_STATUS], status_label(s), 16);
@@ -551,6 +556,10 @@ entry_row(struct ui *ui, struct roadview *r, int y, size_t i)
 	if (it->status == STATUS_ACCEPTED && it->reason != NULL)
 		title = xasprintf("(%s) %s", it->reason,
 		    text_get(&e->ref.q->title));
+	else if (roadmap_item_closable(it, e->risk))
+		title = xasprintf("(%s) %s",
+		    _("no longer a finding: s to close"),
+		    text_get(&e->ref.q->title));
 	cell[C_EFFORT] = it->effort != EFFORT_UNSET ?
 	    effort_label(it->effort) : "-";
 	cell[C_QUESTION] = e->ref.q->number != NULL ? e->ref.q->number :
@@ -559,7 +568,10 @@ entry_row(struct ui *ui, struct roadview *r, int y, size_t i)
 	cell[C_OWNER] = it->owner != NULL ? it->owner : "-";
 	cell[C_TICKET] = it->ticket != NULL ? it->ticket : "-";
 	cell[C_DUE] = it->target != NULL ? it->target : "-";
-	cell[C_STATUS] = status_label(it->status);
+	/* Status and risk agree: done while the risk stays is not closed. */
+	cell[C_STATUS] = roadmap_item_state(it, e->risk) ==
+	    ITEM_DONE_RISK_OPEN ? item_state_label(ITEM_DONE_RISK_OPEN) :
+	    status_label(it->status);
 	table_row(w, y, r->col, cell, el);
 	free(title);
 }
