@@ -339,36 +339,6 @@ state_time_live(const struct state *st, size_t lens, const struct pillar *p,
 	return spent;
 }
 
-static const char *
-pillar_code(const struct pillar *p)
-{
-	return p->code != NULL ? p->code : p->id;
-}
-
-bool
-state_pillar_shared(const struct state *st, size_t lens,
-    const struct pillar *p)
-{
-	for (size_t i = 0; i < st->nlenses; i++) {
-		if (i == lens)
-			continue;
-		for (size_t j = 0; j < st->lenses[i]->npillars; j++) {
-			if (streq(pillar_code(&st->lenses[i]->pillars[j]),
-			    pillar_code(p)))
-				return true;
-		}
-	}
-	return false;
-}
-
-char *
-state_pillar_code(const struct state *st, size_t lens, const struct pillar *p)
-{
-	if (lens < st->nlenses && state_pillar_shared(st, lens, p))
-		return xasprintf("%s/%s", st->lenses[lens]->id, pillar_code(p));
-	return xstrdup(pillar_code(p));
-}
-
 const char *
 state_reconfirm(const struct state *st, const struct qref *ref)
 {
@@ -406,4 +376,34 @@ state_first_reconfirm(const struct state *st, struct qref *ref)
 		}
 	}
 	return n;
+}
+
+static const char *
+pillar_code(const struct pillar *p)
+{
+	return p->code != NULL ? p->code : p->id;
+}
+
+bool
+state_pillar_shared(const struct state *st, size_t lens,
+    const struct pillar *p)
+{
+	for (size_t i = 0; i < st->nlenses; i++) {
+		if (i == lens)
+			continue;
+		for (size_t j = 0; j < st->lenses[i]->npillars; j++) {
+			if (streq(pillar_code(&st->lenses[i]->pillars[j]),
+			    pillar_code(p)))
+				return true;
+		}
+	}
+	return false;
+}
+
+char *
+state_pillar_code(const struct state *st, size_t lens, const struct pillar *p)
+{
+	if (lens < st->nlenses && state_pillar_shared(st, lens, p))
+		return xasprintf("%s/%s", st->lenses[lens]->id, pillar_code(p));
+	return xstrdup(pillar_code(p));
 }

@@ -70,6 +70,14 @@ void	 state_tally_pillar(const struct state *, size_t,
 	    const struct pillar *, struct tally *);
 void	 state_tally(const struct state *, int, struct tally *);
 const char *state_prop(const struct state *, const char *);
+/* A question to re-confirm after a lens upgrade (until its answer changes)
+ * has the workload property "reconfirm/LENS/QUESTION" = its reasons
+ * (model/lens-diff.h): the reasons, or NULL. */
+#define PROP_RECONFIRM "reconfirm/"
+const char *state_reconfirm(const struct state *, const struct qref *);
+/* The first question to re-confirm, in lens order, and how many there
+ * are (0: none, *ref untouched). */
+size_t	 state_first_reconfirm(const struct state *, struct qref *);
 /* Two lenses may both have an OPS: is the code (or, without one, the id) of
  * this pillar of lens lens also one of another lens's pillars? Then the
  * pillar is named with its lens wherever it shows. */
@@ -79,14 +87,6 @@ bool	 state_pillar_shared(const struct state *, size_t,
  * it is shared. The caller frees it. */
 char	*state_pillar_code(const struct state *, size_t,
 	    const struct pillar *);
-/* A question to re-confirm after a lens upgrade (until its answer changes)
- * has the workload property "reconfirm/LENS/QUESTION" = its reasons
- * (model/lens-diff.h): the reasons, or NULL. */
-#define PROP_RECONFIRM "reconfirm/"
-const char *state_reconfirm(const struct state *, const struct qref *);
-/* The first question to re-confirm, in lens order, and how many there
- * are (0: none, *ref untouched). */
-size_t	 state_first_reconfirm(const struct state *, struct qref *);
 /* A property name: letters, digits, '-' and '_'. */
 bool	 state_prop_key_valid(const char *);
 
