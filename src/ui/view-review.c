@@ -947,7 +947,7 @@ draw_detail(struct ui *ui, struct review *r)
 	tl = wrapped_rows(title, width - 6);
 	for (int i = 0; i < (tl > 1 ? 2 : 1); i++)
 		draw_fill(w, i, x0, width, tel);
-	y = draw_wrapped(w, 0, x0 + 1, width - 6, 2, title, tel, false);
+	y = draw_wrapped(w, 0, x0 + 1, width - 6, 2, title, tel, true);
 	free(title);
 	draw_text(w, 0, x0 + width - 4, 3, theme_badge(rk), theme_risk(rk));
 	if (a->not_applicable && y < h) {
