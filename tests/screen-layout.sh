@@ -122,6 +122,26 @@ screen_keys q
 screen_wait 'EXITED 0'
 screen_stop
 
+# On a desktop without $BROWSER: xdg-open, in the background.
+mkdir -p "$TMP/bin"
+cat >"$TMP/bin/xdg-open" <<'SH'
+#!/bin/sh
+printf '%s\n' "$1" >"$(dirname "$0")/opened"
+SH
+chmod +x "$TMP/bin/xdg-open"
+screen_start 80x24 env -u BROWSER DISPLAY=:99 PATH="$TMP/bin:$PATH" \
+    "$WAFR" "$W" "; echo EXITED \$?"
+shows 'Pillars' "the review opens on a desktop"
+screen_keys Tab Tab L
+until_ok 5 test -s "$TMP/bin/opened"
+is "$(cat "$TMP/bin/opened" 2>/dev/null)" \
+    "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_priorities_ext_cust_needs.html" \
+    "L hands the link to xdg-open"
+shows 'opening https://docs' "and says so"
+screen_keys q
+screen_wait 'EXITED 0'
+screen_stop
+
 screen_start 120x40 "$WAFR" "$W" "; echo EXITED \$?"
 shows 'Pillars' "the review opens at 120x40"
 like "$(screen_text)" 'OPS Operational excellence ' "at 120x40 pillar names show whole"
