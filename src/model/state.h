@@ -31,6 +31,8 @@ void		 kv_free(struct kv *);
 #define SESSION_CLOCK_LIVE	"clock-live"	/* the running clock */
 #define SESSION_HIDE_NOTES	"hide-notes"	/* "1": notes off the projector */
 #define SESSION_MILESTONE	"milestone"	/* the newest milestone's name */
+#define SESSION_CHOICE		"choice"	/* choice id under the lead's cursor */
+#define SESSION_LEAD		"lead"		/* the screen the room follows */
 
 struct state {
 	struct lens	**lenses;
@@ -117,5 +119,21 @@ bool	 state_clock_live(const struct state *, long, struct clock_live *);
  * included. */
 long	 state_time_live(const struct state *, size_t, const struct pillar *,
 	    long);
+
+/* The lead: the one screen the room follows, from the session key "lead"
+ * ("owner since author"). The lead renews it every few seconds; a lead
+ * that went quiet STALE seconds ago has lapsed and the next screen takes
+ * over. False when none leads. */
+#define LEAD_STALE_SECONDS	12
+#define LEAD_RENEW_SECONDS	4
+struct lead {
+	char	owner[128];	/* host:pid:start of the leading screen */
+	long	since;		/* renewed then, seconds since the epoch */
+	char	author[256];
+};
+bool	 lead_parse(const char *, struct lead *);
+bool	 state_lead(const struct state *, long, struct lead *);
+/* The question, and the choice (-1: none), under the lead's cursor. */
+bool	 state_cursor(const struct state *, struct qref *, int *);
 
 #endif

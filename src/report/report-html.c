@@ -627,3 +627,9 @@ report_html(const struct state *st)
 	buf_adds(&b, "</body>\n</html>\n");
 	return buf_take(&b);
 }
+
+void
+report_html_text(struct buf *b, const char *s)
+{
+	h(b, s);
+}

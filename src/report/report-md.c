@@ -489,3 +489,9 @@ report_markdown(const struct state *st)
 		b.s[--b.len] = '\0';
 	return buf_take(&b);
 }
+
+void
+report_md_text(struct buf *b, const char *s, bool oneline)
+{
+	md_text(b, s, oneline);
+}

@@ -20,4 +20,12 @@ char	*report_csv(const struct state *);
  * section on it). */
 bool	 report_has_time(const struct state *);
 
+/* Text made safe for a format, as the reports write it: Markdown prose
+ * (oneline: newlines become blanks), HTML content or attribute, one CSV
+ * field. */
+struct buf;
+void	 report_md_text(struct buf *, const char *, bool);
+void	 report_html_text(struct buf *, const char *);
+void	 report_csv_field(struct buf *, const char *);
+
 #endif

@@ -109,7 +109,12 @@ int	 ops_undo(struct workspace *, struct journal_entry *, char **);
 int	 ops_redo(struct workspace *, struct journal_entry *, char **);
 
 /* The live session, not journaled: not changes of the review. */
-int	 ops_cursor(struct workspace *, const struct qref *, char **);
+/* Where the lead is: a question, and the choice under its cursor (-1:
+ * the cursor is not on the choices). */
+int	 ops_cursor(struct workspace *, const struct qref *, int, char **);
+/* Lead the room (see workspace_claim_lead): 0, 1 another leads, -1. */
+int	 ops_lead(struct workspace *, bool, char **);
+int	 ops_lead_leave(struct workspace *, char **);
 int	 ops_clock_lease(struct workspace *, const char *, char **);
 int	 ops_add_time(struct workspace *, size_t, const struct pillar *, long,
 	    char **);

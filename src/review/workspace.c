@@ -7,7 +7,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/diag.h"
@@ -15,6 +17,7 @@
 #include "files/lens-load.h"
 #include "files/snapshot.h"
 #include "git/history.h"
+#include "model/rename.h"
 #include "review/workspace.h"
 
 const char *
@@ -83,6 +86,14 @@ lens_resolve(const char *spec, char **cause)
 	if (access(path, R_OK) == 0)
 		return path;
 	free(path);
+	/* A bundled lens's former id names it still. */
+	if (lens_rename_of(spec) != NULL) {
+		path = xasprintf("%s/lenses/%s.yaml", wafr_datadir(),
+		    lens_rename_of(spec)->new_id);
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
 	fail(cause, _("no lens \"%s\": not a bundled lens (see \"wafr lens "
 	    "list\") nor a file"), spec);
 	return NULL;
@@ -794,24 +805,154 @@ int
 workspace_set_session(struct workspace *ws, const char *key,
     const char *value, char **cause)
 {
+	return workspace_set_sessions(ws, &key, &value, 1, cause);
+}
+
+int
+workspace_set_sessions(struct workspace *ws, const char *const *keys,
+    const char *const *values, size_t n, char **cause)
+{
 	struct store_batch	b = { 0 };
 	int			r;
 
 	if (ws->readonly)
 		return fail(cause, _("%s: opened read-only"), ws->dir);
-	if (value != NULL)
-		batch_put_string(&b, TABLE_SESSION, key, value);
-	else
-		batch_delete(&b, TABLE_SESSION, key);
+	for (size_t i = 0; i < n; i++) {
+		if (values[i] != NULL)
+			batch_put_string(&b, TABLE_SESSION, keys[i], values[i]);
+		else
+			batch_delete(&b, TABLE_SESSION, keys[i]);
+	}
 	r = store_apply(ws->store, &b, cause);
 	batch_free(&b);
 	if (r != 0)
 		return -1;
 	own_write(ws);
-	if (value != NULL)
-		kv_set(&ws->state.session, key, value);
-	else
-		kv_unset(&ws->state.session, key);
+	for (size_t i = 0; i < n; i++) {
+		if (values[i] != NULL)
+			kv_set(&ws->state.session, keys[i], values[i]);
+		else
+			kv_unset(&ws->state.session, keys[i]);
+	}
+	return 0;
+}
+
+/* --- The lead --- */
+
+static char	*session_id;
+
+const char *
+workspace_session_id(void)
+{
+	char host[64];
+
+	if (session_id == NULL) {
+		if (gethostname(host, sizeof host) != 0)
+			snprintf(host, sizeof host, "host");
+		host[sizeof host - 1] = '\0';
+		for (char *s = host; *s != '\0'; s++) {
+			if (*s == ' ' || *s == ':')
+				*s = '_';
+		}
+		session_id = xasprintf("%s:%ld:%ld", host, (long)getpid(),
+		    (long)time(NULL));
+	}
+	return session_id;
+}
+
+bool
+workspace_session_alive(const char *id)
+{
+	const char	*mine = workspace_session_id(), *colon;
+	char		*end;
+	long		 pid;
+
+	if (streq(id, mine))
+		return true;
+	/* Another host's process: only its lease can tell. */
+	colon = strchr(id, ':');
+	if (colon == NULL || (size_t)(colon - id) != strcspn(mine, ":") ||
+	    strncmp(id, mine, (size_t)(colon - id)) != 0)
+		return true;
+	pid = strtol(colon + 1, &end, 10);
+	if (end == colon + 1 || *end != ':' || pid <= 0 || pid > INT_MAX)
+		return true;
+	return kill((pid_t)pid, 0) == 0 || errno != ESRCH;
+}
+
+struct claim {
+	const char	*value;		/* ours; NULL: leave the lead */
+	bool		 force;
+	bool		 refused;
+};
+
+static int
+claim_update(const void *old, size_t size, void **out, size_t *nout,
+    void *arg, char **cause)
+{
+	struct claim	*c = arg;
+	struct lead	 l;
+	char		*v = xmalloc(size + 1);
+	bool		 held, mine;
+	long		 age;
+
+	memcpy(v, old != NULL ? old : "", size);
+	v[size] = '\0';
+	held = old != NULL && lead_parse(v, &l);
+	mine = held && streq(l.owner, workspace_session_id());
+	age = held ? (long)time(NULL) - l.since : 0;
+	if (held && !mine && !c->force && age >= -LEAD_STALE_SECONDS &&
+	    age <= LEAD_STALE_SECONDS && workspace_session_alive(l.owner)) {
+		free(v);
+		c->refused = true;
+		return fail(cause, "%s", _("another screen leads"));
+	}
+	if (c->value == NULL && !mine) {
+		/* Leaving a lead another took: theirs stays. */
+		*out = v;
+		*nout = size;
+		return 0;
+	}
+	free(v);
+	*out = c->value != NULL ? xstrdup(c->value) : NULL;
+	*nout = c->value != NULL ? strlen(c->value) : 0;
+	return 0;
+}
+
+int
+workspace_claim_lead(struct workspace *ws, bool force, bool leave,
+    char **cause)
+{
+	struct store_batch	 b = { 0 };
+	struct claim		 c = { NULL, force, false };
+	char			*value = NULL, *err = NULL;
+	int			 r;
+
+	if (ws->readonly)
+		return fail(cause, _("%s: opened read-only"), ws->dir);
+	if (!leave) {
+		value = xasprintf("%s %ld %s", workspace_session_id(),
+		    (long)time(NULL), workspace_author(ws));
+		c.value = value;
+	}
+	batch_update(&b, TABLE_SESSION, SESSION_LEAD, claim_update, &c);
+	r = store_apply(ws->store, &b, &err);
+	batch_free(&b);
+	if (r != 0 && c.refused) {
+		free(err);
+		free(value);
+		return 1;
+	}
+	if (r != 0) {
+		free(value);
+		*cause = err;
+		return -1;
+	}
+	if (value != NULL) {
+		own_write(ws);
+		kv_set(&ws->state.session, SESSION_LEAD, value);
+	}
+	free(value);
 	return 0;
 }
 

@@ -93,7 +93,8 @@ const struct action actions[] = {
 	  N_("go to the previous unanswered question"),
 	  act_prev_unanswered, 0 },
 	{ "search", "/", CTX_REVIEW, N_("/ search"),
-	  N_("search question and choice texts in every pillar and lens"),
+	  N_("search questions, choices, practice codes (OPS01-BP01) and "
+	  "notes in every pillar and lens"),
 	  act_search, 0 },
 	{ "search-next", "]", CTX_REVIEW, NULL,
 	  N_("go to the next match"), act_search_next, 0 },
@@ -113,6 +114,9 @@ const struct action actions[] = {
 	{ "hide-notes", "H", CTX_REVIEW, NULL,
 	  N_("hide notes from the audience view, or show them"),
 	  act_hide_notes, 0 },
+	{ "take-lead", "L", CTX_REVIEW | CTX_LISTS, NULL,
+	  N_("take the lead: the audience view and the clock follow this "
+	  "screen"), act_take_lead, 0 },
 	{ "help", "? F1", CTX_REVIEW | CTX_LISTS, N_("? help"),
 	  N_("show every key binding"), act_help, 0 },
 	{ "redraw", "C-l", CTX_ALL, NULL,
@@ -122,7 +126,7 @@ const struct action actions[] = {
 	{ "details", "D", CTX_REVIEW, N_("D details"),
 	  N_("show the question's description and the practice's text and "
 	  "link in full, or the note again"), act_details, 0 },
-	{ "open-link", "L", CTX_REVIEW, NULL,
+	{ "open-link", "o", CTX_REVIEW, NULL,
 	  N_("open the practice's link in $BROWSER (or xdg-open); without "
 	  "one, show it whole to copy"), act_open_link, 0 },
 	{ "undo", "z", CTX_REVIEW | CTX_LISTS, NULL,

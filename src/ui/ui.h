@@ -176,6 +176,9 @@ struct ui {
 	size_t			 pillar, question, choice;
 	enum pane		 focus;
 	char			*cursor_key;	/* last written to the session */
+	bool			 leading;	/* the room follows this screen */
+	bool			 lead_failed;	/* and said so */
+	char			*lead_shown;	/* who leads, as shown */
 	unsigned		 lens_epoch;	/* of the lenses pillars point to */
 
 	/* Search. */
@@ -371,6 +374,15 @@ int	 clock_title(struct ui *, WINDOW *, int, enum element);
 /* Has the current pillar's clock moved since this was last asked? */
 bool	 clock_moved(struct ui *);
 void	 act_agenda(struct ui *);
+
+/* One lead in the room (room.c): claim, renew or lose the lead, and write
+ * where the lead is; returns ms to the next tick. room_status draws who
+ * leads at the right of the status line, ending before end (no window:
+ * the width it takes). */
+int	 room_tick(struct ui *);
+void	 room_leave(struct ui *);
+int	 room_status(struct ui *, WINDOW *, int);
+void	 act_take_lead(struct ui *);
 void	 act_hide_notes(struct ui *);
 
 #endif

@@ -326,6 +326,12 @@ act_choice_na(struct ui *ui)
 
 	if (!ui_current(ui, &ref) || ui->choice >= ref.q->nchoices)
 		return;
+	if (ui->focus != PANE_CHOICES) {
+		/* The choice cursor shows only in the choices. */
+		ui_message(ui, false, "%s", _("x marks the choice under the "
+		    "cursor: Tab to the choices first."));
+		return;
+	}
 	ch = &ref.q->choices[ui->choice];
 	if (answer_choice_na(state_answer(&ui->ws->state, &ref),
 	    ch->id) == NULL) {
@@ -492,15 +498,20 @@ search_done(struct ui *ui, const char *text)
 			const struct question	*q = &p->questions[qi];
 			struct ui_match		*m;
 
+			struct qref		 ref = { ui->pillars[pi].lens, q };
+			const char		*note =
+			    state_answer(&ui->ws->state, &ref)->note;
+
 			if (text_match(text_get(&q->title), pat) ||
-			    text_match(q->number, pat)) {
+			    text_match(q->number, pat) ||
+			    (note != NULL && text_match(note, pat))) {
 				m = ARRAY_PUSH(ui->matches, ui->nmatches, cap);
 				*m = (struct ui_match){ ui->pillars[pi].lens,
 				    q, -1 };
 			}
 			for (size_t ci = 0; ci < q->nchoices; ci++) {
 				if (!text_match(text_get(&q->choices[ci].title),
-				    pat))
+				    pat) && !text_match(q->choices[ci].code, pat))
 					continue;
 				m = ARRAY_PUSH(ui->matches, ui->nmatches, cap);
 				*m = (struct ui_match){ ui->pillars[pi].lens,
@@ -555,7 +566,7 @@ act_details(struct ui *ui)
 	ui_dirty(ui);
 }
 
-/* L: the link of the choice under the cursor, in $BROWSER, or xdg-open
+/* o: the link of the choice under the cursor, in $BROWSER, or xdg-open
  * on a desktop; else the link whole in the details, to copy. */
 void
 act_open_link(struct ui *ui)
@@ -653,7 +664,7 @@ vrule(WINDOW *w)
 
 static void
 pillar_row(WINDOW *w, int y, int barw, const char *code, const char *title,
-    const struct tally *t, enum element el)
+    const struct tally *t, enum element el, bool cur)
 {
 	int	width = getmaxx(w), done, x, cw;
 	char	right[32], hb[16], mb[16];
@@ -667,17 +678,20 @@ pillar_row(WINDOW *w, int y, int barw, const char *code, const char *title,
 		draw_text(w, y, 2 + cw + 1, x - 4 - cw, title, el);
 	done = t->questions > 0 ? (int)((t->answered * (unsigned)barw +
 	    t->questions - 1) / t->questions) : 0;
+	/* The cursor's row is one block of its colour, from end to end. */
 	for (int b = 0; b < barw; b++)
 		draw_text(w, y, x + b, 1, glyph(b < done ? GLYPH_BAR_DONE :
-		    GLYPH_BAR_TODO), b < done ? EL_BAR_DONE : EL_BAR_TODO);
+		    GLYPH_BAR_TODO), cur ? el : b < done ? EL_BAR_DONE :
+		    EL_BAR_TODO);
 	if (barw > 0)
 		x += barw + 1;
 	draw_text(w, y, x + 5 - (int)strlen(right), 5, right, el);
 	x += 6;
-	draw_text(w, y, x, 3, hb, t->n[RISK_HIGH] > 0 ? EL_RISK_HIGH : EL_DIM);
+	draw_text(w, y, x, 3, hb, cur ? el : t->n[RISK_HIGH] > 0 ?
+	    EL_RISK_HIGH : EL_DIM);
 	x += 4;
-	draw_text(w, y, x, 3, mb, t->n[RISK_MEDIUM] > 0 ? EL_RISK_MEDIUM :
-	    EL_DIM);
+	draw_text(w, y, x, 3, mb, cur ? el : t->n[RISK_MEDIUM] > 0 ?
+	    EL_RISK_MEDIUM : EL_DIM);
 }
 
 /* The rows of the pillar pane: a pillar's index, or -1 - lens for the
@@ -735,16 +749,38 @@ draw_pillars(struct ui *ui, struct review *r)
 		el = row_start(w, y, 0, width, (size_t)k == ui->pillar,
 		    ui->focus == PANE_PILLARS);
 		code = state_pillar_code(&ui->ws->state, ui->pillars[k].lens, p);
-		pillar_row(w, y, r->barw, code, text_get(&p->title), &t, el);
+		pillar_row(w, y, r->barw, code, text_get(&p->title), &t, el,
+		    (size_t)k == ui->pillar);
 		free(code);
 	}
 	free(rows);
 	/* The whole review, when there is room for it. */
 	if (y + 1 < h) {
 		state_tally(&ui->ws->state, -1, &t);
-		pillar_row(w, y + 1, r->barw, _("Total"), NULL, &t, EL_CURSOR);
+		pillar_row(w, y + 1, r->barw, _("Total"), NULL, &t, EL_CURSOR,
+		    false);
 	}
 	wnoutrefresh(w);
+}
+
+/* What a question has besides its choices, as letters at the end of its
+ * row: n a note, e evidence, r a roadmap item. Returns the width. */
+static int
+question_marks(const struct ui *ui, const struct qref *ref, char *out,
+    size_t size)
+{
+	const struct answer	*a = state_answer(&ui->ws->state, ref);
+	size_t			 n = 0;
+
+	if (a->note != NULL && *a->note != '\0' && n + 1 < size)
+		out[n++] = 'n';
+	if (a->nevidence > 0 && n + 1 < size)
+		out[n++] = 'e';
+	if (ui->ws->state.roadmap[ref->lens][ref->q->index] != NULL &&
+	    n + 1 < size)
+		out[n++] = 'r';
+	out[n] = '\0';
+	return (int)n;
 }
 
 static void
@@ -786,7 +822,8 @@ draw_questions(struct ui *ui, struct review *r)
 		struct qref		 ref = { ui->pillars[ui->pillar].lens, q };
 		enum risk		 rk = state_risk(&ui->ws->state, &ref);
 		enum element		 el;
-		int			 x = 2;
+		char			 marks[8];
+		int			 x = 2, mw;
 
 		el = row_start(w, y, 1, width - 1, i == ui->question,
 		    ui->focus == PANE_QUESTIONS);
@@ -798,8 +835,13 @@ draw_questions(struct ui *ui, struct review *r)
 			    EL_MATCH : el);
 			x += numw + 1;
 		}
-		draw_text(w, y, x, width - x, text_get(&q->title),
-		    is_match(ui, q, -1) && numw == 0 ? EL_MATCH : el);
+		mw = question_marks(ui, &ref, marks, sizeof marks);
+		draw_text(w, y, x, width - x - (mw > 0 ? mw + 1 : 0),
+		    text_get(&q->title), is_match(ui, q, -1) && numw == 0 ?
+		    EL_MATCH : el);
+		if (mw > 0)
+			draw_text(w, y, width - mw, mw, marks,
+			    el == EL_NORMAL ? EL_DIM : el);
 	}
 	wnoutrefresh(w);
 }
@@ -831,7 +873,7 @@ choice_link(const struct question *q, const struct choice *c)
  * the description, what to ask the team and what evidence to ask for (the
  * lens's ask: and evidence:), then the
  * practice's helpful text, how to improve on it, and its link on lines of
- * its own, to copy (L opens it). */
+ * its own, to copy (o opens it). */
 enum { INFO_QUESTION = 1, INFO_PROMPTS = 2, INFO_HELPFUL = 4, INFO_ALL = 7 };
 
 static void
@@ -879,7 +921,7 @@ info_doc(struct doc *d, const struct question *q, const struct choice *c,
 		doc_wrap(d, 1, EL_NORMAL, text_get(&c->improvement));
 	}
 	if (link != NULL && *link != '\0') {
-		doc_rule(d, label != NULL ? label : _("Link (L opens it)"));
+		doc_rule(d, label != NULL ? label : _("Link (o opens it)"));
 		doc_wrap(d, 1, EL_NORMAL, link);
 		if (c->improvement_url != NULL && c->improvement_url != link &&
 		    !streq(c->improvement_url, link))
