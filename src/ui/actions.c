@@ -106,6 +106,12 @@ const struct action actions[] = {
 	{ "verification", "v", CTX_REVIEW, NULL,
 	  N_("cycle the verification: none, self-reported, verified in "
 	  "the workshop"), act_verification, 0 },
+	{ "scans-down", "f", CTX_REVIEW, NULL,
+	  N_("scroll down the failing scan results of the choice"),
+	  act_scans_down, 0 },
+	{ "scans-up", "F", CTX_REVIEW, NULL,
+	  N_("scroll up the failing scan results of the choice"),
+	  act_scans_up, 0 },
 	{ "milestone", "m", CTX_REVIEW | CTX_MILESTONES, NULL,
 	  N_("save a milestone (asks for its name)"), act_milestone, 0 },
 	{ "agenda", "T", CTX_REVIEW, NULL,

@@ -958,7 +958,7 @@ draw_detail(struct ui *ui, struct review *r)
 	enum element		 tel;
 	int			 h = getmaxy(w), x0 = r->dx;
 	int			 width = getmaxx(w) - x0, y = 0, rest, nc, hr;
-	int			 nrows, hrows, ev, iw = 0;
+	int			 nrows, hrows, ev, sc, iw = 0;
 	bool			 desc_shown = false;
 	size_t			 tl;
 
@@ -998,6 +998,10 @@ draw_detail(struct ui *ui, struct review *r)
 		draw_text(w, y++, x0 + 1, width - 1, s, EL_RISK_NA);
 		free(s);
 	}
+	if ((s = scans_question_flag(ui, &ref)) != NULL && y < h) {
+		draw_text(w, y++, x0 + 1, width - 1, s, EL_RISK_HIGH);
+		free(s);
+	}
 
 	/* Share the rest: choices first, then the helpful text, then the
 	 * note, each at least a rule and a row when it can. */
@@ -1014,7 +1018,8 @@ draw_detail(struct ui *ui, struct review *r)
 		help = text_get(&ref.q->description);
 	hr = (int)wrapped_rows(help, width - 2);
 	ev = evidence_rows(a, rest - nrows - 2);
-	hrows = rest - nrows - 2 - ev;	/* left after the note's two */
+	sc = scans_rows(ui, &ref, cc, rest - nrows - 2 - ev - 1);
+	hrows = rest - nrows - 2 - ev - sc;	/* left after the note's two */
 	if (hrows > hr + 1)
 		hrows = hr + 1;
 	if (hrows < 0 || iw > 0)
@@ -1044,7 +1049,8 @@ draw_detail(struct ui *ui, struct review *r)
 		const struct choice_na	*na = answer_choice_na(a, ch->id);
 		enum element		 el;
 		const char		*box;
-		int			 x = x0 + 2;
+		char			*sum;
+		int			 x = x0 + 2, sw;
 
 		el = row_start(w, y, x0, width, ci == ui->choice,
 		    ui->focus == PANE_CHOICES);
@@ -1056,9 +1062,23 @@ draw_detail(struct ui *ui, struct review *r)
 			box = "[ ]";
 		x += draw_text(w, y, x, 3, box, a->not_applicable ? EL_DIM :
 		    el) + 1;
-		x += draw_text(w, y, x, width - x + x0, text_get(&ch->title),
-		    na != NULL || a->not_applicable ? EL_DIM :
-		    is_match(ui, ref.q, (int)ci) ? EL_MATCH : el);
+		/* The scan summary at the right, cut short if need be. */
+		sum = scans_choice_summary(ui, &ref, ch, false);
+		sw = sum != NULL ? text_width(sum, strlen(sum)) + 3 : 0;
+		if (sw > 0 && width - (x - x0) - sw < 24) {
+			free(sum);
+			sum = scans_choice_summary(ui, &ref, ch, true);
+			sw = text_width(sum, strlen(sum)) + 3;
+		}
+		if (sw > 0 && width - (x - x0) - sw < 16)
+			sw = 0;
+		if (sw > 0)
+			draw_text(w, y, x0 + width - sw + 2, sw - 2, sum,
+			    EL_DIM);
+		free(sum);
+		x += draw_text(w, y, x, width - x + x0 - sw,
+		    text_get(&ch->title), na != NULL || a->not_applicable ?
+		    EL_DIM : is_match(ui, ref.q, (int)ci) ? EL_MATCH : el);
 		if (na != NULL) {
 			s = xasprintf(_(" (n/a: %s)"), na->reason);
 			draw_text(w, y, x, width - x + x0, s, EL_DIM);
@@ -1069,6 +1089,9 @@ draw_detail(struct ui *ui, struct review *r)
 	if (r->ctop + nrows < nc && nrows > 0)
 		draw_text(w, y - 1, x0 + width - 2, 1, glyph(GLYPH_DOWN),
 		    EL_DIM);
+	if (sc > 0 && y < h - 1)
+		y += scans_draw(w, y, x0, width, sc < h - y - 1 ? sc :
+		    h - y - 1, ui, &ref, cc);
 	if (iw > 0)
 		draw_info(ui, w, 0, x0 + width + 1, iw, h, ref.q, cc,
 		    desc_shown ? INFO_PROMPTS | INFO_HELPFUL : INFO_ALL, NULL);
