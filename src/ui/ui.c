@@ -805,8 +805,15 @@ ui_spawn(const char *prog, const char *arg)
 	/* Twice forked, so nothing is left to wait for; the pipe closes on
 	 * exec, and says "started" by closing with nothing written. */
 	if ((pid = fork()) == 0) {
+		pid_t child;
+
 		close(fds[0]);
-		if (fork() == 0) {
+		if ((child = fork()) == -1) {
+			ok = 1;
+			(void)!write(fds[1], &ok, 1);
+			_exit(1);
+		}
+		if (child == 0) {
 			setsid();
 			if ((fd = open("/dev/null", O_RDWR)) != -1) {
 				dup2(fd, 0);

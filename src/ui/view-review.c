@@ -870,10 +870,11 @@ choice_link(const struct question *q, const struct choice *c)
 }
 
 /* The details of the question and of the choice under the cursor, whole:
- * the description, what to ask and what evidence to look for, then the
+ * the description, what to ask the team and what evidence to ask for (the
+ * lens's ask: and evidence:), then the
  * practice's helpful text, how to improve on it, and its link on lines of
  * its own, to copy (o opens it). */
-enum { INFO_QUESTION = 1, INFO_HELPFUL = 2, INFO_ALL = 3 };
+enum { INFO_QUESTION = 1, INFO_PROMPTS = 2, INFO_HELPFUL = 4, INFO_ALL = 7 };
 
 static void
 info_doc(struct doc *d, const struct question *q, const struct choice *c,
@@ -889,8 +890,19 @@ info_doc(struct doc *d, const struct question *q, const struct choice *c,
 		if (q->url != NULL && q->url != link)
 			doc_wrap(d, 1, EL_DIM, q->url);
 	}
-	/* The lens's prompts for the facilitator (what to ask, what evidence
-	 * to look for) come here, once the lens model has them. */
+	/* The lens's prompts for the facilitator. */
+	if ((what & INFO_PROMPTS) && q->nask > 0) {
+		doc_rule(d, label != NULL ? label : _("Ask the team"));
+		label = NULL;
+		for (size_t i = 0; i < q->nask; i++)
+			doc_bullet(d, 3, EL_NORMAL, q->ask[i]);
+	}
+	if ((what & INFO_PROMPTS) && q->nevidence > 0) {
+		doc_rule(d, label != NULL ? label : _("Evidence to ask for"));
+		label = NULL;
+		for (size_t i = 0; i < q->nevidence; i++)
+			doc_bullet(d, 3, EL_NORMAL, q->evidence[i]);
+	}
 	if (c == NULL)
 		return;
 	if (what & INFO_HELPFUL) {
@@ -977,7 +989,7 @@ draw_detail(struct ui *ui, struct review *r)
 	tl = wrapped_rows(title, width - 6);
 	for (int i = 0; i < (tl > 1 ? 2 : 1); i++)
 		draw_fill(w, i, x0, width, tel);
-	y = draw_wrapped(w, 0, x0 + 1, width - 6, 2, title, tel, false);
+	y = draw_wrapped(w, 0, x0 + 1, width - 6, 2, title, tel, true);
 	free(title);
 	draw_text(w, 0, x0 + width - 4, 3, theme_badge(rk), theme_risk(rk));
 	if (a->not_applicable && y < h) {
@@ -1084,7 +1096,7 @@ draw_detail(struct ui *ui, struct review *r)
 		    h - y - 1, ui, &ref, cc);
 	if (iw > 0)
 		draw_info(ui, w, 0, x0 + width + 1, iw, h, ref.q, cc,
-		    desc_shown ? INFO_HELPFUL : INFO_ALL, NULL);
+		    desc_shown ? INFO_PROMPTS | INFO_HELPFUL : INFO_ALL, NULL);
 	else if (r->info && y < h) {
 		/* D: the details, whole, where the note was. */
 		draw_info(ui, w, y, x0, width, h - y, ref.q, cc, INFO_ALL,
@@ -1120,7 +1132,8 @@ draw_detail(struct ui *ui, struct review *r)
 	 * shows them on a wide pane). */
 	if (iw == 0 && y + 2 < h)
 		draw_info(ui, w, y + 1, x0, width, h - y - 1, ref.q, cc,
-		    desc_shown ? 0 : INFO_QUESTION, NULL);
+		    desc_shown ? INFO_PROMPTS : INFO_QUESTION | INFO_PROMPTS,
+		    NULL);
 	wnoutrefresh(w);
 }
 
