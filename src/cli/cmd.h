@@ -34,11 +34,16 @@ const char *cmd_safe_lines(const char *);
 const char *cmd_cell(const char *, int, bool);
 /* Open the workspace, printing the problem on failure. */
 struct workspace *cmd_open(const char *, int);
+/* wafr lens diff and wafr lens upgrade (cmd-lens-upgrade.c). */
+int	cmd_lens_diff(int, char **);
+int	cmd_lens_upgrade(int, char **);
+extern const char lens_upgrade_help[];	/* their lines in "lens --help" */
 
 #define CMD_LIST(X) \
 	X(init) X(status) X(answer) X(lens) X(agenda) X(plan) X(roadmap) \
 	X(report) X(workload) X(import) X(export) X(milestone) X(milestones) \
-	X(diff) X(sync) X(log) X(undo) X(redo) X(open) X(present)
+	X(diff) X(sync) X(log) X(undo) X(redo) X(open) X(present) \
+	X(portfolio) X(evidence)
 #define X(n) extern const struct cmd_entry cmd_##n##_entry;
 CMD_LIST(X)
 #undef X

@@ -7,6 +7,7 @@
 
 #include "base/util.h"
 #include "model/state.h"
+#include "model/scan.h"
 
 const char *
 kv_get(const struct kv *kv, const char *key)
@@ -76,6 +77,7 @@ state_clear(struct state *st)
 	}
 	kv_free(&st->workload);
 	kv_free(&st->session);
+	scans_clear(&st->scans);
 }
 
 /* "lens/question" to the lens index and question; -1 if unknown. */
@@ -337,6 +339,100 @@ state_time_live(const struct state *st, size_t lens, const struct pillar *p,
 		spent = l.base + (now > l.since ? now - l.since : 0);
 	free(where);
 	return spent;
+}
+
+size_t
+state_scan_questions(const struct state *st, bool flagged,
+    struct qref **out)
+{
+	const struct scan_ref	*refs;
+	size_t			 n = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			for (size_t k = 0; k < l->pillars[j].nquestions; k++) {
+				struct qref ref = { i,
+				    &l->pillars[j].questions[k] };
+
+				if (flagged ? scans_selected_failing(&st->scans,
+				    l->id, ref.q, state_answer(st, &ref)) == 0 :
+				    scans_find(&st->scans, l->id, ref.q->id,
+				    NULL, &refs) == 0)
+					continue;
+				*out = xreallocarray(*out, n + 1, sizeof **out);
+				(*out)[n++] = ref;
+			}
+		}
+	}
+	return n;
+}
+
+const char *
+state_reconfirm(const struct state *st, const struct qref *ref)
+{
+	char		*key = state_key(st, ref), *prop;
+	const char	*v;
+
+	prop = xasprintf(PROP_RECONFIRM "%s", key);
+	v = kv_get(&st->workload, prop);
+	free(prop);
+	free(key);
+	return v;
+}
+
+size_t
+state_first_reconfirm(const struct state *st, struct qref *ref)
+{
+	size_t		n = 0, len = strlen(PROP_RECONFIRM);
+	struct qref	r, best = { 0, NULL };
+
+	for (size_t i = 0; i < st->workload.n; i++) {
+		const char *k = st->workload.keys[i];
+
+		if (strncmp(k, PROP_RECONFIRM, len) != 0 ||
+		    state_find_key(st, k + len, &r) != 0)
+			continue;
+		n++;
+		if (best.q == NULL || r.lens < best.lens || (r.lens ==
+		    best.lens && r.q->index < best.q->index))
+			best = r;
+	}
+	if (n > 0)
+		*ref = best;
+	return n;
+}
+
+static const char *
+pillar_code(const struct pillar *p)
+{
+	return p->code != NULL ? p->code : p->id;
+}
+
+bool
+state_pillar_shared(const struct state *st, size_t lens,
+    const struct pillar *p)
+{
+	for (size_t i = 0; i < st->nlenses; i++) {
+		if (i == lens)
+			continue;
+		for (size_t j = 0; j < st->lenses[i]->npillars; j++) {
+			if (streq(pillar_code(&st->lenses[i]->pillars[j]),
+			    pillar_code(p)))
+				return true;
+		}
+	}
+	return false;
+}
+
+char *
+state_pillar_code(const struct state *st, size_t lens, const struct pillar *p)
+{
+	if (lens < st->nlenses && state_pillar_shared(st, lens, p))
+		return xasprintf("%s/%s", st->lenses[lens]->id, pillar_code(p));
+	return xstrdup(pillar_code(p));
 }
 
 bool

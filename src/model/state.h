@@ -14,6 +14,7 @@
 #include "model/lens.h"
 #include "model/risk.h"
 #include "model/roadmap.h"
+#include "model/scan.h"
 
 /* A small ordered map of text to text. */
 struct kv {
@@ -41,6 +42,7 @@ struct state {
 	struct roadmap_item ***roadmap;	/* [lens][question index]; NULL if none */
 	struct kv	  workload;	/* workload properties */
 	struct kv	  session;	/* live session state (cursor, clocks) */
+	struct scans	  scans;	/* what the scanners found (model/scan.h) */
 	/* The state at the last milestone, when it was loaded (NULL
 	 * otherwise): "HRIs still open" counts against it. Owned. */
 	struct state	 *baseline;
@@ -72,8 +74,29 @@ void	 state_tally_pillar(const struct state *, size_t,
 	    const struct pillar *, struct tally *);
 void	 state_tally(const struct state *, int, struct tally *);
 const char *state_prop(const struct state *, const char *);
+/* A question to re-confirm after a lens upgrade (until its answer changes)
+ * has the workload property "reconfirm/LENS/QUESTION" = its reasons
+ * (model/lens-diff.h): the reasons, or NULL. */
+#define PROP_RECONFIRM "reconfirm/"
+const char *state_reconfirm(const struct state *, const struct qref *);
+/* The first question to re-confirm, in lens order, and how many there
+ * are (0: none, *ref untouched). */
+size_t	 state_first_reconfirm(const struct state *, struct qref *);
+/* Two lenses may both have an OPS: is the code (or, without one, the id) of
+ * this pillar of lens lens also one of another lens's pillars? Then the
+ * pillar is named with its lens wherever it shows. */
+bool	 state_pillar_shared(const struct state *, size_t,
+	    const struct pillar *);
+/* The pillar's code as a screen shows it: "OPS", or "serverless/OPS" when
+ * it is shared. The caller frees it. */
+char	*state_pillar_code(const struct state *, size_t,
+	    const struct pillar *);
 /* A property name: letters, digits, '-' and '_'. */
 bool	 state_prop_key_valid(const char *);
+
+/* The questions with scan results, in lens order (flagged: those whose
+ * selected choices fail checks); *out is malloc'd. */
+size_t	 state_scan_questions(const struct state *, bool, struct qref **);
 
 /* The workshop clock: a time box per pillar (workload property
  * "agenda/LENS/PILLAR", minutes) and the time spent in each (session state

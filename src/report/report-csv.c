@@ -46,7 +46,8 @@ description(struct buf *d, const struct state *st,
 		buf_printf(d, "%s\n", q->url);
 	buf_printf(d, "%s: %s\n", _("Pillar"), text_get(&q->pillar->title));
 	buf_printf(d, "%s: %s\n", _("Risk"), risk_label(e->risk));
-	buf_printf(d, "%s: %s\n", _("Status"), status_label(it->status));
+	buf_printf(d, "%s: %s\n", _("Status"),
+	    item_state_label(roadmap_item_state(it, e->risk)));
 	if (it->effort != EFFORT_UNSET)
 		buf_printf(d, "%s: %s\n", _("Effort"), effort_label(it->effort));
 	if (it->ticket != NULL)
@@ -130,6 +131,8 @@ report_csv(const struct state *st)
 		label(&f, "", "wafr");
 		label(&f, "pillar-", q->pillar->id);
 		label(&f, "status-", status_name(e->item->status));
+		if (roadmap_item_state(e->item, e->risk) == ITEM_DONE_RISK_OPEN)
+			label(&f, "", "risk-still-open");
 		if (e->item->effort != EFFORT_UNSET)
 			label(&f, "effort-", effort_name(e->item->effort));
 		csv_field(&b, f.s);
@@ -143,4 +146,10 @@ report_csv(const struct state *st)
 	}
 	roadmap_view_free(&rv);
 	return buf_take(&b);
+}
+
+void
+report_csv_field(struct buf *b, const char *s)
+{
+	csv_field(b, s);
 }

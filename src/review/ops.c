@@ -13,8 +13,13 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "files/lens-emit.h"
+#include "files/lens-load.h"
+#include "files/scan-read.h"
 #include "files/snapshot.h"
+#include "model/lens-diff.h"
 #include "model/plan.h"
+#include "model/rename.h"
 #include "review/ops.h"
 #include "review/persist.h"
 
@@ -66,6 +71,8 @@ commit(struct workspace *ws, struct store_batch *b, const char *op,
 
 /* --- Opening, creating and syncing --- */
 
+static int rename_lenses(struct workspace *, char **);
+
 int
 ops_open(const char *dir, int flags, struct workspace **out, char **cause)
 {
@@ -75,6 +82,11 @@ ops_open(const char *dir, int flags, struct workspace **out, char **cause)
 		return -1;
 	if (persist_catch_up(*out, 0, &msg) != 0)
 		(*out)->warning = msg;	/* still behind: say so, lose nothing */
+	else if (!(*out)->readonly && rename_lenses(*out, cause) != 0) {
+		workspace_close(*out);
+		*out = NULL;
+		return -1;
+	}
 	return 0;
 }
 
@@ -403,6 +415,19 @@ put_answer(struct store_batch *b, const char *key, const struct answer *a)
 	free(data);
 }
 
+/* A question to re-confirm after a lens upgrade is confirmed by any change
+ * of its answer. */
+static void
+clear_reconfirm(const struct workspace *ws, struct store_batch *b,
+    const char *key)
+{
+	char *mark = xasprintf(PROP_RECONFIRM "%s", key);
+
+	if (kv_get(&ws->state.workload, mark) != NULL)
+		batch_delete(b, TABLE_WORKLOAD, mark);
+	free(mark);
+}
+
 /* The edits of one answer, applied to the answer the store holds inside
  * the write transaction: a change another process made a moment ago is
  * built on, never overwritten. */
@@ -469,6 +494,7 @@ ops_answer(struct workspace *ws, const struct qref *ref,
 	key = state_key(&ws->state, ref);
 	j.target = key;
 	batch_update(&b, TABLE_ANSWERS, key, update_answer, &u);
+	clear_reconfirm(ws, &b, key);
 	/* The note editor writes only over the text it started from. */
 	cur = state_answer(&ws->state, ref);
 	if (guarded && !answer_is_empty(cur))
@@ -497,6 +523,7 @@ ops_import(struct workspace *ws, const struct qref *refs,
 		}
 		key = state_key(&ws->state, &refs[i]);
 		put_answer(&b, key, &answers[i]);
+		clear_reconfirm(ws, &b, key);
 		if (n == 1)
 			target = key;
 		else
@@ -869,6 +896,328 @@ ops_lens_remove(struct workspace *ws, const char *id, bool force,
 	return r;
 }
 
+/* --- Lens upgrades --- */
+
+void
+upgrade_report_free(struct upgrade_report *r)
+{
+	for (size_t i = 0; i < r->nlines; i++) {
+		struct upgrade_line *l = &r->lines[i];
+
+		for (size_t j = 0; j < l->nlost; j++) {
+			free(l->lost[j]);
+			free(l->lost_titles[j]);
+		}
+		free(l->lost);
+		free(l->lost_titles);
+		free(l->key);
+		free(l->title);
+	}
+	free(r->lines);
+	free(r->from_id);
+	free(r->from_version);
+	free(r->to_id);
+	free(r->to_version);
+	free(r->milestone);
+	memset(r, 0, sizeof *r);
+}
+
+static char *
+qkey(const char *lens, const struct question *q)
+{
+	return xasprintf("%s/%s", lens, q->id);
+}
+
+static void
+report_lines(struct upgrade_report *r, const struct lens_upgrade *u,
+    const char *from, const char *to)
+{
+	r->lines = xcalloc(u->nnotes > 0 ? u->nnotes : 1, sizeof *r->lines);
+	for (size_t i = 0; i < u->nnotes; i++) {
+		const struct upgrade_note	*n = &u->notes[i];
+		const struct question		*q = n->new != NULL ? n->new :
+						    n->old;
+		struct upgrade_line		*l = &r->lines[r->nlines++];
+
+		l->key = qkey(n->new != NULL ? to : from, q);
+		l->title = xstrdup(text_get(&q->title));
+		l->reasons = n->reasons;
+		l->deleted = n->new == NULL;
+		l->lost_answer = n->lost_answer;
+		l->nlost = n->nlost;
+		l->lost = xcalloc(n->nlost + 1, sizeof *l->lost);
+		l->lost_titles = xcalloc(n->nlost + 1, sizeof *l->lost_titles);
+		for (size_t j = 0; j < n->nlost; j++) {
+			const struct choice *c = question_choice(n->old,
+			    n->lost[j]);
+
+			l->lost[j] = xstrdup(n->lost[j]);
+			l->lost_titles[j] = xstrdup(c != NULL ?
+			    text_get(&c->title) : "");
+		}
+	}
+	r->nreconfirm = u->nreconfirm;
+	r->nlost = u->nlost;
+}
+
+/* The records of the upgrade: the pinned bytes, every answer and roadmap
+ * item under its key in the new lens, the marks to re-confirm, the time
+ * boxes and the clocks when the lens's id changed. */
+static void
+upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
+    const void *data, size_t size, const struct lens_upgrade *u,
+    struct store_batch *b)
+{
+	const struct lens	*ol = ws->state.lenses[li];
+	bool			 renamed = strcmp(ol->id, nl->id) != 0;
+	char			*oname = lens_pinned_name(ol), *nname;
+	char			*k;
+	unsigned		*reasons;
+
+	nname = lens_pinned_name(nl);
+	if (strcmp(oname, nname) != 0)
+		batch_delete(b, TABLE_LENSES, oname);
+	batch_put(b, TABLE_LENSES, nname, data, size);
+	free(oname);
+	free(nname);
+	for (size_t i = 0; i < ol->npillars; i++) {
+		const struct pillar *p = &ol->pillars[i];
+
+		for (size_t j = 0; j < p->nquestions; j++) {
+			const struct question	*oq = &p->questions[j];
+			const struct question	*nq = lens_question(nl, oq->id);
+			struct roadmap_item	*it =
+			    ws->state.roadmap[li][oq->index];
+			char			*ok = qkey(ol->id, oq), *mk;
+
+			mk = xasprintf(PROP_RECONFIRM "%s", ok);
+			if (nq == NULL || renamed) {
+				batch_delete(b, TABLE_ANSWERS, ok);
+				batch_delete(b, TABLE_ROADMAP, ok);
+				batch_delete(b, TABLE_WORKLOAD, mk);
+			}
+			if (nq != NULL && renamed && it != NULL) {
+				void	*enc;
+				size_t	 n;
+
+				k = qkey(nl->id, nq);
+				enc = roadmap_item_encode(it, &n);
+				batch_put(b, TABLE_ROADMAP, k, enc, n);
+				free(enc);
+				free(k);
+			}
+			free(mk);
+			free(ok);
+		}
+		for (int t = 0; renamed && t < 2; t++) {
+			const char	*what = t == 0 ? "agenda" : "clock";
+			const struct kv	*kv = t == 0 ? &ws->state.workload :
+					    &ws->state.session;
+			char		*ok = state_pillar_key(&ws->state, what,
+					    li, p);
+			const char	*v = kv_get(kv, ok);
+
+			batch_delete(b, t == 0 ? TABLE_WORKLOAD : TABLE_SESSION,
+			    ok);
+			if (v != NULL && lens_pillar(nl, p->id) != NULL) {
+				k = xasprintf("%s/%s/%s", what, nl->id, p->id);
+				batch_put_string(b, t == 0 ? TABLE_WORKLOAD :
+				    TABLE_SESSION, k, v);
+				free(k);
+			}
+			free(ok);
+		}
+	}
+	reasons = xcalloc(nl->nquestions + 1, sizeof *reasons);
+	for (size_t n = 0; n < u->nnotes; n++) {
+		if (u->notes[n].new != NULL)
+			reasons[u->notes[n].new->index] = u->notes[n].reasons;
+	}
+	for (size_t i = 0; i < nl->npillars; i++) {
+		const struct pillar *p = &nl->pillars[i];
+
+		for (size_t j = 0; j < p->nquestions; j++) {
+			const struct question	*q = &p->questions[j];
+			const struct question	*oq = lens_question(ol, q->id);
+			const char		*was = NULL;
+			unsigned		 bits = reasons[q->index], more = 0;
+
+			k = qkey(nl->id, q);
+			put_answer(b, k, &u->answers[q->index]);
+			/* A mark not yet cleared stays, with its reasons. */
+			if (oq != NULL) {
+				char *ok = qkey(ol->id, oq);
+				char *mk = xasprintf(PROP_RECONFIRM "%s", ok);
+
+				if ((was = kv_get(&ws->state.workload, mk)) !=
+				    NULL && reconfirm_parse(was, &more) == 0)
+					bits |= more;
+				free(mk);
+				free(ok);
+			}
+			if (bits != 0) {
+				const char	*names[8];
+				size_t		 n = reconfirm_reason_names(bits,
+				    names, nitems(names));
+				struct buf	 v = { 0 };
+				char		*mk = xasprintf(PROP_RECONFIRM
+				    "%s", k);
+
+				for (size_t x = 0; x < n; x++)
+					buf_printf(&v, "%s%s", x > 0 ? "," : "",
+					    names[x]);
+				batch_put_string(b, TABLE_WORKLOAD, mk, v.s);
+				buf_free(&v);
+				free(mk);
+			}
+			free(k);
+		}
+	}
+	free(reasons);
+}
+
+/* "Before lens upgrade: ID V1 to ID V2", or with " (2)" and on when an
+ * upgrade was undone and is made again. */
+static char *
+upgrade_milestone(const struct workspace *ws, const struct lens *ol,
+    const struct lens *nl)
+{
+	struct milestone	*m = NULL;
+	size_t			 n = 0;
+	char			*base, *name;
+	bool			 taken = true;
+
+	base = xasprintf("Before lens upgrade: %s %s to %s %s", ol->id,
+	    ol->version != NULL ? ol->version : "", nl->id,
+	    nl->version != NULL ? nl->version : "");
+	name = xstrdup(base);
+	if (history_milestones(ws->dir, &m, &n, NULL) != 0)
+		return name;
+	for (int k = 2; taken && k < 1000; k++) {
+		taken = false;
+		for (size_t i = 0; i < n && !taken; i++)
+			taken = strcasecmp(m[i].name, name) == 0;
+		if (taken) {
+			free(name);
+			name = xasprintf("%s (%d)", base, k);
+		}
+	}
+	milestones_free(m, n);
+	free(base);
+	return name;
+}
+
+int
+ops_lens_upgrade(struct workspace *ws, const char *spec, const char *from,
+    const char *milestone, struct upgrade_report *rep, char **cause)
+{
+	struct store_batch	 b = { 0 };
+	struct lens_diff	 d;
+	struct lens_upgrade	 u;
+	struct milestone	 made = { 0 };
+	const struct lens	*ol;
+	struct lens		*nl = NULL;
+	char			*path, *data = NULL, *pinned = NULL, *name = NULL;
+	char			*ids = NULL, *mname = NULL;
+	size_t			 size, psize = 0;
+	int			 li, r = -1;
+	bool			 planned = false;
+
+	memset(rep, 0, sizeof *rep);
+	if (ws->readonly)
+		return fail(cause, _("%s: opened read-only"), ws->dir);
+	if ((path = lens_resolve(spec, cause)) == NULL)
+		return -1;
+	if ((nl = lens_load_checked(path, cause)) == NULL ||
+	    read_file(path, &data, &size, cause) != 0)
+		goto out;
+	if ((li = workspace_lens(ws, from != NULL ? from : nl->id)) < 0) {
+		if (from != NULL)
+			fail(cause, _("no lens \"%s\" in this workspace"), from);
+		else
+			fail(cause, _("lens \"%s\" is not in the workspace: "
+			    "\"wafr lens add\" adds it; if it is a new version "
+			    "of a lens whose id changed, --from ID names that "
+			    "lens"), nl->id);
+		goto out;
+	}
+	ol = ws->state.lenses[li];
+	if (strcmp(ol->id, nl->id) != 0 && workspace_lens(ws, nl->id) >= 0) {
+		fail(cause, _("lens \"%s\" is already in the workspace"),
+		    nl->id);
+		goto out;
+	}
+	name = lens_pinned_name(ol);
+	if (store_get(ws->store, TABLE_LENSES, name, (void **)&pinned, &psize,
+	    cause) < 0)
+		goto out;
+	if (pinned != NULL && psize == size && memcmp(pinned, data, size) ==
+	    0 && strcmp(ol->id, nl->id) == 0) {
+		fail(cause, _("lens \"%s\" is pinned at this version already"),
+		    ol->id);
+		goto out;
+	}
+	lens_diff(ol, nl, &d);
+	lens_upgrade_plan(&d, ws->state.answers[li], &u);
+	planned = true;
+	/* A deleted question's roadmap item goes too: say so. */
+	for (size_t i = 0; i < u.nnotes; i++) {
+		struct upgrade_note *n = &u.notes[i];
+
+		if (n->new == NULL && ws->state.roadmap[li][n->old->index] !=
+		    NULL && !n->lost_answer) {
+			n->lost_answer = true;
+			u.nlost++;
+		}
+	}
+	rep->from_id = xstrdup(ol->id);
+	rep->from_version = xstrdup(ol->version != NULL ? ol->version : "");
+	rep->to_id = xstrdup(nl->id);
+	rep->to_version = xstrdup(nl->version != NULL ? nl->version : "");
+	report_lines(rep, &u, ol->id, nl->id);
+
+	/* As the AWS tool does: the review as it stands, saved first. The
+	 * name is shared through git, so it is not translated. */
+	mname = milestone != NULL ? xstrdup(milestone) : upgrade_milestone(ws,
+	    ol, nl);
+	if (ops_milestone(ws, mname, &made, cause) != 0)
+		goto out;
+	rep->milestone = xstrdup(made.name);
+	milestone_free(&made);
+
+	/* The milestone re-read nothing: the state is the one planned on,
+	 * unless another process changed it since (then plan again). */
+	ol = ws->state.lenses[li];
+	upgrade_batch(ws, (size_t)li, nl, data, size, &u, &b);
+	if (strcmp(ol->id, nl->id) != 0) {
+		struct buf l = { 0 };
+
+		buf_adds(&l, "");
+		for (size_t i = 0; i < ws->state.nlenses; i++)
+			buf_printf(&l, "%s%s", i > 0 ? " " : "", (int)i == li ?
+			    nl->id : ws->state.lenses[i]->id);
+		ids = buf_take(&l);
+		batch_put_string(&b, TABLE_WORKLOAD, "lenses", ids);
+	}
+	r = commit(ws, &b, "lens-upgrade", nl->id, true, NULL, NULL, cause);
+out:
+	if (planned) {
+		lens_upgrade_free(&d, &u);
+		lens_diff_free(&d);
+	}
+	if (r != 0)
+		upgrade_report_free(rep);
+	batch_free(&b);
+	lens_free(nl);
+	free(mname);
+	free(ids);
+	free(name);
+	free(pinned);
+	free(data);
+	free(path);
+	return r;
+}
+
 /* --- Undo, redo --- */
 
 static int
@@ -949,4 +1298,312 @@ ops_add_time(struct workspace *ws, size_t lens, const struct pillar *p,
     long seconds, char **cause)
 {
 	return workspace_add_time(ws, lens, p, seconds, cause);
+}
+
+/* --- Lens ids that changed --- */
+
+/* The records kept under "PREFIX/LENS/..." (agenda, clocks) of a renamed
+ * lens move to its new id. */
+static void
+rename_pillar_keys(struct store_batch *b, enum store_table t,
+    const struct kv *kv, const struct lens_rename *r)
+{
+	for (size_t i = 0; i < kv->n; i++) {
+		const char	*slash = strchr(kv->keys[i], '/');
+		size_t		 n = strlen(r->old_id);
+		char		*key;
+
+		if (slash == NULL || strncmp(slash + 1, r->old_id, n) != 0 ||
+		    slash[1 + n] != '/')
+			continue;
+		key = xasprintf("%.*s/%s%s", (int)(slash - kv->keys[i]),
+		    kv->keys[i], r->new_id, slash + 1 + n);
+		batch_put_string(b, t, key, kv->values[i]);
+		batch_delete(b, t, kv->keys[i]);
+		free(key);
+	}
+}
+
+/* One renamed lens into the batch: its pinned copy with the new ids, and
+ * every record under the old ones moved to the new. */
+static int
+rename_lens(struct workspace *ws, size_t i, const struct lens_rename *r,
+    struct store_batch *b, char **cause)
+{
+	const struct state	*st = &ws->state;
+	const struct lens	*l = st->lenses[i];
+	struct diags		 d;
+	struct lens		*copy;
+	struct buf		 yaml = { 0 };
+	char			*name = lens_pinned_name(l), *data, *key;
+	size_t			 size;
+	int			 rv;
+
+	if ((rv = store_get(ws->store, TABLE_LENSES, name, (void **)&data,
+	    &size, cause)) != 0) {
+		if (rv == 1)
+			fail(cause, _("%s: the pinned lens %s is missing"),
+			    ws->dir, name);
+		free(name);
+		return -1;
+	}
+	diags_init(&d, name);
+	copy = lens_load(data, size, l->id, &d);
+	diags_free(&d);
+	free(data);
+	if (copy == NULL) {
+		free(name);
+		return fail(cause, _("%s: the pinned lens %s does not load"),
+		    ws->dir, l->id);
+	}
+	lens_rename_apply(r, copy);
+	rv = lens_emit_yaml(copy, &yaml, cause);
+	lens_free(copy);
+	if (rv != 0) {
+		free(name);
+		return -1;
+	}
+	batch_delete(b, TABLE_LENSES, name);
+	free(name);
+	name = xasprintf("%s.yaml", r->new_id);
+	batch_put(b, TABLE_LENSES, name, yaml.s, yaml.len);
+	free(name);
+	buf_free(&yaml);
+	for (size_t j = 0; j < l->npillars; j++) {
+		for (size_t k = 0; k < l->pillars[j].nquestions; k++) {
+			const struct question	*q = &l->pillars[j].questions[k];
+			struct qref		 ref = { i, q };
+			const struct answer	*a = state_answer(st, &ref);
+			const struct roadmap_item *it = st->roadmap[i][q->index];
+			char			*old = state_key(st, &ref);
+			void			*v;
+
+			key = xasprintf("%s/%s", r->new_id,
+			    lens_rename_question(r, q->id));
+			if (!answer_is_empty(a)) {
+				v = answer_encode(a, &size);
+				batch_put(b, TABLE_ANSWERS, key, v, size);
+				batch_delete(b, TABLE_ANSWERS, old);
+				free(v);
+			}
+			if (it != NULL) {
+				v = roadmap_item_encode(it, &size);
+				batch_put(b, TABLE_ROADMAP, key, v, size);
+				batch_delete(b, TABLE_ROADMAP, old);
+				free(v);
+			}
+			free(key);
+			free(old);
+		}
+	}
+	rename_pillar_keys(b, TABLE_WORKLOAD, &st->workload, r);
+	rename_pillar_keys(b, TABLE_SESSION, &st->session, r);
+	return 0;
+}
+
+/* A workspace made when the serverless and SaaS lenses went by AWS's
+ * aliases for its own lenses, with hyphens in their question ids: give
+ * it the lenses' own ids (model/rename.c), answers, roadmap, agenda and
+ * clocks with them, in one journaled change that is not undone. */
+static int
+rename_lenses(struct workspace *ws, char **cause)
+{
+	struct store_batch	 b = { 0 };
+	struct buf		 ids = { 0 }, what = { 0 };
+	int			 r = 0;
+
+	buf_adds(&ids, "");
+	for (size_t i = 0; i < ws->state.nlenses; i++) {
+		const struct lens		*l = ws->state.lenses[i];
+		const struct lens_rename	*rn = lens_rename_of(l->id);
+		bool				 apply;
+
+		apply = rn != NULL && l->format == LENS_YAML &&
+		    lens_rename_applies(rn, l) &&
+		    workspace_lens(ws, rn->new_id) < 0;
+		if (apply && rename_lens(ws, i, rn, &b, cause) != 0) {
+			r = -1;
+			break;
+		}
+		if (i > 0)
+			buf_addc(&ids, ' ');
+		buf_adds(&ids, apply ? rn->new_id : l->id);
+		if (apply)
+			buf_printf(&what, "%s%s %s", what.len > 0 ? ", " : "",
+			    rn->old_id, rn->new_id);
+	}
+	if (r == 0 && what.len > 0) {
+		batch_put_string(&b, TABLE_WORKLOAD, "lenses", ids.s);
+		r = commit(ws, &b, "lens-rename", what.s, false, NULL, NULL,
+		    cause);
+	}
+	batch_free(&b);
+	buf_free(&ids);
+	buf_free(&what);
+	return r;
+}
+
+/* --- Scan results --- */
+
+struct scan_reading {
+	struct workspace	 *ws;
+	const struct scan_map	 *map;
+	const char		 *path;
+	struct scan_import	 *out;
+	struct scan_group	**groups;
+	size_t			  ngroups;
+	char			**keys;
+};
+
+#define SCAN_PROBLEMS_SHOWN 100
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
+static struct scan_group *
+reading_group(struct scan_reading *rd, const struct scan_row *row)
+{
+	char *key = scan_group_key(row->source, row->account, row->region);
+
+	for (size_t i = 0; i < rd->ngroups; i++) {
+		if (strcmp(rd->keys[i], key) == 0) {
+			free(key);
+			return rd->groups[i];
+		}
+	}
+	rd->groups = xreallocarray(rd->groups, rd->ngroups + 1,
+	    sizeof *rd->groups);
+	rd->keys = xreallocarray(rd->keys, rd->ngroups + 1, sizeof *rd->keys);
+	rd->keys[rd->ngroups] = key;
+	return rd->groups[rd->ngroups++] = scan_group_new(row->source,
+	    row->account, row->region, row->date, base_name(rd->path));
+}
+
+static int
+reading_row(const struct scan_row *row, void *arg, char **cause)
+{
+	struct scan_reading	*rd = arg;
+	struct scan_group	*g;
+	struct scan_result	 r = { 0 };
+	const struct question	*q;
+	const struct choice	*c;
+	size_t			 lens;
+	char			*why;
+
+	(void)cause;
+	rd->out->rows++;
+	if (scan_map_row(rd->map, row, &lens, &q, &c, &why) != 0) {
+		if (rd->out->unmapped++ < SCAN_PROBLEMS_SHOWN)
+			buf_printf(&rd->out->problems, "%s:%d: %s %s: %s\n",
+			    rd->path, row->line, _("check"), row->check, why);
+		free(why);
+		return 0;
+	}
+	g = reading_group(rd, row);
+	if (row->date != NULL && strcmp(row->date, g->date) > 0) {
+		free(g->date);
+		g->date = xstrdup(row->date);
+	}
+	r.lens = rd->ws->state.lenses[lens]->id;
+	r.question = q->id;
+	r.choice = c->id;
+	r.check = (char *)row->check;
+	r.status = row->status;
+	r.count = row->count;
+	r.resource = (char *)row->resource;
+	r.reason = (char *)row->reason;
+	scan_group_add(g, &r);
+	return 0;
+}
+
+static bool
+group_is_stored(const struct workspace *ws, const char *key,
+    const char *text, size_t size)
+{
+	for (size_t i = 0; i < ws->state.scans.n; i++) {
+		const struct scan_group	*g = ws->state.scans.groups[i];
+		char			*k = scan_group_key(g->source,
+					    g->account, g->region), *t;
+		size_t			 n;
+		bool			 same = false;
+
+		if (strcmp(k, key) == 0) {
+			t = scan_group_encode(g, &n);
+			same = n == size && memcmp(t, text, n) == 0;
+			free(t);
+		}
+		free(k);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+int
+ops_evidence_import(struct workspace *ws, const char *path,
+    enum scan_format fmt, bool dry_run, struct scan_import *out,
+    char **cause)
+{
+	struct scan_reading	 rd = { ws, NULL, path, out, NULL, 0, NULL };
+	struct store_batch	 b = { 0 };
+	struct scan_map		*map;
+	char			*table, *date = NULL;
+	int			 r;
+
+	memset(out, 0, sizeof *out);
+	if (ws->readonly && !dry_run)
+		return fail(cause, _("%s: opened read-only"), ws->dir);
+	table = xasprintf("%s/evidence/renames.tsv", wafr_datadir());
+	r = scan_map_load(table, ws->state.lenses, ws->state.nlenses, &map,
+	    cause);
+	free(table);
+	if (r != 0)
+		return -1;
+	rd.map = map;
+	out->format = fmt;
+	r = scan_read(path, &out->format, reading_row, &rd, &date, cause);
+	scan_map_free(map);
+	for (size_t i = 0; i < rd.ngroups; i++) {
+		struct scan_group	*g = rd.groups[i];
+		char			*text;
+		size_t			 size;
+
+		scan_group_finish(g);
+		if (*g->date == '\0' && date != NULL) {
+			free(g->date);
+			g->date = xstrdup(date);
+		}
+		out->kept += g->n;
+		if (r == 0) {
+			text = scan_group_encode(g, &size);
+			if (!group_is_stored(ws, rd.keys[i], text, size))
+				batch_put(&b, TABLE_SCANS, rd.keys[i], text,
+				    size);
+			free(text);
+		}
+		scan_group_free(g);
+		free(rd.keys[i]);
+	}
+	out->scans = rd.ngroups;
+	free(date);
+	free(rd.groups);
+	free(rd.keys);
+	if (out->unmapped > SCAN_PROBLEMS_SHOWN)
+		buf_printf(&out->problems, ngettext("%s: %zu more row maps to "
+		    "no practice\n", "%s: %zu more rows map to no practice\n",
+		    out->unmapped - SCAN_PROBLEMS_SHOWN), path,
+		    out->unmapped - SCAN_PROBLEMS_SHOWN);
+	if (r != 0 || dry_run || b.n == 0) {
+		batch_free(&b);
+		return r;
+	}
+	r = commit(ws, &b, "scan-import", base_name(path), true, NULL,
+	    &out->seq, cause);
+	out->changed = r == 0 && out->seq != 0;
+	return r;
 }

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "files/scan-read.h"
 #include "git/history.h"
 #include "model/edit.h"
 #include "review/workspace.h"
@@ -70,6 +71,57 @@ int	 ops_milestone(struct workspace *, const char *, struct milestone *,
 int	 ops_lens_add(struct workspace *, const char *, char **);
 /* Refused when the lens has answers, unless forced. */
 int	 ops_lens_remove(struct workspace *, const char *, bool, char **);
+
+/* Scan results: read a scanner's file (the format detected when
+ * SCAN_FORMAT_AUTO) and put its results in place of those of the same
+ * scanner, account and region, as one change (one journal entry: undo
+ * takes the whole file back). Never selects or unselects a choice. Rows
+ * that map to no practice are listed in out->problems ("FILE:LINE: ..."),
+ * not an error; a file that cannot be read or is not the format is, and
+ * nothing of it is kept. dry_run reads and maps, and changes nothing. */
+struct scan_import {
+	enum scan_format	 format;	/* the one read */
+	size_t			 rows;		/* results read */
+	size_t			 unmapped;	/* of which map to no practice */
+	size_t			 kept;		/* results kept, counted merged */
+	size_t			 scans;		/* scanner, account, region */
+	struct buf		 problems;
+	bool			 changed;	/* false: so already */
+	uint64_t		 seq;
+};
+int	 ops_evidence_import(struct workspace *, const char *,
+	    enum scan_format, bool, struct scan_import *, char **);
+
+/* A lens upgraded: what the front end says of it. Each line is a question
+ * to re-confirm (reasons) or one whose answers were dropped (deleted, or
+ * choices gone); the milestone saved first keeps them all. */
+struct upgrade_line {
+	char		 *key;		/* lens/question, new lens (or old) */
+	char		 *title;
+	unsigned	  reasons;	/* RECONFIRM_* (model/lens-diff.h) */
+	bool		  deleted;	/* the question is gone */
+	bool		  lost_answer;	/* ... and had an answer or item */
+	char		**lost;		/* choices gone: "id", then title */
+	char		**lost_titles;
+	size_t		  nlost;
+};
+struct upgrade_report {
+	char			*from_id, *from_version;
+	char			*to_id, *to_version;
+	char			*milestone;	/* saved before the upgrade */
+	struct upgrade_line	*lines;
+	size_t			 nlines;
+	size_t			 nreconfirm;
+	size_t			 nlost;
+};
+void	 upgrade_report_free(struct upgrade_report *);
+/* Pin a new version of a lens (an id or a file) after saving a milestone
+ * (named, or "Before lens upgrade: ..."), carrying every answer, note,
+ * evidence and roadmap item by question and choice id, in one change.
+ * from: the workspace lens it replaces when its id changed (NULL: the
+ * lens of the same id). */
+int	 ops_lens_upgrade(struct workspace *, const char *, const char *,
+	    const char *, struct upgrade_report *, char **);
 
 /* Revert the newest change not undone, reapply the change undone last:
  * 0 (e, which may be NULL, is the new entry), 1 nothing to undo or redo,

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,10 +10,45 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "files/scan-file.h"
 #include "files/snapshot.h"
 #include "report/report.h"
 #include "review/persist.h"
 
+/* The boot this process runs in (NULL when unknown). The files are written
+ * without a flush each: a killed process leaves them with the kernel, but
+ * a power cut may take them, so a store whose files were last written in
+ * another boot has them all written again at its next open. */
+static const char *
+boot_id(void)
+{
+	static char	 id[64];
+	static int	 known = -1;
+	ssize_t		 n;
+	int		 fd;
+
+	if (known >= 0)
+		return known ? id : NULL;
+	known = 0;
+	if ((fd = open("/proc/sys/kernel/random/boot_id", O_RDONLY |
+	    O_CLOEXEC)) < 0)
+		return NULL;
+	n = read(fd, id, sizeof id - 1);
+	close(fd);
+	if (n <= 0)
+		return NULL;
+	id[n] = '\0';
+	id[strcspn(id, "\n")] = '\0';
+	known = *id != '\0';
+	return known ? id : NULL;
+}
+
+static void
+use_boot(struct workspace *ws)
+{
+	if (!ws->readonly)
+		store_set_boot(ws->store, boot_id());
+}
 
 /* REPORT.md is shared through git: it is written in the lens's base
  * language and untranslated, whoever writes it, so it changes only when the
@@ -80,6 +116,76 @@ write_lens(struct workspace *ws, const struct store_change *c, char **cause)
 	return ret;
 }
 
+static void
+free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* After the lenses changed (a new version pinned, or an undo of it): the
+ * answer files of pillars and questions the lens no longer has go, or the
+ * snapshot files would not read back. */
+static int
+prune_answers(struct workspace *ws, char **cause)
+{
+	struct snapshot_src	src;
+	int			ret = 0;
+
+	snapshot_src_dir(&src, ws->dir);
+	for (size_t i = 0; i < ws->state.nlenses && ret == 0; i++) {
+		const struct lens	 *l = ws->state.lenses[i];
+		char			**pillars, **files, *rel;
+		size_t			  np, nf;
+
+		rel = xasprintf("answers/%s", l->id);
+		ret = src.list(src.arg, rel, &pillars, &np, cause);
+		free(rel);
+		if (ret != 0) {
+			ret = ret == 1 ? 0 : -1;
+			continue;
+		}
+		for (size_t j = 0; j < np && ret == 0; j++) {
+			const struct pillar *p = lens_pillar(l, pillars[j]);
+
+			rel = xasprintf("answers/%s/%s", l->id, pillars[j]);
+			if (p == NULL) {
+				ret = snapshot_remove(ws->dir, rel, cause);
+				free(rel);
+				continue;
+			}
+			ret = src.list(src.arg, rel, &files, &nf, cause);
+			free(rel);
+			if (ret != 0) {
+				ret = ret == 1 ? 0 : -1;
+				continue;
+			}
+			for (size_t k = 0; k < nf && ret == 0; k++) {
+				const struct question	*q;
+				char			*id;
+
+				if (!str_ends_with(files[k], ".yaml") ||
+				    strlen(files[k]) == 5)
+					continue;
+				id = xstrndup(files[k], strlen(files[k]) - 5);
+				q = lens_question(l, id);
+				if (q == NULL || q->pillar != p) {
+					rel = xasprintf("answers/%s/%s/%s",
+					    l->id, pillars[j], files[k]);
+					ret = snapshot_remove(ws->dir, rel,
+					    cause);
+					free(rel);
+				}
+				free(id);
+			}
+			free_names(files, nf);
+		}
+		free_names(pillars, np);
+	}
+	return ret;
+}
+
 /* The change is durable; its files are not: say so, lose nothing. The
  * store keeps the entry marked, so the files are rewritten at the next
  * chance and "wafr sync" never reads them back first. */
@@ -104,7 +210,8 @@ write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
 		    (c->table == TABLE_WORKLOAD && strcmp(c->key, "lenses") == 0))
 			all = true;
 	}
-	if (all && persist_all(ws, cause) != 0)
+	if (all && (persist_all(ws, cause) != 0 ||
+	    prune_answers(ws, cause) != 0))
 		return -1;
 	for (size_t i = 0; i < e->nchanges; i++) {
 		const struct store_change	*c = &e->changes[i];
@@ -131,6 +238,20 @@ write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
 				return -1;
 			any = true;
 			break;
+		case TABLE_SCANS: {
+			/* scans/SOURCE.tsv: the key begins with SOURCE. */
+			char *source = xstrndup(c->key, strcspn(c->key, "/"));
+			int   r = 0;
+
+			if (!all && scan_source_valid(source))
+				r = scan_files_write(ws->dir, &ws->state.scans,
+				    source, cause);
+			free(source);
+			if (r != 0)
+				return -1;
+			any = true;
+			break;
+		}
 		default:
 			break;	/* the live session has no file */
 		}
@@ -162,12 +283,14 @@ persist_all(struct workspace *ws, char **cause)
 
 	/* The changes marked behind now are in the state once it is read
 	 * again: written from it, their files are caught up. */
+	use_boot(ws);
 	if (!ws->readonly && store_files_behind(ws->store, &seqs, &n,
 	    cause) != 0)
 		return -1;
 	if (n > 0 && workspace_refresh(ws, cause) < 0)
 		goto out;
 	if (snapshot_write_all(ws->dir, &ws->state, cause) != 0 ||
+	    scan_files_write(ws->dir, &ws->state.scans, NULL, cause) != 0 ||
 	    write_report(ws, cause) != 0)
 		goto out;
 	ret = store_files_written(ws->store, seqs, n, cause);
@@ -185,7 +308,9 @@ persist_catch_up(struct workspace *ws, uint64_t except, char **cause)
 
 	if (ws->readonly)
 		return 0;
-	if (store_files_behind(ws->store, &seqs, &n, cause) != 0)
+	use_boot(ws);
+	if (store_files_boot(ws->store, &behind, cause) != 0 ||
+	    store_files_behind(ws->store, &seqs, &n, cause) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		behind = behind || seqs[i] != except;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <strings.h>
 #include <limits.h>
@@ -15,8 +16,11 @@
 #include "base/diag.h"
 #include "base/util.h"
 #include "files/lens-load.h"
+#include "files/scan-file.h"
 #include "files/snapshot.h"
 #include "git/history.h"
+#include "model/rename.h"
+#include "model/lens-pack.h"
 #include "review/workspace.h"
 
 const char *
@@ -85,6 +89,14 @@ lens_resolve(const char *spec, char **cause)
 	if (access(path, R_OK) == 0)
 		return path;
 	free(path);
+	/* A bundled lens's former id names it still. */
+	if (lens_rename_of(spec) != NULL) {
+		path = xasprintf("%s/lenses/%s.yaml", wafr_datadir(),
+		    lens_rename_of(spec)->new_id);
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
 	fail(cause, _("no lens \"%s\": not a bundled lens (see \"wafr lens "
 	    "list\") nor a file"), spec);
 	return NULL;
@@ -272,21 +284,101 @@ lens_bytes(struct workspace *ws, const char *id, char **data, size_t *size,
 	    ws->dir, id);
 }
 
-static struct lens *
-load_lens(struct workspace *ws, const char *id, char **cause)
+/* FNV-1a: enough to tell one version of a pinned lens from another. */
+static uint64_t
+digest(const void *data, size_t size)
 {
-	struct diags	 d;
-	struct lens	*l;
-	char		*data, *name, *path;
-	size_t		 size;
-	bool		 stored = false;
+	const unsigned char	*p = data;
+	uint64_t		 h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < size; i++)
+		h = (h ^ p[i]) * 1099511628211ULL;
+	return h;
+}
+
+/* The compiled lens cache: .wafr/lens-NAME.cache, a lens as
+ * model/lens-pack.h packs it, keyed by the pinned bytes. It is made again
+ * whenever it does not match or does not hold up; a cache that cannot be
+ * read or written costs a parse, nothing else. */
+static int
+cache_dir(const struct workspace *ws)
+{
+	char	*path = path_join(ws->dir, ".wafr");
+	int	 fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	free(path);
+	return fd;
+}
+
+static struct lens *
+cache_get(const struct workspace *ws, const char *name,
+    const struct lens_pack_key *k)
+{
+	char	*file = xasprintf("lens-%s.cache", name), *data, *cause = NULL;
+	size_t	 size;
+	int	 dfd = cache_dir(ws), fd = -1;
+
+	if (dfd >= 0)
+		fd = openat(dfd, file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(file);
+	if (dfd >= 0)
+		close(dfd);
+	if (fd < 0)
+		return NULL;
+	if (read_fd(fd, name, &data, &size, &cause) != 0) {
+		free(cause);
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	return lens_unpack(data, size, k);
+}
+
+static void
+cache_put(const struct workspace *ws, const char *name,
+    const struct lens_pack_key *k, const struct lens *l)
+{
+	struct buf	 b = { 0 };
+	char		*file, *cause = NULL;
+	int		 dfd;
+
+	if (lens_pack(l, k, &b) != 0 || (dfd = cache_dir(ws)) < 0) {
+		buf_free(&b);
+		return;
+	}
+	file = xasprintf("lens-%s.cache", name);
+	if (write_file_replace_at(dfd, file, file, b.s, b.len, &cause) != 0)
+		free(cause);
+	free(file);
+	close(dfd);
+	buf_free(&b);
+}
+
+static struct lens *
+load_lens(struct workspace *ws, const char *id, uint64_t *sum, char **cause)
+{
+	struct diags		 d;
+	struct lens		*l;
+	struct lens_pack_key	 k;
+	char			*data, *name, *path;
+	size_t			 size;
+	bool			 stored = false;
 
 	if (lens_bytes(ws, id, &data, &size, &name, &stored, cause) != 0)
 		return NULL;
+	*sum = digest(data, size);
+	lens_pack_key(&k, data, size, id);
+	if ((l = cache_get(ws, name, &k)) != NULL) {
+		free(name);
+		free(data);
+		return l;
+	}
 	path = xasprintf("%s/%s/%s", ws->dir, stored ? ".wafr" : "lenses",
 	    name);
 	diags_init(&d, path);
-	if ((l = lens_load(data, size, id, &d)) == NULL) {
+	if ((l = lens_load(data, size, id, &d)) != NULL)
+		cache_put(ws, name, &k, l);
+	else {
 		char *why = diags_first_error(&d);
 
 		/* The store's copy of a pinned lens that no longer loads is
@@ -311,12 +403,16 @@ load_lenses(struct workspace *ws, const char *ids, char **cause)
 
 	for (char *id = strtok_r(list, " ", &save); id != NULL;
 	    id = strtok_r(NULL, " ", &save)) {
-		struct lens *l = load_lens(ws, id, cause);
+		uint64_t	 sum = 0;
+		struct lens	*l = load_lens(ws, id, &sum, cause);
 
 		if (l == NULL) {
 			free(list);
 			return -1;
 		}
+		ws->lens_digest = xreallocarray(ws->lens_digest,
+		    ws->state.nlenses + 1, sizeof *ws->lens_digest);
+		ws->lens_digest[ws->state.nlenses] = sum;
 		state_add_lens(&ws->state, l, id);
 	}
 	free(list);
@@ -365,6 +461,9 @@ reload_lenses(struct workspace *ws, const char *ids, char **cause)
 	st->answers = NULL;
 	st->roadmap = NULL;
 	st->nlenses = 0;
+	free(ws->lens_digest);
+	ws->lens_digest = NULL;
+	ws->lens_stale = false;
 	ws->lens_epoch++;
 	return load_lenses(ws, ids, cause);
 }
@@ -410,6 +509,28 @@ set_record(struct workspace *ws, enum store_table t, const char *key,
 			    NULL : roadmap_item_decode(value, size);
 		}
 		break;
+	case TABLE_SCANS: {
+		struct scan_group *g = NULL;
+
+		/* A record that does not read is left out, as an answer. */
+		if (value != NULL && scan_group_decode(value, size, &g,
+		    &s) != 0)
+			free(s);
+		scans_set(&st->scans, key, g);
+		break;
+	}
+	case TABLE_LENSES:
+		/* The bytes of a lens pinned under the same name changed (an
+		 * upgrade, or its undo): the lenses are read again. */
+		for (size_t i = 0; i < st->nlenses && value != NULL; i++) {
+			char *name = lens_pinned_name(st->lenses[i]);
+
+			if (strcmp(name, key) == 0 &&
+			    digest(value, size) != ws->lens_digest[i])
+				ws->lens_stale = true;
+			free(name);
+		}
+		break;
 	default:
 		break;
 	}
@@ -424,7 +545,7 @@ read_record(enum store_table t, const char *key, const void *value,
 }
 
 static int
-read_state(struct workspace *ws, char **cause)
+read_state(struct workspace *ws, bool reload, char **cause)
 {
 	uint64_t	 gen = store_generation(ws->store);
 	void		*ids = NULL;
@@ -439,15 +560,49 @@ read_state(struct workspace *ws, char **cause)
 		return fail(cause, _("%s: the workspace names no lens"),
 		    ws->dir);
 	}
-	if (!lenses_are(&ws->state, ids))
+	if (reload || !lenses_are(&ws->state, ids))
 		r = reload_lenses(ws, ids, cause);
-	free(ids);
-	if (r != 0)
+	if (r != 0) {
+		free(ids);
 		return -1;
+	}
+	ws->lens_stale = false;
 	state_clear(&ws->state);
-	if (store_walk(ws->store, read_record, ws, cause) != 0)
+	if (store_walk(ws->store, read_record, ws, cause) != 0) {
+		free(ids);
 		return -1;
+	}
+	if (ws->lens_stale) {
+		r = reload_lenses(ws, ids, cause);
+		state_clear(&ws->state);
+		if (r != 0 || store_walk(ws->store, read_record, ws,
+		    cause) != 0) {
+			free(ids);
+			return -1;
+		}
+	}
+	free(ids);
 	ws->generation = gen;
+	return 0;
+}
+
+/* scans/SOURCE.tsv, a record a scan. */
+static int
+read_scan_files(const struct snapshot_src *src, struct store_batch *b,
+    char **cause)
+{
+	char	**keys, **texts;
+	size_t	  n;
+
+	if (scan_files_read(src, &keys, &texts, &n, cause) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		batch_put(b, TABLE_SCANS, keys[i], texts[i], strlen(texts[i]));
+		free(keys[i]);
+		free(texts[i]);
+	}
+	free(keys);
+	free(texts);
 	return 0;
 }
 
@@ -551,7 +706,7 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 	}
 	free(answers);
 	free(roadmap);
-	return ret;
+	return ret == 0 ? read_scan_files(&src, b, cause) : ret;
 }
 
 /* --- Open, close, refresh --- */
@@ -654,7 +809,7 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 	}
 	free(path);
 	path = NULL;
-	if (read_state(ws, cause) != 0)
+	if (read_state(ws, false, cause) != 0)
 		goto fail;
 	*out = ws;
 	return 0;
@@ -682,6 +837,7 @@ workspace_close(struct workspace *ws)
 	for (size_t i = 0; i < ws->nretired; i++)
 		lens_free(ws->retired[i]);
 	free(ws->retired);
+	free(ws->lens_digest);
 	store_close(ws->store);
 	free(ws->warning);
 	free(ws->dir);
@@ -693,7 +849,7 @@ workspace_refresh(struct workspace *ws, char **cause)
 {
 	if (store_generation(ws->store) == ws->generation)
 		return 0;
-	if (read_state(ws, cause) != 0)
+	if (read_state(ws, false, cause) != 0)
 		return -1;
 	return 1;
 }
@@ -718,10 +874,13 @@ apply(struct workspace *ws, const struct journal_entry *e)
 	for (size_t i = 0; i < e->nchanges; i++) {
 		const struct store_change *c = &e->changes[i];
 
-		if (c->table == TABLE_WORKLOAD && strcmp(c->key, "lenses") == 0 &&
-		    c->after != NULL && !lenses_are(&ws->state, c->after)) {
-			/* Another lens set: read everything again. */
-			if (read_state(ws, &cause) != 0) {
+		if (c->table == TABLE_LENSES || (c->table == TABLE_WORKLOAD &&
+		    strcmp(c->key, "lenses") == 0 && c->after != NULL &&
+		    !lenses_are(&ws->state, c->after))) {
+			/* Another lens set, or another version of one: read
+			 * everything again. */
+			if (read_state(ws, c->table == TABLE_LENSES,
+			    &cause) != 0) {
 				free(ws->warning);
 				ws->warning = cause;
 			}
@@ -764,7 +923,7 @@ workspace_set_sessions(struct workspace *ws, const char *const *keys,
 		else
 			batch_delete(&b, TABLE_SESSION, keys[i]);
 	}
-	r = store_apply(ws->store, &b, cause);
+	r = store_apply_session(ws->store, &b, cause);
 	batch_free(&b);
 	if (r != 0)
 		return -1;

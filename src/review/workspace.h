@@ -27,6 +27,10 @@ struct workspace {
 	struct lens	**retired;
 	size_t		  nretired;
 	unsigned	  lens_epoch;	/* moves each time the lenses change */
+	/* A digest of each lens's pinned bytes: a lens upgraded in place
+	 * (same id, new bytes) is read again. */
+	uint64_t	 *lens_digest;	/* [lens] */
+	bool		  lens_stale;
 };
 
 enum { WS_READONLY = 1, WS_NO_REBUILD = 2 };

@@ -42,13 +42,13 @@ where(const struct workspace *ws, size_t lens, const struct pillar *p)
 static bool
 live_read(const struct workspace *ws, struct clock_live *l)
 {
-	return state_clock_live(&ws->state, (long)time(NULL), l);
+	return state_clock_live(&ws->state, wall_time(), l);
 }
 
 long
 clock_spent(const struct workspace *ws, size_t lens, const struct pillar *p)
 {
-	return state_time_live(&ws->state, lens, p, (long)time(NULL));
+	return state_time_live(&ws->state, lens, p, wall_time());
 }
 
 void
@@ -102,7 +102,7 @@ draw_clock(struct ui *ui, WINDOW *w, int end, const char *fmt,
     enum element normal)
 {
 	const struct ui_pillar	*p;
-	char			 label[64], *s;
+	char			 label[64], *s, *code;
 	bool			 over;
 	int			 n;
 
@@ -110,7 +110,9 @@ draw_clock(struct ui *ui, WINDOW *w, int end, const char *fmt,
 		return 0;
 	p = shown_pillar(ui);
 	clock_label(ui->ws, p->lens, p->p, label, sizeof label, &over);
-	s = xasprintf(fmt, p->p->code != NULL ? p->p->code : p->p->id, label);
+	code = state_pillar_code(&ui->ws->state, p->lens, p->p);
+	s = xasprintf(fmt, code, label);
+	free(code);
 	n = text_width(s, strlen(s));
 	if (n > end - 9)
 		n = 0;		/* the title or the name first */
@@ -182,7 +184,7 @@ flush(struct ui *ui, uint64_t now, int key)
 		v = xstrdup("");
 	else {
 		w = where(ui->ws, p->lens, p->p);
-		v = xasprintf("%s %s %ld %ld", owner(), w, (long)time(NULL) -
+		v = xasprintf("%s %s %ld %ld", owner(), w, wall_time() -
 		    (long)((now - clk.since) / 1000),
 		    state_time_spent(&ui->ws->state, p->lens, p->p));
 		free(w);
@@ -193,6 +195,14 @@ flush(struct ui *ui, uint64_t now, int key)
 	}
 	free(v);
 	ui->dirty_header = ui->dirty_all = true;
+}
+
+/* The milliseconds the clock counts in: none while the time of day stands
+ * still (WAFR_NOW). */
+static uint64_t
+count_ms(void)
+{
+	return wall_time_fixed() ? 0 : ui_now_ms();
 }
 
 /* Only the lead counts, and only while the room reviews: the plan, the
@@ -206,7 +216,7 @@ counts(const struct ui *ui)
 int
 clock_tick(struct ui *ui)
 {
-	uint64_t	now = ui_now_ms();
+	uint64_t	now = count_ms();
 	struct clock_live l;
 	bool		live, mine;
 
@@ -255,7 +265,7 @@ void
 clock_stop(struct ui *ui)
 {
 	if (clk.counting && !ui->ws->readonly && ui->npillars > 0)
-		flush(ui, ui_now_ms(), LIVE_CLEAR);
+		flush(ui, count_ms(), LIVE_CLEAR);
 	clk.counting = false;
 }
 

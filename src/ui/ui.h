@@ -58,7 +58,9 @@ enum element theme_risk(enum risk);
 const char *theme_badge(enum risk);
 bool	 theme_mono(void);
 
-/* Safe drawing (draw.c). */
+/* Safe drawing (draw.c): text in at most N columns, measured by display
+ * width (wide characters, combining marks); a text cut to fit ends in an
+ * ellipsis. Returns the columns drawn. */
 int	 draw_text(WINDOW *, int, int, int, const char *, enum element);
 int	 draw_textn(WINDOW *, int, int, int, const char *, size_t,
 	    enum element);
@@ -73,7 +75,30 @@ size_t	 utf8_next(const char *, size_t, size_t);
 size_t	 utf8_prev(const char *, size_t);
 bool	 text_match(const char *, const wchar_t *);
 const char *glyph(int);
-enum { GLYPH_BAR_DONE, GLYPH_BAR_TODO, GLYPH_RULE, GLYPH_VRULE };
+enum { GLYPH_BAR_DONE, GLYPH_BAR_TODO, GLYPH_RULE, GLYPH_VRULE,
+	GLYPH_ELLIPSIS, GLYPH_UP, GLYPH_DOWN };
+
+/* A pane of text longer than its rows, which scrolls (doc.c). */
+struct doc_line {
+	int		 kind;
+	int		 indent;
+	bool		 bullet;
+	enum element	 el;
+	char		*text;
+};
+struct doc {
+	struct doc_line	*v;
+	size_t		 n, cap;
+	int		 width;
+};
+void	 doc_init(struct doc *, int);
+void	 doc_free(struct doc *);
+void	 doc_line(struct doc *, int, enum element, const char *);
+void	 doc_wrap(struct doc *, int, enum element, const char *);
+void	 doc_bullet(struct doc *, int, enum element, const char *);
+void	 doc_rule(struct doc *, const char *);
+int	 doc_draw(struct doc *, WINDOW *, int, int, int, int *);
+void	 draw_rule(WINDOW *, int, int, int, const char *);
 
 /* Which part of the review has the focus. */
 enum pane { PANE_PILLARS, PANE_QUESTIONS, PANE_CHOICES };
@@ -171,6 +196,10 @@ struct ui {
 	prompt_cb		 prompt_done;
 	const char *const	*menu;		/* a one-key choice prompt */
 
+	/* The view's pane of text that scrolls (J/K), and what it shows. */
+	int			 detail_top, detail_rows;
+	const void		*detail_of;
+
 	void			*view_data[8];
 };
 
@@ -198,6 +227,12 @@ bool	 ui_refresh(struct ui *);
 void	 ui_warning(struct ui *);
 bool	 ui_current(const struct ui *, struct qref *);
 void	 ui_edit_external(struct ui *);
+int	 ui_run_fg(const char *, const char *);
+/* Start a program with one argument in the background, its output to
+ * /dev/null: 0, or -1 when it could not start. */
+int	 ui_spawn(const char *, const char *);
+/* After a command run on the terminal: lay the screen out again. */
+void	 ui_relayout(struct ui *);
 
 /* Actions (actions.c). */
 struct action {
@@ -240,6 +275,8 @@ void	 act_milestone(struct ui *);
 void	 act_note(struct ui *);
 void	 act_editor(struct ui *);
 void	 act_help(struct ui *);
+void	 act_details(struct ui *);
+void	 act_open_link(struct ui *);
 void	 act_quit(struct ui *);
 void	 act_redraw(struct ui *);
 void	 review_goto(struct ui *, size_t, const struct question *, int);
@@ -265,6 +302,7 @@ void	 act_help_up(struct ui *);
 void	 act_help_down(struct ui *);
 void	 act_help_page_up(struct ui *);
 void	 act_help_page_down(struct ui *);
+int	 scroll_mark(WINDOW *, int, int, int, int, int, enum element);
 
 /* The lists of the plan, roadmap and milestones (view-list.c). */
 void	 act_list_up(struct ui *);
@@ -273,6 +311,9 @@ void	 act_list_page_up(struct ui *);
 void	 act_list_page_down(struct ui *);
 void	 act_list_home(struct ui *);
 void	 act_list_end(struct ui *);
+void	 act_detail_up(struct ui *);
+void	 act_detail_down(struct ui *);
+void	 detail_follow(struct ui *, const void *);
 struct ui_list *plan_list(struct ui *);
 struct ui_list *roadmap_list(struct ui *);
 struct ui_list *milestones_list(struct ui *);
@@ -282,6 +323,8 @@ enum element list_row(WINDOW *, int, bool);
 void	 list_title(WINDOW *, int, const char *);
 int	 draw_wrapped(WINDOW *, int, int, int, int, const char *,
 	    enum element, bool);
+int	 draw_wrapped_from(WINDOW *, int, int, int, int, int, const char *,
+	    enum element, bool);
 long	 list_mouse(struct ui *, WINDOW *, MEVENT *, int, struct ui_list *,
 	    long (*)(struct ui *, int));
 
@@ -290,6 +333,18 @@ void	 act_evidence(struct ui *);
 void	 act_verification(struct ui *);
 int	 evidence_rows(const struct answer *, int);
 int	 evidence_draw(WINDOW *, int, int, int, int, const struct answer *);
+/* Scan results in the review (view-scans.c): a choice's summary and a
+ * question's flag (NULL: none; the caller frees them), the rows the
+ * failing resources of a choice take and their drawing. */
+char	*scans_choice_summary(const struct ui *, const struct qref *,
+	    const struct choice *, bool);
+char	*scans_question_flag(const struct ui *, const struct qref *);
+int	 scans_rows(const struct ui *, const struct qref *,
+	    const struct choice *, int);
+int	 scans_draw(WINDOW *, int, int, int, int, const struct ui *,
+	    const struct qref *, const struct choice *);
+void	 act_scans_down(struct ui *);
+void	 act_scans_up(struct ui *);
 
 /* The improvement plan (view-plan.c). */
 void	 act_plan(struct ui *);
