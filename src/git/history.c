@@ -27,7 +27,7 @@
 /* The files wafr owns; a milestone commits these and nothing else. */
 static const char *const owned[] = {
 	".gitignore", ".gitattributes", "workload.yaml", "REPORT.md", "lenses",
-	"answers", "scans"
+	"answers", "scans", "profile"
 };
 
 /* REPORT.md is derived from the answers: a merge takes both sides' lines,
@@ -140,7 +140,8 @@ not_owned(const char *path)
 	if (is_temporary(base != NULL ? base + 1 : path))
 		return true;
 	if (strncmp(path, "lenses/", 7) != 0 &&
-	    strncmp(path, "answers/", 8) != 0)
+	    strncmp(path, "answers/", 8) != 0 &&
+	    strncmp(path, "profile/", 8) != 0)
 		return false;
 	for (const char *s = strchr(path, '/'); s != NULL; s = strchr(s + 1,
 	    '/')) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "model/profile.h"
 #include "model/state.h"
 #include "model/scan.h"
 
@@ -78,6 +79,9 @@ state_clear(struct state *st)
 	kv_free(&st->workload);
 	kv_free(&st->session);
 	scans_clear(&st->scans);
+	profile_free(st->profile);
+	st->profile = NULL;
+	kv_free(&st->profile_answers);
 }
 
 /* "lens/question" to the lens index and question; -1 if unknown. */

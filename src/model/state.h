@@ -35,6 +35,8 @@ void		 kv_free(struct kv *);
 #define SESSION_CHOICE		"choice"	/* choice id under the lead's cursor */
 #define SESSION_LEAD		"lead"		/* the screen the room follows */
 
+struct profile;
+
 struct state {
 	struct lens	**lenses;
 	size_t		  nlenses;
@@ -43,6 +45,10 @@ struct state {
 	struct kv	  workload;	/* workload properties */
 	struct kv	  session;	/* live session state (cursor, clocks) */
 	struct scans	  scans;	/* what the scanners found (model/scan.h) */
+	/* The business-context profile in use (model/profile.h; NULL:
+	 * none) and its answers: question id -> choice ids, blank-separated. */
+	struct profile	 *profile;
+	struct kv	  profile_answers;
 	/* The state at the last milestone, when it was loaded (NULL
 	 * otherwise): "HRIs still open" counts against it. Owned. */
 	struct state	 *baseline;
@@ -57,7 +63,7 @@ struct qref {
 struct state	*state_new(void);
 /* Free everything the state holds, and the state itself. */
 void		 state_free(struct state *);
-/* Forget the answers, roadmap and properties; keep the lenses. */
+/* Forget the answers, roadmap, properties and profile; keep the lenses. */
 void		 state_clear(struct state *);
 /* Add a loaded lens (the state owns it from now on) under its id. */
 void		 state_add_lens(struct state *, struct lens *, const char *);

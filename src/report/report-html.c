@@ -216,6 +216,21 @@ h_head(struct buf *b, const struct state *st)
 	buf_adds(b, "</dl></section>\n");
 }
 
+/* The profile's prioritized questions, the answers from a template. */
+static void
+h_life(struct buf *b, const struct state *st)
+{
+	char	*lines[REPORT_LIFE_MAX];
+	size_t	 n = report_life(st, lines);
+
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(b, "<p class=\"life\">");
+		h(b, lines[i]);
+		buf_adds(b, "</p>\n");
+		free(lines[i]);
+	}
+}
+
 static void
 h_tallies(struct buf *b, const struct state *st)
 {
@@ -276,7 +291,9 @@ h_tallies(struct buf *b, const struct state *st)
 			    t.n[RISK_NOT_APPLICABLE], t.n[RISK_UNANSWERED]);
 		}
 	}
-	buf_adds(b, "</tbody></table></div></section>\n");
+	buf_adds(b, "</tbody></table></div>\n");
+	h_life(b, st);
+	buf_adds(b, "</section>\n");
 }
 
 static void

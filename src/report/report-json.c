@@ -6,6 +6,7 @@
 
 #include "report/json.h"
 #include "model/plan.h"
+#include "model/priority.h"
 #include "report/report.h"
 #include "base/util.h"
 
@@ -97,6 +98,13 @@ tallies(struct buf *b, const struct state *st)
 	buf_addc(b, '{');
 	json_tally(b, &t);
 	buf_adds(b, "},\n");
+	state_tally_prioritized(st, -1, NULL, &t);
+	key(b, "prioritized");
+	buf_addc(b, '{');
+	json_tally(b, &t);
+	buf_adds(b, "},\n");
+	key(b, "unconfirmed");
+	buf_printf(b, "%u,\n", state_unconfirmed(st, -1, NULL));
 	key(b, "lenses");
 	buf_addc(b, '[');
 	for (size_t i = 0; i < st->nlenses; i++) {

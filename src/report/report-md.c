@@ -118,6 +118,20 @@ md_workload(struct buf *b, const struct state *st)
 	buf_addc(b, '\n');
 }
 
+/* The profile's prioritized questions, the answers from a template. */
+static void
+md_life(struct buf *b, const struct state *st)
+{
+	char	*lines[REPORT_LIFE_MAX];
+	size_t	 n = report_life(st, lines);
+
+	for (size_t i = 0; i < n; i++) {
+		md_text(b, lines[i], true);
+		buf_adds(b, "\n\n");
+		free(lines[i]);
+	}
+}
+
 static void
 md_tallies(struct buf *b, const struct state *st)
 {
@@ -144,6 +158,7 @@ md_tallies(struct buf *b, const struct state *st)
 	buf_printf(b, "| **%s** | ", _("Total"));
 	md_tally_row(b, &t);
 	buf_addc(b, '\n');
+	md_life(b, st);
 }
 
 bool

@@ -24,6 +24,10 @@ char	*report_csv(const struct state *);
 /* True if any pillar has a time box or time spent (the report then has a
  * section on it). */
 bool	 report_has_time(const struct state *);
+/* Sentences on the profile's prioritized questions and the answers from a
+ * template not confirmed yet (each malloc'd): how many. */
+#define REPORT_LIFE_MAX 2
+size_t	 report_life(const struct state *, char *[REPORT_LIFE_MAX]);
 
 /* Text made safe for a format, as the reports write it: Markdown prose
  * (oneline: newlines become blanks), HTML content or attribute, one CSV

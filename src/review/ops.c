@@ -16,12 +16,15 @@
 #include "files/lens-emit.h"
 #include "files/lens-load.h"
 #include "files/scan-read.h"
+#include "files/profile-file.h"
 #include "files/snapshot.h"
 #include "model/lens-diff.h"
 #include "model/plan.h"
 #include "model/rename.h"
 #include "review/ops.h"
 #include "review/persist.h"
+#include "review/profile.h"
+#include "review/template.h"
 
 /* --- Committing --- */
 
@@ -179,10 +182,11 @@ int
 ops_create(const char *dir, const struct init_options *o, char **cause)
 {
 	const char	 *def[] = { DEFAULT_LENS };
-	const char	**specs = o->nlenses > 0 ? o->lenses : def;
+	const char	**specs = o->nlenses > 0 ? o->lenses : def, **tspecs = NULL;
 	size_t		  n = o->nlenses > 0 ? o->nlenses : 1;
-	struct lens	**lenses = xcalloc(n, sizeof *lenses);
-	char		**paths = xcalloc(n, sizeof *paths);
+	struct lens	**lenses = NULL;
+	char		**paths = NULL;
+	struct templates  tpl = { 0 };
 	struct workspace *ws = NULL;
 	struct store	 *st = NULL;
 	struct store_batch b = { 0 };
@@ -195,9 +199,20 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 	    && strcmp(o->environment, "preproduction") != 0) {
 		fail(cause, _("environment must be production or "
 		    "preproduction, not \"%s\""), o->environment);
+		n = 0;
 		goto out;
 	}
 	/* Everything that can be checked is checked before DIR is touched. */
+	if (templates_load(&tpl, o->templates, o->ntemplates, cause) != 0 ||
+	    (o->ntemplates > 0 && o->nlenses == 0 &&
+	    (tspecs = templates_lenses(&tpl, &n, cause)) == NULL)) {
+		n = 0;
+		goto out;
+	}
+	if (tspecs != NULL)
+		specs = tspecs;
+	lenses = xcalloc(n, sizeof *lenses);
+	paths = xcalloc(n, sizeof *paths);
 	if (access(dir, F_OK) == 0 && !dir_is_empty(dir)) {
 		p = path_join(dir, ".wafr");
 		if (access(p, F_OK) == 0)
@@ -222,6 +237,9 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 			buf_addc(&ids, ' ');
 		buf_adds(&ids, lenses[i]->id);
 	}
+	/* The templates' answers, each marked from template. */
+	if (templates_batch(&tpl, lenses, n, &b, cause) != 0)
+		goto out;
 
 	/* Built beside DIR under a temporary name, then renamed into place
 	 * in one step: a kill leaves no half workspace. */
@@ -299,6 +317,8 @@ out:
 	free(lenses);
 	free(paths);
 	free(build);
+	free(tspecs);
+	templates_free(&tpl);
 	return ret;
 }
 
@@ -893,6 +913,136 @@ ops_lens_remove(struct workspace *ws, const char *id, bool force,
 	batch_put_string(&b, TABLE_WORKLOAD, "lenses", ids);
 	free(ids);
 	r = commit(ws, &b, "lens-remove", id, true, NULL, NULL, cause);
+	return r;
+}
+
+/* --- The profile --- */
+
+/* The choices of a profile question, checked, in the questionnaire's
+ * order: the record's value ("" for none). */
+static char *
+profile_value(const struct profile_question *q, const char *const *choices,
+    size_t n, char **cause)
+{
+	struct buf b = { 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		if (profile_choice(q, choices[i]) == NULL) {
+			fail(cause, _("profile question %s has no choice "
+			    "\"%s\""), q->id, choices[i]);
+			return NULL;
+		}
+	}
+	buf_adds(&b, "");
+	for (size_t i = 0; i < q->nchoices; i++) {
+		bool chosen = false;
+
+		for (size_t j = 0; j < n && !chosen; j++)
+			chosen = strcmp(choices[j], q->choices[i].id) == 0;
+		if (!chosen)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, q->choices[i].id);
+	}
+	if (!q->multiple && strchr(b.s, ' ') != NULL) {
+		buf_free(&b);
+		fail(cause, _("profile question %s takes one choice"), q->id);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
+int
+ops_profile_answer(struct workspace *ws, const char *qid,
+    const char *const *choices, size_t n, char **cause)
+{
+	struct store_batch		 b = { 0 };
+	struct profile			*own;
+	const struct profile		*p;
+	const struct profile_question	*q;
+	char				*value = NULL, *key;
+	int				 r = -1;
+
+	if ((p = profile_in_effect(&ws->state, ws->dir,
+	    wafr_datadir(), &own, cause)) == NULL)
+		return -1;
+	if ((q = profile_question(p, qid)) == NULL) {
+		fail(cause, _("profile %s has no question \"%s\""), p->id, qid);
+		goto out;
+	}
+	if ((value = profile_value(q, choices, n, cause)) == NULL)
+		goto out;
+	/* The first answer pins the default questionnaire. */
+	if (own != NULL) {
+		if (profile_check(own, &ws->state, cause) != 0)
+			goto out;
+		batch_put(&b, TABLE_PROFILE, PROFILE_KEY_QUESTIONS, own->source,
+		    own->nsource);
+	}
+	key = xasprintf("%s%s", PROFILE_KEY_ANSWER, q->id);
+	if (*value == '\0')
+		batch_delete(&b, TABLE_PROFILE, key);
+	else
+		batch_put_string(&b, TABLE_PROFILE, key, value);
+	free(key);
+	r = commit(ws, &b, "profile", q->id, true, NULL, NULL, cause);
+out:
+	batch_free(&b);
+	free(value);
+	profile_free(own);
+	return r;
+}
+
+int
+ops_profile_use(struct workspace *ws, const char *spec, char **cause)
+{
+	struct store_batch	 b = { 0 };
+	struct profile		*p;
+	char			*path, *err = NULL;
+	int			 r = -1;
+
+	if ((path = profile_resolve(spec, wafr_datadir(), cause)) == NULL)
+		return -1;
+	if ((p = profile_load_file(path, cause)) == NULL)
+		goto out;
+	if (profile_check(p, &ws->state, cause) != 0)
+		goto out;
+	batch_put(&b, TABLE_PROFILE, PROFILE_KEY_QUESTIONS, p->source,
+	    p->nsource);
+	/* Answers the new questionnaire cannot hold go; the journal keeps
+	 * them for undo. */
+	for (size_t i = 0; i < ws->state.profile_answers.n; i++) {
+		const char			*id = ws->state.profile_answers.keys[i];
+		const struct profile_question	*q = profile_question(p, id);
+		char				*key, *list, *save = NULL, *v;
+		const char			*c[64];
+		size_t				 n = 0;
+
+		list = xstrdup(ws->state.profile_answers.values[i]);
+		for (char *t = strtok_r(list, " ", &save); t != NULL &&
+		    n < nitems(c); t = strtok_r(NULL, " ", &save)) {
+			if (q != NULL && profile_choice(q, t) != NULL)
+				c[n++] = t;
+		}
+		v = q != NULL && n > 0 ? profile_value(q, c, q->multiple ? n :
+		    1, &err) : NULL;
+		free(err);
+		err = NULL;
+		key = xasprintf("%s%s", PROFILE_KEY_ANSWER, id);
+		if (v == NULL || *v == '\0')
+			batch_delete(&b, TABLE_PROFILE, key);
+		else
+			batch_put_string(&b, TABLE_PROFILE, key, v);
+		free(key);
+		free(v);
+		free(list);
+	}
+	r = commit(ws, &b, "profile-use", p->id, true, NULL, NULL, cause);
+out:
+	batch_free(&b);
+	profile_free(p);
+	free(path);
 	return r;
 }
 

@@ -23,8 +23,11 @@
 struct init_options {
 	const char	 *name;
 	const char	 *environment;	/* production | preproduction */
-	const char	**lenses;	/* ids or files; none: the default lens */
+	const char	**lenses;	/* ids or files; none: the templates'
+					 * lenses, else the default lens */
 	size_t		  nlenses;
+	const char	**templates;	/* review templates to start from */
+	size_t		  ntemplates;
 };
 /* Open a workspace; opened for writing, its files catch up with the store
  * if an earlier write of them failed (ws->warning says so if they still
@@ -91,6 +94,13 @@ struct scan_import {
 };
 int	 ops_evidence_import(struct workspace *, const char *,
 	    enum scan_format, bool, struct scan_import *, char **);
+/* Answer a question of the workspace's profile with these choices (none:
+ * clear it); the first answer pins the default questionnaire. */
+int	 ops_profile_answer(struct workspace *, const char *,
+	    const char *const *, size_t, char **);
+/* Use another questionnaire (a file or a bundled id); answers it cannot
+ * hold are dropped. */
+int	 ops_profile_use(struct workspace *, const char *, char **);
 
 /* A lens upgraded: what the front end says of it. Each line is a question
  * to re-confirm (reasons) or one whose answers were dropped (deleted, or

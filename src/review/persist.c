@@ -11,6 +11,7 @@
 
 #include "base/util.h"
 #include "files/scan-file.h"
+#include "files/profile-file.h"
 #include "files/snapshot.h"
 #include "report/report.h"
 #include "review/persist.h"
@@ -252,6 +253,12 @@ write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
 			any = true;
 			break;
 		}
+		case TABLE_PROFILE:
+			if (!all && profile_write_files(ws->dir, &ws->state,
+			    cause) != 0)
+				return -1;
+			any = true;
+			break;
 		default:
 			break;	/* the live session has no file */
 		}
@@ -291,6 +298,7 @@ persist_all(struct workspace *ws, char **cause)
 		goto out;
 	if (snapshot_write_all(ws->dir, &ws->state, cause) != 0 ||
 	    scan_files_write(ws->dir, &ws->state.scans, NULL, cause) != 0 ||
+	    profile_write_files(ws->dir, &ws->state, cause) != 0 ||
 	    write_report(ws, cause) != 0)
 		goto out;
 	ret = store_files_written(ws->store, seqs, n, cause);

@@ -21,6 +21,7 @@
 #include "git/history.h"
 #include "model/rename.h"
 #include "model/lens-pack.h"
+#include "review/profile.h"
 #include "review/workspace.h"
 
 const char *
@@ -519,6 +520,9 @@ set_record(struct workspace *ws, enum store_table t, const char *key,
 		scans_set(&st->scans, key, g);
 		break;
 	}
+	case TABLE_PROFILE:
+		profile_set_record(st, key, value, size);
+		break;
 	case TABLE_LENSES:
 		/* The bytes of a lens pinned under the same name changed (an
 		 * upgrade, or its undo): the lenses are read again. */
@@ -659,6 +663,8 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 			return -1;
 	}
 
+	if (profile_files_batch(&src, b, cause) != 0)
+		return -1;
 	answers = xcalloc(st->nlenses, sizeof *answers);
 	roadmap = xcalloc(st->nlenses, sizeof *roadmap);
 	for (size_t i = 0; i < st->nlenses; i++) {

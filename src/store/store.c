@@ -19,7 +19,7 @@
 
 static const char *const table_names[TABLE_COUNT] = {
 	"meta", "workload", "answers", "session", "roadmap", "lenses", "scans",
-	"journal"
+	"journal", "profile"
 };
 /* Tables a store written before them lacks; opened read-only, it reads
  * them as empty. */

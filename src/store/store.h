@@ -24,6 +24,8 @@ enum store_table {
 	TABLE_LENSES,		/* "id.yaml" -> the pinned lens file's bytes */
 	TABLE_SCANS,		/* "source/account/region" -> scan results */
 	TABLE_JOURNAL,		/* sequence number -> encoded journal entry */
+	TABLE_PROFILE,		/* the business-context profile: its pinned
+				 * questionnaire and answers (review/profile.h) */
 	TABLE_COUNT
 };
 
