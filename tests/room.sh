@@ -40,7 +40,12 @@ ok $? "choice by choice"
 
 # --- The key, in the help ---
 term_keys ben '?'
-term_shows ben "L +take the lead" "the help lists the key that takes the lead"
+term_wait ben "Keys \(every change"
+for page in 1 2 3 4 5 6; do
+	term_wait ben "L +take the lead" 1 && break
+	term_keys ben PgDn
+done
+like "$(term_text ben)" "L +take the lead" "the help lists the key that takes the lead"
 term_keys ben q
 
 # --- Another screen takes the lead ---
