@@ -218,7 +218,7 @@ if "$WAFR" init "$E" --lens "$TMP/evil.yaml" >/dev/null 2>&1; then
 	printf '%s' "$out" | od -c | grep -Eq '033|007'
 	is $? 1 "export: no control character reaches the terminal"
 	out=$("$WAFR" import "$E" "$TMP"/eo/*/q_2.json 2>&1)
-	like "$out" 'evil\?\]0;pwned\?: 1 answers read' "import names the lens made safe"
+	like "$out" 'evil\?\]0;pwned\?: 1 answer read' "import names the lens made safe"
 	printf '%s' "$out" | od -c | grep -Eq '033|007'
 	is $? 1 "import: no control character reaches the terminal"
 else

@@ -131,6 +131,15 @@ until_ok() {
 	return 1
 }
 
+# need_tmux: skip the whole script when there is no tmux.
+need_tmux() {
+	if ! command -v tmux >/dev/null; then
+		echo "ok 1 # SKIP no tmux"
+		echo "1..1"
+		exit 0
+	fi
+}
+
 # --- Several terminals at once, by name, in one tmux server ---
 # term_start NAME COLSxROWS COMMAND...: a terminal running a command (each
 # word of COMMAND may set a variable first, as env takes them).

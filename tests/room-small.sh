@@ -5,11 +5,7 @@
 # choice cursor that shows.
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v tmux >/dev/null; then
-	echo "ok 1 # SKIP no tmux"
-	echo "1..1"
-	exit 0
-fi
+need_tmux
 
 WS=$TMP/ws
 "$WAFR" init "$WS" --name "Small shop" >/dev/null

@@ -40,5 +40,20 @@ main(void)
 	check("a", "", "theirs", both, 1,
 	    "mine emptied, theirs changed: theirs kept below the marker");
 	free(both);
+	/* Two terminals typing in one note: the text they share is kept
+	 * once, each one's own part is kept and marked. */
+	both = xasprintf("Backups run nightly.\nOne: restores untested\n%s\n"
+	    "Two: restores tested in May\n%s\nOwner: Ana", note_marker(),
+	    note_end_marker());
+	check("Backups run nightly.\nOwner: Ana",
+	    "Backups run nightly.\nOne: restores untested\nOwner: Ana",
+	    "Backups run nightly.\nTwo: restores tested in May\nOwner: Ana",
+	    both, 1, "both added a line in the middle: the rest kept once");
+	free(both);
+	both = xasprintf("Shared start\nmine\n%s\ntheirs", note_marker());
+	check("Shared start", "Shared start\nmine", "Shared start\ntheirs",
+	    both, 1, "both added at the end: the start kept once, no end "
+	    "marker");
+	free(both);
 	return tap_done();
 }

@@ -199,9 +199,11 @@ cmd_export_exec(int argc, char **argv)
 	for (size_t i = 0; i < naliases; i++) {
 		if (aliases[i].lens == NULL && only == NULL &&
 		    ws->state.nlenses > 1) {
-			cmd_usage(&cmd_export_entry, _("the workspace has %zu "
-			    "lenses: give --lens-alias ID=ALIAS or --lens ID"),
-			    ws->state.nlenses);
+			cmd_usage(&cmd_export_entry, ngettext("the workspace "
+			    "has %zu lens: give --lens-alias ID=ALIAS or --lens "
+			    "ID", "the workspace has %zu lenses: give "
+			    "--lens-alias ID=ALIAS or --lens ID",
+			    ws->state.nlenses), ws->state.nlenses);
 			ret = EXIT_USAGE;
 			goto out;
 		}
@@ -310,12 +312,14 @@ cmd_export_exec(int argc, char **argv)
 		if (chmod(path, 0777 & ~mask) != 0)
 			cmd_error(_("%s: cannot make it executable"), path);
 		free(path);
-		printf(_("%u answers written to %s (send them: sh %s/apply.sh%s)\n"),
-		    n, cmd_safe(out), cmd_safe(out), workload == NULL ?
+		printf(ngettext("%u answer written to %s (send it: sh "
+		    "%s/apply.sh%s)\n", "%u answers written to %s (send them: "
+		    "sh %s/apply.sh%s)\n", n), n, cmd_safe(out), cmd_safe(out), workload == NULL ?
 		    _(" WORKLOAD-ID") : "");
 	}
 	if (ncut > 0)
-		cmd_error(_("%u notes cut to the AWS limit"), ncut);
+		cmd_error(ngettext("%u note cut to the AWS limit",
+		    "%u notes cut to the AWS limit", ncut), ncut);
 	ret = EXIT_OK;
 out:
 	buf_free(&list);

@@ -192,9 +192,11 @@ cmd_import_exec(int argc, char **argv)
 	if (nproblems > 0) {
 		fputs(cmd_safe_lines(problems.s), stderr);
 		if (!partial) {
-			cmd_error(_("%d ids could not be mapped onto lens \"%s\"; "
-			    "nothing imported (--partial imports the rest)"),
-			    nproblems, lid);
+			cmd_error(ngettext("%d id could not be mapped onto "
+			    "lens \"%s\"; nothing imported (--partial imports "
+			    "the rest)", "%d ids could not be mapped onto lens "
+			    "\"%s\"; nothing imported (--partial imports the "
+			    "rest)", (unsigned long)nproblems), nproblems, lid);
 			goto out;
 		}
 	}
@@ -230,10 +232,13 @@ cmd_import_exec(int argc, char **argv)
 		cmd_error("%s", cmd_safe(ws->warning));
 	if (!dry)
 		ndiff += check_counts(ws, (size_t)li, &x, &diff);
-	printf(_("%s: %u answers read, %u changed%s\n"), lid, imported,
+	printf(ngettext("%s: %u answer read, %u changed%s\n",
+	    "%s: %u answers read, %u changed%s\n", imported), lid, imported,
 	    changed, dry ? _(" (dry run)") : "");
 	if (partial && nproblems > 0)
-		printf(_("%d ids could not be mapped (see above)\n"), nproblems);
+		printf(ngettext("%d id could not be mapped (see above)\n",
+		    "%d ids could not be mapped (see above)\n",
+		    (unsigned long)nproblems), nproblems);
 	/* The import itself succeeded: differences are reported, not fatal
 	 * (a lens version other than the AWS tool's gives them). */
 	if (ndiff > 0)

@@ -56,8 +56,10 @@ cmd_present_exec(int argc, char **argv)
 		workspace_close(ws);
 		return ret;
 	}
-	/* Never write: not even to build the store of a fresh clone. */
-	if ((ws = cmd_open(argv[optind], WS_READONLY | WS_NO_REBUILD)) == NULL)
+	/* Read-only; a fresh clone (no .wafr/ yet) has its live state built
+	 * from its files first, as any command does: the files stay as they
+	 * are. */
+	if ((ws = cmd_open(argv[optind], WS_READONLY)) == NULL)
 		return EXIT_DATA;
 	if (present_run(ws, settings.theme, &cause) != 0) {
 		ret = cmd_error("%s", cause);

@@ -60,8 +60,9 @@ cmd_sync_exec(int argc, char **argv)
 		return EXIT_DATA;
 	}
 	state_tally(&ws->state, -1, &t);
-	printf(_("Synced: %u of %u questions answered, %u HRI, %u MRI\n"),
-	    t.answered, t.questions, t.n[RISK_HIGH], t.n[RISK_MEDIUM]);
+	printf(ngettext("Synced: %u of %u question answered, %u HRI, %u MRI\n",
+	    "Synced: %u of %u questions answered, %u HRI, %u MRI\n",
+	    t.questions), t.answered, t.questions, t.n[RISK_HIGH], t.n[RISK_MEDIUM]);
 	workspace_close(ws);
 	return EXIT_OK;
 }

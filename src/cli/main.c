@@ -232,6 +232,38 @@ find_command(const char *name)
 	return NULL;
 }
 
+/* The locale the environment asks for may not be installed: then take a
+ * UTF-8 locale that is always there, and still speak the language asked
+ * for (gettext follows LANGUAGE in any locale but "C"). */
+static void
+set_locale(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	static char	 lang[64];
+	const char	*want = NULL, *v;
+	size_t		 n;
+
+	if (setlocale(LC_ALL, "") != NULL)
+		return;
+	for (size_t i = 0; i < nitems(vars) && want == NULL; i++) {
+		if ((v = getenv(vars[i])) != NULL && *v != '\0')
+			want = v;
+	}
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL &&
+	    setlocale(LC_ALL, "C.utf8") == NULL)
+		setlocale(LC_ALL, "C");
+	if (want == NULL || ((v = getenv("LANGUAGE")) != NULL && *v != '\0'))
+		return;
+	/* "de_DE.UTF-8@euro" asks for "de_DE". */
+	n = strcspn(want, ".@");
+	if (n == 0 || n >= sizeof lang || strncmp(want, "C", n) == 0 ||
+	    strncmp(want, "POSIX", n) == 0)
+		return;
+	memcpy(lang, want, n);
+	lang[n] = '\0';
+	setenv("LANGUAGE", lang, 1);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -239,7 +271,7 @@ main(int argc, char **argv)
 	const char		*lang;
 	char			*name, *email;
 
-	setlocale(LC_ALL, "");
+	set_locale();
 #if ENABLE_NLS
 	/* WAFR_LOCALEDIR: catalogues not yet installed (the test suite). */
 	bindtextdomain(PACKAGE, getenv("WAFR_LOCALEDIR") != NULL ?

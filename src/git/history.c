@@ -335,23 +335,59 @@ static const char *const latin1[64] = {
 	"u", "y", "th", "y",
 };
 
-/* The tag name of a milestone: lower-case letters and digits joined by
- * dashes; accented Latin letters lose their accents, other scripts stay
- * as they are (git takes UTF-8 in tag names), punctuation separates. */
+/* Latin Extended-A letters (U+0100 to U+017F) without their accents. */
+static const char latin_ext[] =
+    "a a a a a a c c c c c c c c d d d d e e e e e e e e e e g g g g g g "
+    "g g h h h h i i i i i i i i i i ij ij j j k k k l l l l l l l l l l "
+    "n n n n n n n n n o o o o o o oe oe r r r r r r s s s s s s s s t t "
+    "t t t t u u u u u u u u u u u u w w y y y z z z z z z s";
+
+/* The letter a code point of Latin Extended-A stands for, in out. */
+static const char *
+latin_ext_letter(uint32_t cp, char *out, size_t size)
+{
+	const char	*p = latin_ext;
+	size_t		 n;
+
+	for (uint32_t i = 0x100; i < cp && *p != '\0'; i++)
+		p += strcspn(p, " ") + (p[strcspn(p, " ")] == ' ');
+	n = strcspn(p, " ");
+	if (n == 0 || n >= size)
+		return NULL;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return out;
+}
+
+/* A letter of a script with no Latin form here (Greek, Cyrillic and the
+ * scripts after them, kana, CJK, Hangul). */
+static bool
+other_letter(uint32_t cp)
+{
+	return (cp >= 0x370 && cp < 0x2000) || (cp >= 0x3040 &&
+	    cp < 0xa000) || (cp >= 0xac00 && cp < 0xd7b0);
+}
+
+/* The tag name of a milestone: ASCII lower-case letters and digits
+ * joined by dashes. Accented Latin letters lose their accents (é e, ß ss,
+ * ł l); other characters (symbols, emoji, punctuation) separate. A name
+ * of letters of other scripts alone gets a tag from a hash of it. */
 static char *
 milestone_slug(const char *name)
 {
 	const unsigned char	*s = (const unsigned char *)name;
 	struct buf		 b = { 0 };
-	bool			 dash = false;
+	bool			 dash = false, letters = false;
+	uint32_t		 hash = 2166136261u;
 
 	buf_adds(&b, "");
 	while (*s != '\0') {
 		const char	*add = NULL;
-		char		 one[2] = { 0, 0 };
+		char		 one[4] = { 0 };
 		size_t		 len = 1;
 		uint32_t	 cp = *s;
 
+		hash = (hash ^ *s) * 16777619u;
 		if (*s >= 0x80) {
 			len = *s >= 0xf0 ? 4 : *s >= 0xe0 ? 3 : 2;
 			if (!utf8_valid((const char *)s, len))
@@ -362,7 +398,9 @@ milestone_slug(const char *name)
 				cp = (uint32_t)(s[0] & 0x0f) << 12 |
 				    (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
 			else
-				cp = 0x10000;	/* kept */
+				cp = 0x10000;	/* emoji and the like */
+			for (size_t i = 1; i < len; i++)
+				hash = (hash ^ s[i]) * 16777619u;
 		}
 		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
 			one[0] = (char)cp;
@@ -372,22 +410,21 @@ milestone_slug(const char *name)
 			add = one;
 		} else if (cp >= 0xc0 && cp <= 0xff)
 			add = latin1[cp - 0xc0];
-		else if (cp >= 0x100 && !(cp >= 0x2000 && cp <= 0x206f) &&
-		    !(cp >= 0x3000 && cp <= 0x303f) && cp != 0xfeff) {
-			if (dash && b.len > 0)
-				buf_addc(&b, '-');
-			dash = false;
-			buf_add(&b, s, len);
-		}
+		else if (cp >= 0x100 && cp < 0x180)
+			add = latin_ext_letter(cp, one, sizeof one);
+		else if (other_letter(cp))
+			letters = true;
 		if (add != NULL) {
 			if (dash && b.len > 0)
 				buf_addc(&b, '-');
 			dash = false;
 			buf_adds(&b, add);
-		} else if (cp < 0x100)
+		} else
 			dash = true;
 		s += len;
 	}
+	if (b.len == 0 && letters)
+		buf_printf(&b, "m-%08x", (unsigned)hash);
 	return buf_take(&b);
 }
 

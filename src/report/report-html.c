@@ -349,8 +349,9 @@ h_plan(struct buf *b, const struct state *st)
 	if (pl.n == 0)
 		h(b, _("No high or medium risk."));
 	else
-		buf_printf(b, _("%zu findings: %u high risk, %u medium risk."),
-		    pl.n, pl.high, pl.medium);
+		buf_printf(b, ngettext("%zu finding: %u high risk, %u medium "
+		    "risk.", "%zu findings: %u high risk, %u medium risk.",
+		    pl.n), pl.n, pl.high, pl.medium);
 	buf_adds(b, "</p>\n");
 	for (size_t i = 0; i < pl.n; i++) {
 		const struct plan_entry	*e = &pl.v[i];

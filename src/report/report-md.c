@@ -250,8 +250,9 @@ md_plan(struct buf *b, const struct state *st)
 	if (pl.n == 0)
 		buf_printf(b, "%s\n\n", _("No high or medium risk."));
 	else
-		buf_printf(b, _("%zu findings: %u high risk, %u medium risk.\n\n"),
-		    pl.n, pl.high, pl.medium);
+		buf_printf(b, ngettext("%zu finding: %u high risk, %u medium "
+		    "risk.\n\n", "%zu findings: %u high risk, %u medium "
+		    "risk.\n\n", pl.n), pl.n, pl.high, pl.medium);
 	for (size_t i = 0; i < pl.n; i++) {
 		const struct plan_entry	*e = &pl.v[i];
 		const struct question	*q = e->ref.q;

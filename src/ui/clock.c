@@ -293,7 +293,8 @@ agenda_done(struct ui *ui, const char *text)
 		ui_message(ui, false, _("%s has no time box now."),
 		    p->p->code != NULL ? p->p->code : p->p->id);
 	else
-		ui_message(ui, false, _("%s: a time box of %ld minutes."),
+		ui_message(ui, false, ngettext("%s: a time box of %ld minute.",
+		    "%s: a time box of %ld minutes.", (unsigned long)minutes),
 		    p->p->code != NULL ? p->p->code : p->p->id, minutes);
 	ui_dirty(ui);
 }

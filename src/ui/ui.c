@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -589,6 +590,25 @@ draw(struct ui *ui)
 
 /* --- Keys --- */
 
+bool
+ui_input_gone(struct ui_input *in, int waited, uint64_t since)
+{
+	struct pollfd	pfd = { STDIN_FILENO, POLLIN, 0 };
+	uint64_t	took = ui_now_ms() - since;
+
+	/* The terminal hung up, or went away without a SIGHUP. */
+	if (poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLHUP | POLLERR |
+	    POLLNVAL)) != 0)
+		return true;
+	/* Reads that fail at once, again and again (an end of file): a
+	 * terminal that is there waits for the key. */
+	if (waited >= 40 && took < (uint64_t)waited / 2)
+		in->fast++;
+	else
+		in->fast = 0;
+	return in->fast >= 20;
+}
+
 /* One key, or KEYC_NONE after ms milliseconds (-1: wait). */
 static int
 read_key(int ms)
@@ -984,7 +1004,8 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	SCREEN			*scr;
 	const char		*at, *term;
 	struct diags		 bind_diags;
-	uint64_t		 last_poll;
+	struct ui_input		 in = { 0 };
+	uint64_t		 last_poll, since;
 	int			 key, wait, n;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
@@ -1066,8 +1087,13 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 		wait = tick(&ui, &last_poll);
 		draw(&ui);
 		wait = after_frame(&ui, wait);
-		if ((key = read_key(wait)) == KEYC_NONE)
+		since = ui_now_ms();
+		if ((key = read_key(wait)) == KEYC_NONE) {
+			if (ui_input_gone(&in, wait, since))
+				break;
 			continue;
+		}
+		in.fast = 0;
 		handle_key(&ui, key);
 		for (n = 0; n < MAX_BURST && !ui.quit; n++) {
 			if ((key = read_key(0)) == KEYC_NONE)

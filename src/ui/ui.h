@@ -204,6 +204,12 @@ struct ui {
 };
 
 /* Engine (ui.c). */
+/* Has the terminal gone (hung up, or reads failing at once, again and
+ * again)? Asked after a read that waited ms from since and got no key. */
+struct ui_input {
+	int	fast;		/* reads that returned at once in a row */
+};
+bool	 ui_input_gone(struct ui_input *, int, uint64_t);
 void	 ui_set_view(struct ui *, const struct view *);
 void	 ui_message(struct ui *, bool, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));

@@ -603,7 +603,8 @@ present_run(struct workspace *ws, const char *theme, char **cause)
 	struct sigaction	 sa;
 	SCREEN			*scr;
 	WINDOW			*input;
-	uint64_t		 last = 0, now;
+	struct ui_input		 in = { 0 };
+	uint64_t		 last = 0, now, since;
 	char			*err = NULL;
 	int			 r, wait;
 	wint_t			 wc;
@@ -647,9 +648,14 @@ present_run(struct workspace *ws, const char *theme, char **cause)
 		draw(&pr);
 		wait = (int)(PRESENT_POLL_MS - (ui_now_ms() - last));
 		wtimeout(input, wait < 0 ? 0 : wait);
+		since = ui_now_ms();
 		r = wget_wch(input, &wc);
-		if (r == ERR)
+		if (r == ERR) {
+			if (ui_input_gone(&in, wait < 0 ? 0 : wait, since))
+				break;
 			continue;
+		}
+		in.fast = 0;
 		if (r == KEY_CODE_YES) {
 			if (wc == KEY_RESIZE)
 				layout(&pr);
