@@ -949,6 +949,23 @@ report_lines(struct upgrade_report *r, const struct lens_upgrade *u,
 	r->nlost = u->nlost;
 }
 
+static int
+carry_answer(const void *old, size_t oldsize, void **out, size_t *size,
+    void *arg, char **cause)
+{
+	struct answer	a, c;
+
+	(void)cause;
+	answer_init(&a);
+	if (old != NULL && answer_decode(old, oldsize, &a) != 0)
+		answer_init(&a);
+	lens_carry_answer(arg, &a, &c);
+	*out = answer_is_empty(&c) ? NULL : answer_encode(&c, size);
+	answer_free(&a);
+	answer_free(&c);
+	return 0;
+}
+
 /* The records of the upgrade: the pinned bytes, every answer and roadmap
  * item under its key in the new lens, the marks to re-confirm, the time
  * boxes and the clocks when the lens's id changed. */
@@ -1032,7 +1049,13 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 			unsigned		 bits = reasons[q->index], more = 0;
 
 			k = qkey(nl->id, q);
-			put_answer(b, k, &u->answers[q->index]);
+			/* Carried from what the store holds when the upgrade
+			 * commits: an answer given meanwhile is not lost. */
+			if (oq != NULL && !renamed)
+				batch_update(b, TABLE_ANSWERS, k, carry_answer,
+				    (void *)q);
+			else
+				put_answer(b, k, &u->answers[q->index]);
 			/* A mark not yet cleared stays, with its reasons. */
 			if (oq != NULL) {
 				char *ok = qkey(ol->id, oq);
