@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "model/profile.h"
 #include "model/state.h"
+#include "model/scan.h"
 
 const char *
 kv_get(const struct kv *kv, const char *key)
@@ -76,6 +78,10 @@ state_clear(struct state *st)
 	}
 	kv_free(&st->workload);
 	kv_free(&st->session);
+	scans_clear(&st->scans);
+	profile_free(st->profile);
+	st->profile = NULL;
+	kv_free(&st->profile_answers);
 }
 
 /* "lens/question" to the lens index and question; -1 if unknown. */
@@ -337,6 +343,35 @@ state_time_live(const struct state *st, size_t lens, const struct pillar *p,
 		spent = l.base + (now > l.since ? now - l.since : 0);
 	free(where);
 	return spent;
+}
+
+size_t
+state_scan_questions(const struct state *st, bool flagged,
+    struct qref **out)
+{
+	const struct scan_ref	*refs;
+	size_t			 n = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			for (size_t k = 0; k < l->pillars[j].nquestions; k++) {
+				struct qref ref = { i,
+				    &l->pillars[j].questions[k] };
+
+				if (flagged ? scans_selected_failing(&st->scans,
+				    l->id, ref.q, state_answer(st, &ref)) == 0 :
+				    scans_find(&st->scans, l->id, ref.q->id,
+				    NULL, &refs) == 0)
+					continue;
+				*out = xreallocarray(*out, n + 1, sizeof **out);
+				(*out)[n++] = ref;
+			}
+		}
+	}
+	return n;
 }
 
 const char *
