@@ -1304,7 +1304,12 @@ ops_lens_upgrade(struct workspace *ws, const char *spec, const char *from,
 	if ((nl = lens_load_checked(path, cause)) == NULL ||
 	    read_file(path, &data, &size, cause) != 0)
 		goto out;
-	if ((li = workspace_lens(ws, from != NULL ? from : nl->id)) < 0) {
+	li = workspace_lens(ws, from != NULL ? from : nl->id);
+	/* A lens whose id wafr itself changed was renamed on open: --from
+	 * may still name it by its old id. */
+	if (li < 0 && from != NULL && lens_rename_of(from) != NULL)
+		li = workspace_lens(ws, lens_rename_of(from)->new_id);
+	if (li < 0) {
 		if (from != NULL)
 			fail(cause, _("no lens \"%s\" in this workspace"), from);
 		else
