@@ -121,6 +121,12 @@ is "$(grep -c '^reconfirm/shop/deploys' "$W/workload.yaml")" 0 "an answer clears
 "$WAFR" undo "$W" >/dev/null
 is "$(grep -c '^reconfirm/shop/deploys' "$W/workload.yaml")" 1 "its undo puts it back"
 
+# Or a confirmation without a change (as for an answer from a template).
+"$WAFR" answer "$W" backups --confirm >/dev/null
+ok $? "answer --confirm"
+is "$(grep -c '^reconfirm/shop/backups' "$W/workload.yaml")" 0 "confirms a question to re-confirm"
+"$WAFR" undo "$W" >/dev/null
+
 # The screen opens on the first question to re-confirm.
 screen_start 100x30 "$WAFR" "$W"
 shows "2 questions|3 questions to re-confirm" "the screen says how many to re-confirm"
@@ -158,5 +164,22 @@ like "$(cat "$W2/workload.yaml")" "agenda/shopping/sec: '?30'?" "the time boxes 
 like "$(sed -n '/^lenses:/,/^[a-z]/p' "$W2/workload.yaml")" "- shopping" "the workspace names the new id"
 "$WAFR" undo "$W2" >/dev/null
 like "$(cat "$W2/answers/shop/sec/keys.yaml")" "keys_kms" "undo brings the old id back"
+
+# A workspace of wafr 0.1, whose serverless lens had AWS's id: renamed on
+# open, then upgraded to the bundled version, named by its old id or new.
+for how in "--from serverless" ""; do
+	W4=$TMP/old-ids${how:+-from}
+	cp -R "$top_srcdir/tests/data/old-ids" "$W4"
+	rm -f "$W4/README"
+	(cd "$W4" && git init -q && git add -A && git commit -qm "made by wafr 0.1")
+	# shellcheck disable=SC2086
+	out=$("$WAFR" lens upgrade "$W4" wafr-serverless $how)
+	ok $? "the renamed serverless lens upgrades to the bundled one ${how:-by its new id}"
+	like "$out" "Lens wafr-serverless [^ ]+ upgraded to wafr-serverless" "it says so"
+	like "$(cat "$W4/answers/wafr-serverless/operationalExcellence/sls_ops_health.yaml")" \
+	    "sls_ops_health_alarms" "the answer made under the old ids is carried"
+	cmp -s "$W4/lenses/wafr-serverless.yaml" "$WAFR_DATADIR/lenses/wafr-serverless.yaml"
+	ok $? "the bundled lens is pinned"
+done
 
 done_testing

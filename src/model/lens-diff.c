@@ -341,11 +341,11 @@ carry(const struct question *nq, const struct answer *old, struct answer *a,
 	struct answer copy;
 
 	answer_copy(&copy, old);
-	for (size_t i = 0; i < copy.nselected; i++) {
+	for (size_t i = 0; note != NULL && i < copy.nselected; i++) {
 		if (question_choice(nq, copy.selected[i]) == NULL)
 			push_lost(note, copy.selected[i]);
 	}
-	for (size_t i = 0; i < copy.nna; i++) {
+	for (size_t i = 0; note != NULL && i < copy.nna; i++) {
 		if (question_choice(nq, copy.na[i].choice) == NULL)
 			push_lost(note, copy.na[i].choice);
 	}
@@ -369,6 +369,13 @@ carry(const struct question *nq, const struct answer *old, struct answer *a,
 			answer_set_choice_na(a, id, na->reason);
 	}
 	answer_free(&copy);
+}
+
+void
+lens_carry_answer(const struct question *nq, const struct answer *old,
+    struct answer *a)
+{
+	carry(nq, old, a, NULL);
 }
 
 static struct upgrade_note *

@@ -111,6 +111,9 @@ struct lens_upgrade {
  * by question id, then choice id, selections in the new lens's order. */
 void	 lens_upgrade_plan(const struct lens_diff *, const struct answer *,
 	    struct lens_upgrade *);
+/* One answer against the question of the new lens (a initialized here). */
+void	 lens_carry_answer(const struct question *, const struct answer *,
+	    struct answer *);
 void	 lens_upgrade_free(const struct lens_diff *, struct lens_upgrade *);
 
 #endif

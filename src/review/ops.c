@@ -1110,6 +1110,23 @@ report_lines(struct upgrade_report *r, const struct lens_upgrade *u,
 	r->nlost = u->nlost;
 }
 
+static int
+carry_answer(const void *old, size_t oldsize, void **out, size_t *size,
+    void *arg, char **cause)
+{
+	struct answer	a, c;
+
+	(void)cause;
+	answer_init(&a);
+	if (old != NULL && answer_decode(old, oldsize, &a) != 0)
+		answer_init(&a);
+	lens_carry_answer(arg, &a, &c);
+	*out = answer_is_empty(&c) ? NULL : answer_encode(&c, size);
+	answer_free(&a);
+	answer_free(&c);
+	return 0;
+}
+
 /* The records of the upgrade: the pinned bytes, every answer and roadmap
  * item under its key in the new lens, the marks to re-confirm, the time
  * boxes and the clocks when the lens's id changed. */
@@ -1193,7 +1210,13 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 			unsigned		 bits = reasons[q->index], more = 0;
 
 			k = qkey(nl->id, q);
-			put_answer(b, k, &u->answers[q->index]);
+			/* Carried from what the store holds when the upgrade
+			 * commits: an answer given meanwhile is not lost. */
+			if (oq != NULL && !renamed)
+				batch_update(b, TABLE_ANSWERS, k, carry_answer,
+				    (void *)q);
+			else
+				put_answer(b, k, &u->answers[q->index]);
 			/* A mark not yet cleared stays, with its reasons. */
 			if (oq != NULL) {
 				char *ok = qkey(ol->id, oq);
@@ -1281,7 +1304,12 @@ ops_lens_upgrade(struct workspace *ws, const char *spec, const char *from,
 	if ((nl = lens_load_checked(path, cause)) == NULL ||
 	    read_file(path, &data, &size, cause) != 0)
 		goto out;
-	if ((li = workspace_lens(ws, from != NULL ? from : nl->id)) < 0) {
+	li = workspace_lens(ws, from != NULL ? from : nl->id);
+	/* A lens whose id wafr itself changed was renamed on open: --from
+	 * may still name it by its old id. */
+	if (li < 0 && from != NULL && lens_rename_of(from) != NULL)
+		li = workspace_lens(ws, lens_rename_of(from)->new_id);
+	if (li < 0) {
 		if (from != NULL)
 			fail(cause, _("no lens \"%s\" in this workspace"), from);
 		else
