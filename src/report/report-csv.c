@@ -42,6 +42,8 @@ description(struct buf *d, const struct state *st,
 
 	buf_printf(d, "%s: %s/%s\n", _("Question"),
 	    st->lenses[e->ref.lens]->id, q->id);
+	if (q->url != NULL)
+		buf_printf(d, "%s\n", q->url);
 	buf_printf(d, "%s: %s\n", _("Pillar"), text_get(&q->pillar->title));
 	buf_printf(d, "%s: %s\n", _("Risk"), risk_label(e->risk));
 	buf_printf(d, "%s: %s\n", _("Status"),
@@ -75,6 +77,11 @@ description(struct buf *d, const struct state *st,
 		buf_printf(d, "\n%s:\n", _("Evidence"));
 	for (size_t i = 0; i < a->nevidence; i++)
 		buf_printf(d, "- %s\n", a->evidence[i]);
+	if (q->nevidence > 0)
+		buf_printf(d, "\n%s:\n", _("Evidence requested"));
+	for (size_t i = 0; i < q->nevidence; i++)
+		buf_printf(d, "- [%s] %s\n", answer_evidence_given(a,
+		    q->evidence[i]) >= 0 ? "x" : " ", q->evidence[i]);
 }
 
 /* Labels cannot hold blanks in Jira: one word each, blank-separated. */

@@ -432,8 +432,19 @@ h_tallies(struct buf *b, const struct state *st)
 		const struct lens *l = st->lenses[i];
 
 		for (size_t j = 0; j < l->npillars; j++) {
-			state_tally_pillar(st, i, &l->pillars[j], &t);
-			h_chart(b, text_get(&l->pillars[j].title), &t);
+			const struct pillar	*p = &l->pillars[j];
+			char			*title;
+
+			/* Two lenses' OPS: the chart names its lens. */
+			if (state_pillar_shared(st, i, p))
+				title = xasprintf("%s (%s)", text_get(&p->title),
+				    text_get(&l->title) != NULL ?
+				    text_get(&l->title) : l->id);
+			else
+				title = xstrdup(text_get(&p->title));
+			state_tally_pillar(st, i, p, &t);
+			h_chart(b, title, &t);
+			free(title);
 		}
 	}
 	buf_adds(b, "</div>\n<div class=\"scroll\"><table>\n<thead><tr>");
@@ -638,6 +649,32 @@ h_roadmap(struct buf *b, const struct state *st)
 	roadmap_view_free(&rv);
 }
 
+/* What the lens asks as proof, each item marked given or not. */
+static void
+h_requested(struct buf *b, const struct question *q, const struct answer *a)
+{
+	if (q->nevidence == 0)
+		return;
+	buf_adds(b, "<p><strong>");
+	h(b, _("Evidence requested"));
+	buf_adds(b, "</strong></p><ul class=\"choices requested\">\n");
+	for (size_t i = 0; i < q->nevidence; i++) {
+		int given = answer_evidence_given(a, q->evidence[i]);
+
+		buf_printf(b, "<li%s>", given >= 0 ? " class=\"sel\"" : "");
+		h(b, q->evidence[i]);
+		if (given >= 0) {
+			buf_adds(b, " <span class=\"meta\">(");
+			h(b, _("given"));
+			buf_adds(b, ": ");
+			h_link(b, a->evidence[given], NULL);
+			buf_adds(b, ")</span>");
+		}
+		buf_adds(b, "</li>\n");
+	}
+	buf_adds(b, "</ul>\n");
+}
+
 static void
 h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 {
@@ -651,6 +688,10 @@ h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 	if (a->verification != VERIFY_UNSET) {
 		buf_adds(b, " · ");
 		h(b, verification_label(a->verification));
+	}
+	if (is_link(q->url)) {
+		buf_adds(b, " · ");
+		h_link(b, q->url, _("the question's page"));
 	}
 	if (a->not_applicable) {
 		buf_adds(b, " · ");
@@ -669,7 +710,7 @@ h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 			h(b, ch->code);
 			buf_addc(b, ' ');
 		}
-		h(b, text_get(&ch->title));
+		h_link(b, ch->url, text_get(&ch->title));
 		if (na != NULL) {
 			buf_printf(b, " (%s: ", _("not applicable"));
 			h(b, na->reason);
@@ -696,6 +737,7 @@ h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 		}
 		buf_adds(b, "</ul>\n");
 	}
+	h_requested(b, q, a);
 	buf_adds(b, "</div>\n");
 }
 

@@ -250,6 +250,25 @@ answer(struct buf *b, const struct answer *a)
 	    NULL : verification_name(a->verification));
 }
 
+/* What the lens asks as proof: [{"text", "given"}], given the evidence
+ * item that gives it, or null. */
+static void
+requested(struct buf *b, const struct question *q, const struct answer *a)
+{
+	key(b, "evidence_requested");
+	buf_addc(b, '[');
+	for (size_t i = 0; i < q->nevidence; i++) {
+		int given = answer_evidence_given(a, q->evidence[i]);
+
+		buf_adds(b, i > 0 ? ", {" : "{");
+		str_or_null(b, "text", q->evidence[i]);
+		buf_adds(b, ", ");
+		str_or_null(b, "given", given >= 0 ? a->evidence[given] : NULL);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+}
+
 static void
 questions(struct buf *b, const struct state *st)
 {
@@ -270,7 +289,11 @@ questions(struct buf *b, const struct state *st)
 				first = false;
 				question_ref(b, st, &ref);
 				buf_adds(b, ", ");
+				str_or_null(b, "url", ref.q->url);
+				buf_adds(b, ", ");
 				answer(b, state_answer(st, &ref));
+				buf_adds(b, ", ");
+				requested(b, ref.q, state_answer(st, &ref));
 				buf_adds(b, ", ");
 				key(b, "roadmap");
 				item(b, st->roadmap[i][ref.q->index],
