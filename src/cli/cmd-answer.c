@@ -26,13 +26,14 @@ static const char options[] = N_(
 "      --verified            mark the answer verified in the workshop\n"
 "      --self-reported       mark the answer self-reported\n"
 "      --unverified          clear the verification\n"
+"      --confirm             confirm an answer that came from a template\n"
 "The changes apply in order, as one change (\"wafr undo\" takes it back).\n"
 "Without a change, print the question's answer and risk.\n");
 
 enum {
 	OPT_NONE = 256, OPT_CLEAR, OPT_NA, OPT_APPLICABLE, OPT_CHOICE_NA,
 	OPT_CHOICE_APPLICABLE, OPT_NOTE, OPT_EVIDENCE, OPT_REMOVE_EVIDENCE,
-	OPT_VERIFIED, OPT_SELF, OPT_UNVERIFIED
+	OPT_VERIFIED, OPT_SELF, OPT_UNVERIFIED, OPT_CONFIRM
 };
 
 static void
@@ -63,6 +64,8 @@ show(const struct workspace *ws, const struct qref *ref)
 	if (a->verification != VERIFY_UNSET)
 		printf(_("verification: %s\n"),
 		    verification_name(a->verification));
+	if (a->from_template)
+		printf("%s\n", _("from template: not yet confirmed"));
 }
 
 /* An option as an edit; -1 with a message when its argument is wrong. */
@@ -123,6 +126,9 @@ option_edit(int c, char *arg, struct edit *e)
 		e->verification = c == OPT_VERIFIED ? VERIFY_WORKSHOP :
 		    c == OPT_SELF ? VERIFY_SELF : VERIFY_UNSET;
 		break;
+	case OPT_CONFIRM:
+		e->kind = EDIT_CONFIRM;
+		break;
 	}
 	return 0;
 }
@@ -147,6 +153,7 @@ cmd_answer_exec(int argc, char **argv)
 		{ "verified", no_argument, NULL, OPT_VERIFIED },
 		{ "self-reported", no_argument, NULL, OPT_SELF },
 		{ "unverified", no_argument, NULL, OPT_UNVERIFIED },
+		{ "confirm", no_argument, NULL, OPT_CONFIRM },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};

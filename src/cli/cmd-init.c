@@ -13,7 +13,11 @@ static const char options[] = N_(
 "  -l, --lens ID|FILE       a lens to review against; repeat for several\n"
 "                           (default: the configured lens, else\n"
 "                           wellarchitected)\n"
-"  -e, --environment ENV    production (default) or preproduction\n");
+"  -e, --environment ENV    production (default) or preproduction\n"
+"  -t, --template FILE      start from the answers and notes of a review\n"
+"                           template (wafr template save); repeatable, the\n"
+"                           later over the earlier; its lenses are the\n"
+"                           default\n");
 
 static int
 cmd_init_exec(int argc, char **argv)
@@ -22,6 +26,7 @@ cmd_init_exec(int argc, char **argv)
 		{ "name", required_argument, NULL, 'n' },
 		{ "lens", required_argument, NULL, 'l' },
 		{ "environment", required_argument, NULL, 'e' },
+		{ "template", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -30,7 +35,9 @@ cmd_init_exec(int argc, char **argv)
 	int			 c, ret;
 
 	o.lenses = xcalloc((size_t)argc, sizeof *o.lenses);
-	while ((c = getopt_long(argc, argv, "n:l:e:h", longopts, NULL)) != -1) {
+	o.templates = xcalloc((size_t)argc, sizeof *o.templates);
+	while ((c = getopt_long(argc, argv, "n:l:e:t:h", longopts,
+	    NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			o.name = optarg;
@@ -41,21 +48,28 @@ cmd_init_exec(int argc, char **argv)
 		case 'e':
 			o.environment = optarg;
 			break;
+		case 't':
+			o.templates[o.ntemplates++] = optarg;
+			break;
 		case 'h':
+			free(o.templates);
 			free(o.lenses);
 			return cmd_help(&cmd_init_entry, options);
 		default:
+			free(o.templates);
 			free(o.lenses);
 			return cmd_usage(&cmd_init_entry, _("bad option"));
 		}
 	}
 	if (argc - optind != 1) {
+		free(o.templates);
 		free(o.lenses);
 		return cmd_usage(&cmd_init_entry, _("one DIR expected"));
 	}
-	if (o.nlenses == 0 && settings.lens != NULL)
+	if (o.nlenses == 0 && o.ntemplates == 0 && settings.lens != NULL)
 		o.lenses[o.nlenses++] = settings.lens;
 	ret = ops_create(argv[optind], &o, &cause);
+	free(o.templates);
 	free(o.lenses);
 	if (ret != 0) {
 		cmd_error("%s", cause);
@@ -68,6 +82,6 @@ cmd_init_exec(int argc, char **argv)
 
 const struct cmd_entry cmd_init_entry = {
 	"init", N_("DIR [--name TEXT] [--lens ID|FILE]... "
-	    "[--environment production|preproduction]"),
+	    "[--environment production|preproduction] [--template FILE]..."),
 	N_("create a review workspace"), cmd_init_exec
 };

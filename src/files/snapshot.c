@@ -529,6 +529,8 @@ snapshot_answer_text(const struct lens *l, const struct question *q,
 	if (a->verification != VERIFY_UNSET)
 		emit_pair(&em, "verification",
 		    verification_name(a->verification));
+	if (a->from_template)
+		emit_pair(&em, "from-template", "true");
 	if (it != NULL) {
 		const char *fields[][2] = {
 			{ "owner", it->owner },
@@ -777,7 +779,7 @@ snapshot_write_file(const char *dir, const char *rel, const char *data,
 		goto out;
 	}
 	/* The rename replaces whatever is at NAME by then, never follows. */
-	ret = write_file_atomic_at(dfd, name, path, data, size, cause);
+	ret = write_file_replace_at(dfd, name, path, data, size, cause);
 out:
 	if (dfd >= 0)
 		close(dfd);
@@ -1125,6 +1127,14 @@ parse_field(struct parse *p, const struct question *q, const char *key,
 		if (verification_parse(s, &a->verification) != 0)
 			return perr(p, v, _("unknown verification \"%s\" "
 			    "(self-reported or verified)"), s);
+		return 0;
+	}
+	if (strcmp(key, "from-template") == 0) {
+		if ((s = scalar(p, v, key)) == NULL)
+			return -1;
+		if (strcmp(s, "true") != 0 && strcmp(s, "false") != 0)
+			return perr(p, v, _("%s: expected true or false"), key);
+		a->from_template = strcmp(s, "true") == 0;
 		return 0;
 	}
 	if (strcmp(key, "roadmap") == 0) {

@@ -101,6 +101,7 @@ answer_copy(struct answer *dst, const struct answer *src)
 	for (size_t i = 0; i < src->nevidence; i++)
 		answer_add_evidence(dst, src->evidence[i]);
 	dst->verification = src->verification;
+	dst->from_template = src->from_template;
 }
 
 bool
@@ -310,6 +311,7 @@ answer_equal(const struct answer *a, const struct answer *b)
 	if (!set_equal(a->selected, a->nselected, b->selected, b->nselected) ||
 	    a->nna != b->nna || a->not_applicable != b->not_applicable ||
 	    a->verification != b->verification ||
+	    a->from_template != b->from_template ||
 	    a->nevidence != b->nevidence)
 		return false;
 	if (!streq(a->note ? a->note : "", b->note ? b->note : "") ||
@@ -336,6 +338,7 @@ enum {
 	TAG_NOTE = 'T',
 	TAG_EVIDENCE = 'E',
 	TAG_VERIFICATION = 'V',
+	TAG_FROM_TEMPLATE = 'F',	/* no bytes */
 };
 
 static void
@@ -378,6 +381,8 @@ answer_encode(const struct answer *a, size_t *size)
 
 		put_record(&b, TAG_VERIFICATION, &v, 1);
 	}
+	if (a->from_template)
+		put_record(&b, TAG_FROM_TEMPLATE, "", 0);
 	*size = b.len;
 	return buf_take(&b);
 }
@@ -421,6 +426,9 @@ answer_decode(const void *data, size_t size, struct answer *a)
 		case TAG_VERIFICATION:
 			if (n == 1 && s[0] >= '0' && s[0] <= '2')
 				a->verification = (enum verification)(s[0] - '0');
+			break;
+		case TAG_FROM_TEMPLATE:
+			a->from_template = true;
 			break;
 		}
 		free(s);

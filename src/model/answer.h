@@ -34,6 +34,9 @@ struct answer {
 	char			**evidence;	/* links, paths, descriptions */
 	size_t			  nevidence;
 	enum verification	  verification;
+	/* Given by a review template and not yet confirmed or changed in
+	 * the workshop: any edit clears it. */
+	bool			  from_template;
 };
 
 void	 answer_init(struct answer *);

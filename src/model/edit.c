@@ -140,8 +140,10 @@ edit_apply(const struct question *q, struct answer *a, const struct edit *e,
 	case EDIT_VERIFICATION:
 		a->verification = e->verification;
 		break;
+	case EDIT_CONFIRM:
 	case EDIT_TOGGLE:
-		break;	/* resolved above */
+		break;	/* a toggle is resolved above */
 	}
+	a->from_template = false;
 	return 0;
 }

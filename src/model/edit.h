@@ -5,7 +5,9 @@
  *  - a choice that does not apply is never selected: marking it n/a
  *    unselects it, selecting it makes it apply again;
  *  - a question marked not applicable takes no selection until it applies
- *    again. */
+ *    again;
+ *  - an answer from a template is confirmed by CONFIRM or by any other
+ *    edit. */
 #ifndef WAFR_EDIT_H
 #define WAFR_EDIT_H
 
@@ -27,7 +29,8 @@
 	X(NOTE, "note") \
 	X(EVIDENCE_ADD, "evidence-add") \
 	X(EVIDENCE_REMOVE, "evidence-remove") \
-	X(VERIFICATION, "verification")
+	X(VERIFICATION, "verification") \
+	X(CONFIRM, "confirm")
 
 enum edit_kind {
 #define X(k, n) EDIT_##k,

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "model/profile.h"
 #include "model/state.h"
+#include "model/scan.h"
 
 const char *
 kv_get(const struct kv *kv, const char *key)
@@ -76,6 +78,10 @@ state_clear(struct state *st)
 	}
 	kv_free(&st->workload);
 	kv_free(&st->session);
+	scans_clear(&st->scans);
+	profile_free(st->profile);
+	st->profile = NULL;
+	kv_free(&st->profile_answers);
 }
 
 /* "lens/question" to the lens index and question; -1 if unknown. */
@@ -339,6 +345,35 @@ state_time_live(const struct state *st, size_t lens, const struct pillar *p,
 	return spent;
 }
 
+size_t
+state_scan_questions(const struct state *st, bool flagged,
+    struct qref **out)
+{
+	const struct scan_ref	*refs;
+	size_t			 n = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			for (size_t k = 0; k < l->pillars[j].nquestions; k++) {
+				struct qref ref = { i,
+				    &l->pillars[j].questions[k] };
+
+				if (flagged ? scans_selected_failing(&st->scans,
+				    l->id, ref.q, state_answer(st, &ref)) == 0 :
+				    scans_find(&st->scans, l->id, ref.q->id,
+				    NULL, &refs) == 0)
+					continue;
+				*out = xreallocarray(*out, n + 1, sizeof **out);
+				(*out)[n++] = ref;
+			}
+		}
+	}
+	return n;
+}
+
 const char *
 state_reconfirm(const struct state *st, const struct qref *ref)
 {
@@ -355,26 +390,22 @@ state_reconfirm(const struct state *st, const struct qref *ref)
 size_t
 state_first_reconfirm(const struct state *st, struct qref *ref)
 {
-	size_t	n = 0, len = strlen(PROP_RECONFIRM);
-	bool	any = false;
+	size_t		n = 0, len = strlen(PROP_RECONFIRM);
+	struct qref	r, best = { 0, NULL };
 
-	for (size_t i = 0; i < st->workload.n && !any; i++)
-		any = strncmp(st->workload.keys[i], PROP_RECONFIRM, len) == 0;
-	for (size_t i = 0; any && i < st->nlenses; i++) {
-		const struct lens *l = st->lenses[i];
+	for (size_t i = 0; i < st->workload.n; i++) {
+		const char *k = st->workload.keys[i];
 
-		for (size_t j = 0; j < l->npillars; j++) {
-			const struct pillar *p = &l->pillars[j];
-
-			for (size_t k = 0; k < p->nquestions; k++) {
-				struct qref r = { i, &p->questions[k] };
-
-				if (state_reconfirm(st, &r) != NULL &&
-				    n++ == 0)
-					*ref = r;
-			}
-		}
+		if (strncmp(k, PROP_RECONFIRM, len) != 0 ||
+		    state_find_key(st, k + len, &r) != 0)
+			continue;
+		n++;
+		if (best.q == NULL || r.lens < best.lens || (r.lens ==
+		    best.lens && r.q->index < best.q->index))
+			best = r;
 	}
+	if (n > 0)
+		*ref = best;
 	return n;
 }
 

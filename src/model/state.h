@@ -14,6 +14,7 @@
 #include "model/lens.h"
 #include "model/risk.h"
 #include "model/roadmap.h"
+#include "model/scan.h"
 
 /* A small ordered map of text to text. */
 struct kv {
@@ -34,6 +35,8 @@ void		 kv_free(struct kv *);
 #define SESSION_CHOICE		"choice"	/* choice id under the lead's cursor */
 #define SESSION_LEAD		"lead"		/* the screen the room follows */
 
+struct profile;
+
 struct state {
 	struct lens	**lenses;
 	size_t		  nlenses;
@@ -41,6 +44,11 @@ struct state {
 	struct roadmap_item ***roadmap;	/* [lens][question index]; NULL if none */
 	struct kv	  workload;	/* workload properties */
 	struct kv	  session;	/* live session state (cursor, clocks) */
+	struct scans	  scans;	/* what the scanners found (model/scan.h) */
+	/* The business-context profile in use (model/profile.h; NULL:
+	 * none) and its answers: question id -> choice ids, blank-separated. */
+	struct profile	 *profile;
+	struct kv	  profile_answers;
 	/* The state at the last milestone, when it was loaded (NULL
 	 * otherwise): "HRIs still open" counts against it. Owned. */
 	struct state	 *baseline;
@@ -55,7 +63,7 @@ struct qref {
 struct state	*state_new(void);
 /* Free everything the state holds, and the state itself. */
 void		 state_free(struct state *);
-/* Forget the answers, roadmap and properties; keep the lenses. */
+/* Forget the answers, roadmap, properties and profile; keep the lenses. */
 void		 state_clear(struct state *);
 /* Add a loaded lens (the state owns it from now on) under its id. */
 void		 state_add_lens(struct state *, struct lens *, const char *);
@@ -91,6 +99,10 @@ char	*state_pillar_code(const struct state *, size_t,
 	    const struct pillar *);
 /* A property name: letters, digits, '-' and '_'. */
 bool	 state_prop_key_valid(const char *);
+
+/* The questions with scan results, in lens order (flagged: those whose
+ * selected choices fail checks); *out is malloc'd. */
+size_t	 state_scan_questions(const struct state *, bool, struct qref **);
 
 /* The workshop clock: a time box per pillar (workload property
  * "agenda/LENS/PILLAR", minutes) and the time spent in each (session state

@@ -1,6 +1,7 @@
 /* yval.c: a generic tree of values (the parser is files/yval-yaml.c). */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,4 +134,46 @@ yval_equal(const struct yval *a, const struct yval *b)
 			return false;
 	}
 	return true;
+}
+
+struct yval *
+yval_new_seq(void)
+{
+	struct yval *v = xcalloc(1, sizeof *v);
+
+	v->type = YVAL_SEQ;
+	return v;
+}
+
+struct yval *
+yval_new_str(const char *s)
+{
+	struct yval *v = xcalloc(1, sizeof *v);
+
+	v->type = YVAL_SCALAR;
+	v->s = xstrdup(s);
+	return v;
+}
+
+void
+yval_seq_add(struct yval *seq, struct yval *item)
+{
+	seq->v = xreallocarray(seq->v, seq->n + 1, sizeof *seq->v);
+	seq->v[seq->n++] = item;
+}
+
+int
+yval_fail(char **cause, const char *name, const struct yval *v,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	fail(cause, "%s:%d: %s", name, v != NULL && v->line > 0 ? v->line : 1,
+	    msg);
+	free(msg);
+	return -1;
 }

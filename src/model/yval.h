@@ -26,6 +26,9 @@ struct yval	*yval_copy(const struct yval *);
 void		 yval_free(struct yval *);
 
 struct yval	*yval_new_map(void);
+struct yval	*yval_new_seq(void);
+struct yval	*yval_new_str(const char *);
+void		 yval_seq_add(struct yval *, struct yval *);
 /* Add a key to a map, taking ownership of the value (replaces a duplicate). */
 void		 yval_map_set(struct yval *, const char *, struct yval *);
 
@@ -36,5 +39,9 @@ const char	*yval_get_str(const struct yval *, const char *);
 /* A JSON boolean: 1 true, 0 false, -1 absent or not a boolean. */
 int		 yval_get_bool(const struct yval *, const char *);
 bool		 yval_equal(const struct yval *, const struct yval *);
+/* A problem at a value of the file NAME: *cause "NAME:LINE: message";
+ * returns -1. */
+int		 yval_fail(char **, const char *, const struct yval *,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "files/scan-read.h"
 #include "git/history.h"
 #include "model/edit.h"
 #include "review/workspace.h"
@@ -22,8 +23,11 @@
 struct init_options {
 	const char	 *name;
 	const char	 *environment;	/* production | preproduction */
-	const char	**lenses;	/* ids or files; none: the default lens */
+	const char	**lenses;	/* ids or files; none: the templates'
+					 * lenses, else the default lens */
 	size_t		  nlenses;
+	const char	**templates;	/* review templates to start from */
+	size_t		  ntemplates;
 };
 /* Open a workspace; opened for writing, its files catch up with the store
  * if an earlier write of them failed (ws->warning says so if they still
@@ -75,6 +79,33 @@ int	 ops_milestone(struct workspace *, const char *, struct milestone *,
 int	 ops_lens_add(struct workspace *, const char *, char **);
 /* Refused when the lens has answers, unless forced. */
 int	 ops_lens_remove(struct workspace *, const char *, bool, char **);
+
+/* Scan results: read a scanner's file (the format detected when
+ * SCAN_FORMAT_AUTO) and put its results in place of those of the same
+ * scanner, account and region, as one change (one journal entry: undo
+ * takes the whole file back). Never selects or unselects a choice. Rows
+ * that map to no practice are listed in out->problems ("FILE:LINE: ..."),
+ * not an error; a file that cannot be read or is not the format is, and
+ * nothing of it is kept. dry_run reads and maps, and changes nothing. */
+struct scan_import {
+	enum scan_format	 format;	/* the one read */
+	size_t			 rows;		/* results read */
+	size_t			 unmapped;	/* of which map to no practice */
+	size_t			 kept;		/* results kept, counted merged */
+	size_t			 scans;		/* scanner, account, region */
+	struct buf		 problems;
+	bool			 changed;	/* false: so already */
+	uint64_t		 seq;
+};
+int	 ops_evidence_import(struct workspace *, const char *,
+	    enum scan_format, bool, struct scan_import *, char **);
+/* Answer a question of the workspace's profile with these choices (none:
+ * clear it); the first answer pins the default questionnaire. */
+int	 ops_profile_answer(struct workspace *, const char *,
+	    const char *const *, size_t, char **);
+/* Use another questionnaire (a file or a bundled id); answers it cannot
+ * hold are dropped. */
+int	 ops_profile_use(struct workspace *, const char *, char **);
 
 /* A lens upgraded: what the front end says of it. Each line is a question
  * to re-confirm (reasons) or one whose answers were dropped (deleted, or

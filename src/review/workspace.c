@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <strings.h>
 #include <limits.h>
@@ -15,8 +16,12 @@
 #include "base/diag.h"
 #include "base/util.h"
 #include "files/lens-load.h"
+#include "files/scan-file.h"
 #include "files/snapshot.h"
 #include "git/history.h"
+#include "model/rename.h"
+#include "model/lens-pack.h"
+#include "review/profile.h"
 #include "review/workspace.h"
 
 const char *
@@ -85,6 +90,14 @@ lens_resolve(const char *spec, char **cause)
 	if (access(path, R_OK) == 0)
 		return path;
 	free(path);
+	/* A bundled lens's former id names it still. */
+	if (lens_rename_of(spec) != NULL) {
+		path = xasprintf("%s/lenses/%s.yaml", wafr_datadir(),
+		    lens_rename_of(spec)->new_id);
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
 	fail(cause, _("no lens \"%s\": not a bundled lens (see \"wafr lens "
 	    "list\") nor a file"), spec);
 	return NULL;
@@ -284,22 +297,89 @@ digest(const void *data, size_t size)
 	return h;
 }
 
+/* The compiled lens cache: .wafr/lens-NAME.cache, a lens as
+ * model/lens-pack.h packs it, keyed by the pinned bytes. It is made again
+ * whenever it does not match or does not hold up; a cache that cannot be
+ * read or written costs a parse, nothing else. */
+static int
+cache_dir(const struct workspace *ws)
+{
+	char	*path = path_join(ws->dir, ".wafr");
+	int	 fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	free(path);
+	return fd;
+}
+
+static struct lens *
+cache_get(const struct workspace *ws, const char *name,
+    const struct lens_pack_key *k)
+{
+	char	*file = xasprintf("lens-%s.cache", name), *data, *cause = NULL;
+	size_t	 size;
+	int	 dfd = cache_dir(ws), fd = -1;
+
+	if (dfd >= 0)
+		fd = openat(dfd, file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(file);
+	if (dfd >= 0)
+		close(dfd);
+	if (fd < 0)
+		return NULL;
+	if (read_fd(fd, name, &data, &size, &cause) != 0) {
+		free(cause);
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	return lens_unpack(data, size, k);
+}
+
+static void
+cache_put(const struct workspace *ws, const char *name,
+    const struct lens_pack_key *k, const struct lens *l)
+{
+	struct buf	 b = { 0 };
+	char		*file, *cause = NULL;
+	int		 dfd;
+
+	if (lens_pack(l, k, &b) != 0 || (dfd = cache_dir(ws)) < 0) {
+		buf_free(&b);
+		return;
+	}
+	file = xasprintf("lens-%s.cache", name);
+	if (write_file_replace_at(dfd, file, file, b.s, b.len, &cause) != 0)
+		free(cause);
+	free(file);
+	close(dfd);
+	buf_free(&b);
+}
+
 static struct lens *
 load_lens(struct workspace *ws, const char *id, uint64_t *sum, char **cause)
 {
-	struct diags	 d;
-	struct lens	*l;
-	char		*data, *name, *path;
-	size_t		 size;
-	bool		 stored = false;
+	struct diags		 d;
+	struct lens		*l;
+	struct lens_pack_key	 k;
+	char			*data, *name, *path;
+	size_t			 size;
+	bool			 stored = false;
 
 	if (lens_bytes(ws, id, &data, &size, &name, &stored, cause) != 0)
 		return NULL;
 	*sum = digest(data, size);
+	lens_pack_key(&k, data, size, id);
+	if ((l = cache_get(ws, name, &k)) != NULL) {
+		free(name);
+		free(data);
+		return l;
+	}
 	path = xasprintf("%s/%s/%s", ws->dir, stored ? ".wafr" : "lenses",
 	    name);
 	diags_init(&d, path);
-	if ((l = lens_load(data, size, id, &d)) == NULL) {
+	if ((l = lens_load(data, size, id, &d)) != NULL)
+		cache_put(ws, name, &k, l);
+	else {
 		char *why = diags_first_error(&d);
 
 		/* The store's copy of a pinned lens that no longer loads is
@@ -430,6 +510,19 @@ set_record(struct workspace *ws, enum store_table t, const char *key,
 			    NULL : roadmap_item_decode(value, size);
 		}
 		break;
+	case TABLE_SCANS: {
+		struct scan_group *g = NULL;
+
+		/* A record that does not read is left out, as an answer. */
+		if (value != NULL && scan_group_decode(value, size, &g,
+		    &s) != 0)
+			free(s);
+		scans_set(&st->scans, key, g);
+		break;
+	}
+	case TABLE_PROFILE:
+		profile_set_record(st, key, value, size);
+		break;
 	case TABLE_LENSES:
 		/* The bytes of a lens pinned under the same name changed (an
 		 * upgrade, or its undo): the lenses are read again. */
@@ -497,6 +590,26 @@ read_state(struct workspace *ws, bool reload, char **cause)
 	return 0;
 }
 
+/* scans/SOURCE.tsv, a record a scan. */
+static int
+read_scan_files(const struct snapshot_src *src, struct store_batch *b,
+    char **cause)
+{
+	char	**keys, **texts;
+	size_t	  n;
+
+	if (scan_files_read(src, &keys, &texts, &n, cause) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		batch_put(b, TABLE_SCANS, keys[i], texts[i], strlen(texts[i]));
+		free(keys[i]);
+		free(texts[i]);
+	}
+	free(keys);
+	free(texts);
+	return 0;
+}
+
 /* The files of a workspace as records: workload.yaml's properties, every
  * answer file against the state's lenses, and the pinned lenses. */
 int
@@ -550,6 +663,8 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 			return -1;
 	}
 
+	if (profile_files_batch(&src, b, cause) != 0)
+		return -1;
 	answers = xcalloc(st->nlenses, sizeof *answers);
 	roadmap = xcalloc(st->nlenses, sizeof *roadmap);
 	for (size_t i = 0; i < st->nlenses; i++) {
@@ -597,7 +712,7 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 	}
 	free(answers);
 	free(roadmap);
-	return ret;
+	return ret == 0 ? read_scan_files(&src, b, cause) : ret;
 }
 
 /* --- Open, close, refresh --- */
@@ -814,7 +929,7 @@ workspace_set_sessions(struct workspace *ws, const char *const *keys,
 		else
 			batch_delete(&b, TABLE_SESSION, keys[i]);
 	}
-	r = store_apply(ws->store, &b, cause);
+	r = store_apply_session(ws->store, &b, cause);
 	batch_free(&b);
 	if (r != 0)
 		return -1;

@@ -106,6 +106,12 @@ const struct action actions[] = {
 	{ "verification", "v", CTX_REVIEW, NULL,
 	  N_("cycle the verification: none, self-reported, verified in "
 	  "the workshop"), act_verification, 0 },
+	{ "scans-down", "f", CTX_REVIEW, NULL,
+	  N_("scroll down the failing scan results of the choice"),
+	  act_scans_down, 0 },
+	{ "scans-up", "F", CTX_REVIEW, NULL,
+	  N_("scroll up the failing scan results of the choice"),
+	  act_scans_up, 0 },
 	{ "milestone", "m", CTX_REVIEW | CTX_MILESTONES, NULL,
 	  N_("save a milestone (asks for its name)"), act_milestone, 0 },
 	{ "agenda", "T", CTX_REVIEW, NULL,
@@ -126,7 +132,7 @@ const struct action actions[] = {
 	{ "details", "D", CTX_REVIEW, N_("D details"),
 	  N_("show the question's description and the practice's text and "
 	  "link in full, or the note again"), act_details, 0 },
-	{ "open-link", "L", CTX_REVIEW, NULL,
+	{ "open-link", "o", CTX_REVIEW, NULL,
 	  N_("open the practice's link in $BROWSER (or xdg-open); without "
 	  "one, show it whole to copy"), act_open_link, 0 },
 	{ "undo", "z", CTX_REVIEW | CTX_LISTS, NULL,

@@ -732,13 +732,24 @@ tick(struct ui *ui, uint64_t *last_poll)
 	if (ui->view->timer != NULL && (vt = ui->view->timer(ui)) >= 0 &&
 	    vt < wait)
 		wait = vt;
+	return wait;
+}
+
+/* The live session (the clock, where the facilitator is, for an audience
+ * view to follow), written once the frame is out: a key's answer on the
+ * screen never waits for them. The wait until the clock's next write, or
+ * 0 when the screen must show what they changed. */
+static int
+after_frame(struct ui *ui, int wait)
+{
+	int		 vt;
+
 	if ((vt = clock_tick(ui)) >= 0 && vt < wait)
 		wait = vt;
-
 	/* The lead, and where it is, for the audience view to follow. */
 	if ((vt = room_tick(ui)) >= 0 && vt < wait)
 		wait = vt;
-	return wait;
+	return ui->dirty_all || ui->dirty_header ? 0 : wait;
 }
 
 /* Ask the terminal to mark pastes (a terminal that cannot ignores it). */
@@ -1047,6 +1058,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	while (!ui.quit && !stop) {
 		wait = tick(&ui, &last_poll);
 		draw(&ui);
+		wait = after_frame(&ui, wait);
 		if ((key = read_key(wait)) == KEYC_NONE)
 			continue;
 		handle_key(&ui, key);

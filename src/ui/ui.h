@@ -327,6 +327,18 @@ void	 act_evidence(struct ui *);
 void	 act_verification(struct ui *);
 int	 evidence_rows(const struct answer *, int);
 int	 evidence_draw(WINDOW *, int, int, int, int, const struct answer *);
+/* Scan results in the review (view-scans.c): a choice's summary and a
+ * question's flag (NULL: none; the caller frees them), the rows the
+ * failing resources of a choice take and their drawing. */
+char	*scans_choice_summary(const struct ui *, const struct qref *,
+	    const struct choice *, bool);
+char	*scans_question_flag(const struct ui *, const struct qref *);
+int	 scans_rows(const struct ui *, const struct qref *,
+	    const struct choice *, int);
+int	 scans_draw(WINDOW *, int, int, int, int, const struct ui *,
+	    const struct qref *, const struct choice *);
+void	 act_scans_down(struct ui *);
+void	 act_scans_up(struct ui *);
 
 /* The improvement plan (view-plan.c). */
 void	 act_plan(struct ui *);

@@ -566,7 +566,7 @@ act_details(struct ui *ui)
 	ui_dirty(ui);
 }
 
-/* L: the link of the choice under the cursor, in $BROWSER, or xdg-open
+/* o: the link of the choice under the cursor, in $BROWSER, or xdg-open
  * on a desktop; else the link whole in the details, to copy. */
 void
 act_open_link(struct ui *ui)
@@ -872,7 +872,7 @@ choice_link(const struct question *q, const struct choice *c)
 /* The details of the question and of the choice under the cursor, whole:
  * the description, what to ask and what evidence to look for, then the
  * practice's helpful text, how to improve on it, and its link on lines of
- * its own, to copy (L opens it). */
+ * its own, to copy (o opens it). */
 enum { INFO_QUESTION = 1, INFO_HELPFUL = 2, INFO_ALL = 3 };
 
 static void
@@ -909,7 +909,7 @@ info_doc(struct doc *d, const struct question *q, const struct choice *c,
 		doc_wrap(d, 1, EL_NORMAL, text_get(&c->improvement));
 	}
 	if (link != NULL && *link != '\0') {
-		doc_rule(d, label != NULL ? label : _("Link (L opens it)"));
+		doc_rule(d, label != NULL ? label : _("Link (o opens it)"));
 		doc_wrap(d, 1, EL_NORMAL, link);
 		if (c->improvement_url != NULL && c->improvement_url != link &&
 		    !streq(c->improvement_url, link))
@@ -946,7 +946,7 @@ draw_detail(struct ui *ui, struct review *r)
 	enum element		 tel;
 	int			 h = getmaxy(w), x0 = r->dx;
 	int			 width = getmaxx(w) - x0, y = 0, rest, nc, hr;
-	int			 nrows, hrows, ev, iw = 0;
+	int			 nrows, hrows, ev, sc, iw = 0;
 	bool			 desc_shown = false;
 	size_t			 tl;
 
@@ -986,6 +986,10 @@ draw_detail(struct ui *ui, struct review *r)
 		draw_text(w, y++, x0 + 1, width - 1, s, EL_RISK_NA);
 		free(s);
 	}
+	if ((s = scans_question_flag(ui, &ref)) != NULL && y < h) {
+		draw_text(w, y++, x0 + 1, width - 1, s, EL_RISK_HIGH);
+		free(s);
+	}
 
 	/* Share the rest: choices first, then the helpful text, then the
 	 * note, each at least a rule and a row when it can. */
@@ -1002,7 +1006,8 @@ draw_detail(struct ui *ui, struct review *r)
 		help = text_get(&ref.q->description);
 	hr = (int)wrapped_rows(help, width - 2);
 	ev = evidence_rows(a, rest - nrows - 2);
-	hrows = rest - nrows - 2 - ev;	/* left after the note's two */
+	sc = scans_rows(ui, &ref, cc, rest - nrows - 2 - ev - 1);
+	hrows = rest - nrows - 2 - ev - sc;	/* left after the note's two */
 	if (hrows > hr + 1)
 		hrows = hr + 1;
 	if (hrows < 0 || iw > 0)
@@ -1032,7 +1037,8 @@ draw_detail(struct ui *ui, struct review *r)
 		const struct choice_na	*na = answer_choice_na(a, ch->id);
 		enum element		 el;
 		const char		*box;
-		int			 x = x0 + 2;
+		char			*sum;
+		int			 x = x0 + 2, sw;
 
 		el = row_start(w, y, x0, width, ci == ui->choice,
 		    ui->focus == PANE_CHOICES);
@@ -1044,9 +1050,23 @@ draw_detail(struct ui *ui, struct review *r)
 			box = "[ ]";
 		x += draw_text(w, y, x, 3, box, a->not_applicable ? EL_DIM :
 		    el) + 1;
-		x += draw_text(w, y, x, width - x + x0, text_get(&ch->title),
-		    na != NULL || a->not_applicable ? EL_DIM :
-		    is_match(ui, ref.q, (int)ci) ? EL_MATCH : el);
+		/* The scan summary at the right, cut short if need be. */
+		sum = scans_choice_summary(ui, &ref, ch, false);
+		sw = sum != NULL ? text_width(sum, strlen(sum)) + 3 : 0;
+		if (sw > 0 && width - (x - x0) - sw < 24) {
+			free(sum);
+			sum = scans_choice_summary(ui, &ref, ch, true);
+			sw = text_width(sum, strlen(sum)) + 3;
+		}
+		if (sw > 0 && width - (x - x0) - sw < 16)
+			sw = 0;
+		if (sw > 0)
+			draw_text(w, y, x0 + width - sw + 2, sw - 2, sum,
+			    EL_DIM);
+		free(sum);
+		x += draw_text(w, y, x, width - x + x0 - sw,
+		    text_get(&ch->title), na != NULL || a->not_applicable ?
+		    EL_DIM : is_match(ui, ref.q, (int)ci) ? EL_MATCH : el);
 		if (na != NULL) {
 			s = xasprintf(_(" (n/a: %s)"), na->reason);
 			draw_text(w, y, x, width - x + x0, s, EL_DIM);
@@ -1057,6 +1077,9 @@ draw_detail(struct ui *ui, struct review *r)
 	if (r->ctop + nrows < nc && nrows > 0)
 		draw_text(w, y - 1, x0 + width - 2, 1, glyph(GLYPH_DOWN),
 		    EL_DIM);
+	if (sc > 0 && y < h - 1)
+		y += scans_draw(w, y, x0, width, sc < h - y - 1 ? sc :
+		    h - y - 1, ui, &ref, cc);
 	if (iw > 0)
 		draw_info(ui, w, 0, x0 + width + 1, iw, h, ref.q, cc,
 		    desc_shown ? INFO_HELPFUL : INFO_ALL, NULL);
