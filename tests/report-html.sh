@@ -77,10 +77,12 @@ chrome --window-size=390,844 --screenshot="$TMP/phone.png" \
 ok $? "a phone-sized screenshot"
 chrome --window-size=1200,1600 --screenshot="$TMP/desk.png" \
     "file://$TMP/r.html" >/dev/null
-# Count the pixels of the high-risk colour: the bars are drawn.
+# Count the pixels of the high-risk colour: the bars are drawn; or, given
+# X0, the pixels with ink right of it.
 cat >"$TMP/png.py" <<'PY'
 import struct, sys, zlib
 data = open(sys.argv[1], "rb").read()
+x0 = int(sys.argv[2]) if len(sys.argv) > 2 else None
 assert data[:8] == b"\x89PNG\r\n\x1a\n"
 pos, idat = 8, b""
 while pos < len(data):
@@ -115,8 +117,11 @@ for y in range(h):
             line[x] = (line[x] + pr) & 255
     for x in range(0, stride, bpp):
         r, g, bl = line[x], line[x + 1], line[x + 2]
-        if abs(r - 0xc6) < 8 and abs(g - 0x28) < 8 and abs(bl - 0x28) < 8:
-            count += 1
+        if x0 is None:
+            count += abs(r - 0xc6) < 8 and abs(g - 0x28) < 8 and abs(bl - 0x28) < 8
+        elif x >= x0 * bpp:
+            # Ink right of x0, off the white page: something ran out.
+            count += min(r, g, bl) < 235
     prev = line
 print(w, count)
 PY
@@ -128,6 +133,42 @@ like "$got" '^390 ([0-9]{3,})$' "... on a phone too"
 chrome --no-pdf-header-footer --print-to-pdf="$TMP/r.pdf" \
     "file://$TMP/r.html" >/dev/null
 is "$(head -c 5 "$TMP/r.pdf" 2>/dev/null)" "%PDF-" "it prints to PDF"
+
+# --- Nothing overflows, on a 1280 px screen and on an A4 page ---
+# A report with long unbroken words everywhere, a roadmap and a trend.
+long=$(printf 'x%.0s' $(seq 1 300))
+"$WAFR" workload "$W" description "https://example.org/$long" >/dev/null
+"$WAFR" workload "$W" participants "Ana $long (facilitator); Bo (lead)" >/dev/null
+"$WAFR" answer "$W" identities --none --note "see $long" >/dev/null
+"$WAFR" roadmap "$W" identities --owner "team-$long" --ticket "T-$long" \
+    --target 2026-12-31 >/dev/null
+"$WAFR" milestone "$W" "First" >/dev/null
+"$WAFR" answer "$W" sus_hardware --none >/dev/null
+"$WAFR" milestone "$W" "Second" >/dev/null
+"$WAFR" report "$W" -o "$TMP/wide.html"
+ok $? "a report with long words and a trend"
+chrome --window-size=1280,4000 --hide-scrollbars \
+    --screenshot="$TMP/w1280.png" "file://$TMP/wide.html" >/dev/null
+ok $? "a 1280 px screenshot"
+# The page is 60rem wide and centred: the right margin stays white.
+is "$(python3 "$TMP/png.py" "$TMP/w1280.png" 1130)" "1280 0" \
+    "at 1280 px nothing runs into the right margin"
+# An A4 page: the print rules applied to a 210 mm wide window, the 15 mm
+# page margins as padding; nothing may reach into the right one.
+sed -e 's/@media print{/@media all{/' \
+    -e 's|</style>|html{padding:0 57px}</style>|' "$TMP/wide.html" \
+    >"$TMP/a4.html"
+chrome --window-size=794,4000 --hide-scrollbars \
+    --screenshot="$TMP/a4.png" "file://$TMP/a4.html" >/dev/null
+ok $? "an A4-wide screenshot with the print rules"
+is "$(python3 "$TMP/png.py" "$TMP/a4.png" 740)" "794 0" \
+    "on an A4 page nothing runs into the right margin"
+chrome --no-pdf-header-footer --print-to-pdf="$TMP/wide.pdf" \
+    "file://$TMP/wide.html" >/dev/null
+pages=$(grep -ao '/Count [0-9]*' "$TMP/wide.pdf" | cut -d' ' -f2 | sort -n | tail -1)
+sections=$(grep -o '<section id=' "$TMP/wide.html" | wc -l)
+ok $([ "$pages" -ge "$sections" ]; echo $?) \
+    "printed, each of the $sections sections starts a page ($pages pages)"
 
 kill "$PROXY" 2>/dev/null
 wait "$PROXY" 2>/dev/null

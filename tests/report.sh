@@ -117,7 +117,7 @@ is "$(status_field "$W" medium)" 1 "the medium-risk finding is back"
 md=$("$WAFR" report "$W")
 ok $? "md: the report is written"
 sections=$(printf '%s\n' "$md" | grep '^## ' | tr '\n' '|')
-is "$sections" "## Workload|## Risks by pillar|## Improvement plan|## Remediation roadmap|## Questions|" \
+is "$sections" "## Summary|## Workload|## Risks by pillar|## Improvement plan|## Remediation roadmap|## Questions|" \
     "md: the sections, in order"
 like "$md" "\| Security \| 11 \| 2 \| 2 \|" "md: tallies per pillar"
 like "$md" "Verified in the workshop" "md: the verification mark"

@@ -725,8 +725,8 @@ main(void)
 	struct lens *l;
 
 	round_trip("wellarchitected");
-	round_trip("serverless");
-	round_trip("saas");
+	round_trip("wafr-serverless");
+	round_trip("wafr-saas");
 	if ((l = load("wellarchitected")) != NULL) {
 		determinism(l);
 		block_texts(l);

@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "cli/cmd.h"
 #include "git/history.h"
@@ -19,16 +21,96 @@ static const char options[] = N_(
 "  -m, --milestone NAME  report the state saved at a milestone\n"
 "  -o, --output FILE     write FILE instead of the standard output\n");
 
+static char *
+json_ctx(const struct state *st, const struct report_ctx *ctx)
+{
+	(void)ctx;
+	return report_json(st);
+}
+
+static char *
+csv_ctx(const struct state *st, const struct report_ctx *ctx)
+{
+	(void)ctx;
+	return report_csv(st);
+}
+
+typedef char *(*report_fn)(const struct state *, const struct report_ctx *);
+
 static const struct {
 	const char	*name;
-	char		*(*fn)(const struct state *);
+	report_fn	 fn;
 } formats[] = {
-	{ "md", report_markdown },
-	{ "markdown", report_markdown },
-	{ "html", report_html },
-	{ "json", report_json },
-	{ "csv", report_csv },
+	{ "md", report_markdown_ctx },
+	{ "markdown", report_markdown_ctx },
+	{ "html", report_html_ctx },
+	{ "json", json_ctx },
+	{ "csv", csv_ctx },
 };
+
+/* What the report says besides the state: the milestone and its date,
+ * the milestone before (HRIs closed and opened since), every milestone
+ * for the trend. Without history, only the date. */
+struct context {
+	struct report_ctx	 ctx;
+	struct milestone	*ms;
+	size_t			 nms;
+	struct report_mark	*marks;
+	struct state		*earlier;
+};
+
+static void
+context_build(struct context *c, struct workspace *ws, const char *milestone,
+    const char *commit)
+{
+	char	*cause = NULL;
+	size_t	 at = SIZE_MAX;
+
+	*c = (struct context){ 0 };
+	c->ctx.now = (long long)time(NULL);
+	c->ctx.date = c->ctx.now;
+	if (history_milestones(ws->dir, &c->ms, &c->nms, &cause) != 0) {
+		free(cause);	/* no history: no trend */
+		return;
+	}
+	c->marks = xcalloc(c->nms + 1, sizeof *c->marks);
+	for (size_t i = 0; i < c->nms; i++) {
+		const struct milestone *m = &c->ms[c->nms - 1 - i];
+
+		c->marks[i] = (struct report_mark){ m->name, m->time,
+		    m->tally };
+		if (milestone != NULL && commit != NULL &&
+		    strcmp(m->commit, commit) == 0 && at == SIZE_MAX)
+			at = i;
+	}
+	c->ctx.marks = c->marks;
+	c->ctx.nmarks = c->nms;
+	if (milestone == NULL) {
+		if (c->nms > 0)
+			c->ctx.earlier_name = c->ms[0].name;
+		return;
+	}
+	c->ctx.milestone = milestone;
+	if (at == SIZE_MAX)
+		return;
+	c->ctx.milestone = c->marks[at].name;
+	c->ctx.date = c->marks[at].time;
+	c->ctx.nmarks = at + 1;		/* the trend up to it */
+	if (at > 0 && history_state(ws->dir, c->ms[c->nms - at].commit,
+	    &c->earlier, NULL, &cause) == 0) {
+		c->ctx.earlier = c->earlier;
+		c->ctx.earlier_name = c->marks[at - 1].name;
+	}
+	free(cause);
+}
+
+static void
+context_free(struct context *c)
+{
+	free(c->marks);
+	milestones_free(c->ms, c->nms);
+	state_free(c->earlier);
+}
 
 /* The format named by the extension of FILE (.md, .html, .json, .csv),
  * or NULL. */
@@ -61,7 +143,9 @@ cmd_report_exec(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char			*(*fn)(const struct state *) = report_markdown;
+	report_fn		 fn;
+	struct context		 cx;
+	char			 commit[41];
 	const char		*format = NULL, *milestone = NULL, *out = NULL;
 	struct workspace	*ws;
 	struct state		*state = NULL;
@@ -106,7 +190,8 @@ cmd_report_exec(int argc, char **argv)
 		return EXIT_DATA;
 	if (milestone != NULL) {
 		/* The state saved in that commit, not the live one. */
-		if (history_state(ws->dir, milestone, &state, NULL, &cause) != 0) {
+		if (history_state(ws->dir, milestone, &state, commit,
+		    &cause) != 0) {
 			cmd_error("%s", cause);
 			free(cause);
 			workspace_close(ws);
@@ -117,7 +202,9 @@ cmd_report_exec(int argc, char **argv)
 		free(cause);
 		cause = NULL;
 	}
-	text = fn(state != NULL ? state : &ws->state);
+	context_build(&cx, ws, milestone, milestone != NULL ? commit : NULL);
+	text = fn(state != NULL ? state : &ws->state, &cx.ctx);
+	context_free(&cx);
 	state_free(state);
 	if (out == NULL || strcmp(out, "-") == 0) {
 		if (fputs(text, stdout) == EOF || fflush(stdout) != 0)

@@ -18,6 +18,8 @@ static const char options[] = N_(
 "  environment        production or preproduction\n"
 "  pillar-priorities  pillar ids, comma-separated, most important first:\n"
 "                     the improvement plan and roadmap follow this order\n"
+"  participants       who took part and their roles, separated by ';'\n"
+"  review-date        the date of the review, YYYY-MM-DD\n"
 "  description, owner, review-owner, industry, regions, architecture,\n"
 "  and any other KEY of letters, digits, '-' and '_'.\n"
 "The lenses property is set by \"wafr init\" and cannot be changed here.\n");

@@ -11,7 +11,7 @@
 
 /* One RFC 4180 field. A cell a spreadsheet would run as a formula (=, +,
  * -, @, or a tab or return first) gets a leading quote so it stays text. */
-static void
+void
 csv_field(struct buf *b, const char *s)
 {
 	struct buf clean = { 0 };

@@ -10,6 +10,7 @@
 
 #include "model/plan.h"
 #include "report/report.h"
+#include "report/summary.h"
 #include "base/util.h"
 
 static const char style[] =
@@ -50,9 +51,13 @@ static const char style[] =
 "a{overflow-wrap:anywhere}\n"
 "@media (max-width:40rem){body{font-size:15px;padding:.6rem}"
 "dl.props{grid-template-columns:1fr}dl.props dd{margin-bottom:.3rem}}\n"
+"svg.trend{width:100%;max-width:40rem;height:auto;display:block}"
+"td,th,p,li,dd,h1,h2,h3,h4,figcaption{overflow-wrap:anywhere}\n"
 "@media print{body{max-width:none;font-size:10pt;padding:0}"
-"h2{break-before:auto;break-after:avoid}h3,h4{break-after:avoid}"
-".finding,.chart-box,tr,.question{break-inside:avoid}"
+"section{break-before:page}section#summary{break-before:auto}"
+"h2{break-after:avoid}h3,h4{break-after:avoid}"
+"table{width:100%;table-layout:auto}thead{display:table-header-group}"
+".finding,.chart-box,tr,.question,svg.trend{break-inside:avoid}"
 "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
 "a{color:inherit;text-decoration:none}.scroll{overflow:visible}}\n"
 "@page{margin:15mm}\n";
@@ -182,11 +187,8 @@ h_chart(struct buf *b, const char *title, const struct tally *t)
 }
 
 static void
-h_head(struct buf *b, const struct state *st)
+h_head(struct buf *b, const struct summary *sm)
 {
-	const char	*name = state_prop(st, "name");
-	size_t		*order = plan_prop_order(st);
-
 	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
@@ -194,18 +196,131 @@ h_head(struct buf *b, const struct state *st)
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
 	    "default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
 	    "<meta name=\"generator\" content=\"wafr\">\n<title>");
-	h(b, _("Architecture review"));
-	buf_adds(b, ": ");
-	h(b, name);
-	buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
-	    style);
-	h(b, _("Architecture review"));
-	buf_adds(b, ": ");
-	h(b, name);
-	buf_adds(b, "</h1>\n<section id=\"workload\"><h2>");
+	for (int pass = 0; pass < 2; pass++) {
+		h(b, _("Architecture review"));
+		buf_adds(b, ": ");
+		h(b, sm->name);
+		if (sm->milestone != NULL) {
+			buf_printf(b, " · %s ", _("milestone"));
+			h(b, sm->milestone);
+			if (sm->date != NULL)
+				buf_printf(b, " (%s)", sm->date);
+		}
+		if (pass == 0)
+			buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n"
+			    "<body>\n<h1>", style);
+	}
+	buf_adds(b, "</h1>\n");
+}
+
+/* The executive summary: one page a CTO reads before the details. */
+static void
+h_summary(struct buf *b, const struct state *st, const struct summary *sm)
+{
+	struct tally t;
+
+	buf_adds(b, "<section id=\"summary\"><h2>");
+	h(b, _("Summary"));
+	buf_adds(b, "</h2>\n<p class=\"oneline\"><strong>");
+	h(b, sm->name);
+	buf_adds(b, "</strong>");
+	if (sm->oneline != NULL) {
+		buf_adds(b, ": ");
+		h(b, sm->oneline);
+	}
+	buf_adds(b, "</p>\n<dl class=\"props\">\n");
+	if (sm->milestone != NULL) {
+		buf_adds(b, "<dt>");
+		h(b, _("Milestone"));
+		buf_adds(b, "</dt><dd>");
+		h(b, sm->milestone);
+		if (sm->date != NULL)
+			buf_printf(b, _(", saved on %s"), sm->date);
+		buf_adds(b, "</dd>\n");
+	} else if (sm->date != NULL) {
+		buf_adds(b, "<dt>");
+		h(b, _("Date of the review"));
+		buf_printf(b, "</dt><dd>%s</dd>\n", sm->date);
+	}
+	buf_adds(b, "<dt>");
+	h(b, _("Participants"));
+	buf_adds(b, "</dt><dd>");
+	if (sm->nparticipants == 0)
+		h(b, _("not recorded (the workload property participants)"));
+	for (size_t i = 0; i < sm->nparticipants; i++) {
+		if (i > 0)
+			buf_adds(b, "; ");
+		h(b, sm->participants[i]);
+	}
+	buf_adds(b, "</dd>\n</dl>\n<p>");
+	state_tally(st, -1, &t);
+	buf_printf(b, _("High-risk issues (HRI): %u · medium-risk issues "
+	    "(MRI): %u · questions answered: %u of %u.\n\n"), t.n[RISK_HIGH],
+	    t.n[RISK_MEDIUM], t.answered, t.questions);
+	buf_printf(b, "</p>\n<div class=\"scroll\"><table class=\"pillars\">"
+	    "<thead><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s"
+	    "</th></tr></thead>\n<tbody>\n", _("Pillar"), _("HRI"), _("MRI"));
+	for (size_t i = 0; i < sm->npillars; i++) {
+		buf_adds(b, "<tr><td>");
+		h(b, text_get(&sm->pillars[i].p->title));
+		if (st->nlenses > 1) {
+			buf_adds(b, " (");
+			h(b, text_get(&st->lenses[sm->pillars[i].lens]->title));
+			buf_addc(b, ')');
+		}
+		buf_printf(b, "</td><td class=\"n\">%u</td><td class=\"n\">%u"
+		    "</td></tr>\n", sm->pillars[i].high, sm->pillars[i].medium);
+	}
+	buf_adds(b, "<tr><th>");
+	h(b, _("Total"));
+	buf_printf(b, "</th><td class=\"n\">%u</td><td class=\"n\">%u</td>"
+	    "</tr>\n</tbody></table></div>\n", t.n[RISK_HIGH],
+	    t.n[RISK_MEDIUM]);
+	if (sm->ntop > 0) {
+		buf_adds(b, "<h3>");
+		h(b, _("The findings that matter most"));
+		buf_adds(b, "</h3>\n<ol class=\"top\">\n");
+		for (size_t i = 0; i < sm->ntop; i++) {
+			const struct plan_entry *e = &sm->plan.v[i];
+
+			buf_adds(b, "<li>");
+			h_risk(b, e->risk);
+			buf_addc(b, ' ');
+			h_qtitle(b, e->ref.q);
+			buf_adds(b, " <span class=\"meta\">(");
+			h(b, text_get(&e->ref.q->pillar->title));
+			buf_adds(b, ")</span></li>\n");
+		}
+		buf_adds(b, "</ol>\n");
+	}
+	buf_adds(b, "<p class=\"roadmap-state\">");
+	summary_roadmap(b, sm);
+	buf_adds(b, "</p>\n");
+	if (sm->earlier != NULL) {
+		buf_adds(b, "<p class=\"since\">");
+		if (*sm->earlier != '\0') {
+			h(b, _("Since milestone"));
+			buf_addc(b, ' ');
+			h(b, sm->earlier);
+		} else
+			h(b, _("Since the last milestone"));
+		buf_adds(b, ": ");
+		buf_printf(b, _("HRIs closed: %u, opened: %u.\n\n"),
+		    sm->hri_closed, sm->hri_opened);
+		buf_adds(b, "</p>\n");
+	}
+	buf_adds(b, "</section>\n");
+}
+
+static void
+h_workload(struct buf *b, const struct state *st)
+{
+	size_t *order, n = summary_prop_order(st, &order);
+
+	buf_adds(b, "<section id=\"workload\"><h2>");
 	h(b, _("Workload"));
 	buf_adds(b, "</h2>\n<dl class=\"props\">\n");
-	for (size_t i = 0; i < st->workload.n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		buf_adds(b, "<dt>");
 		h(b, st->workload.keys[order[i]]);
 		buf_adds(b, "</dt><dd>");
@@ -214,6 +329,87 @@ h_head(struct buf *b, const struct state *st)
 	}
 	free(order);
 	buf_adds(b, "</dl></section>\n");
+}
+
+/* HRIs and MRIs per milestone (and now) as an inline SVG line chart, with
+ * the numbers in a table beside it for readers and printers. */
+static void
+h_trend(struct buf *b, const struct state *st, const struct report_ctx *ctx)
+{
+	const int	 w = 600, ht = 200, pad = 30;
+	size_t		 n;
+	unsigned	 max = 1, *hi, *me;
+	struct tally	 t;
+	char		 date[16];
+
+	if (ctx == NULL || ctx->nmarks == 0)
+		return;
+	n = ctx->nmarks + (ctx->milestone == NULL);
+	hi = xcalloc(n, sizeof *hi);
+	me = xcalloc(n, sizeof *me);
+	for (size_t i = 0; i < ctx->nmarks; i++) {
+		hi[i] = ctx->marks[i].tally.n[RISK_HIGH];
+		me[i] = ctx->marks[i].tally.n[RISK_MEDIUM];
+	}
+	if (ctx->milestone == NULL) {
+		state_tally(st, -1, &t);
+		hi[n - 1] = t.n[RISK_HIGH];
+		me[n - 1] = t.n[RISK_MEDIUM];
+	}
+	for (size_t i = 0; i < n; i++) {
+		max = hi[i] > max ? hi[i] : max;
+		max = me[i] > max ? me[i] : max;
+	}
+	buf_adds(b, "<section id=\"trend\"><h2>");
+	h(b, _("Trend"));
+	buf_printf(b, "</h2>\n<svg class=\"trend\" role=\"img\" viewBox=\"0 0 "
+	    "%d %d\" xmlns=\"http://www.w3.org/2000/svg\"><title>", w, ht);
+	h(b, _("HRIs and MRIs per milestone"));
+	buf_printf(b, "</title><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+	    "style=\"stroke:var(--line)\"/>", pad, ht - pad, w - pad, ht - pad);
+	for (int series = 0; series < 2; series++) {
+		const unsigned *v = series == 0 ? hi : me;
+
+		buf_printf(b, "<polyline class=\"%s\" style=\"fill:none;"
+		    "stroke:var(%s);stroke-width:3\" points=\"", series == 0 ?
+		    "high" : "medium", series == 0 ? "--high" : "--medium");
+		for (size_t i = 0; i < n; i++) {
+			int x = n > 1 ? pad + (int)((size_t)(w - 2 * pad) * i /
+			    (n - 1)) : w / 2;
+			int y = ht - pad - (int)((unsigned)(ht - 2 * pad) * v[i] /
+			    max);
+
+			buf_printf(b, "%s%d,%d", i > 0 ? " " : "", x, y);
+		}
+		buf_adds(b, "\"/>");
+	}
+	buf_printf(b, "<text x=\"%d\" y=\"%d\" style=\"font-size:12px;"
+	    "fill:var(--muted)\">%u</text></svg>\n", 2, pad, max);
+	buf_adds(b, "<ul class=\"legend\"><li style=\"--c:var(--high)\">");
+	h(b, _("HRI"));
+	buf_adds(b, "</li><li style=\"--c:var(--medium)\">");
+	h(b, _("MRI"));
+	buf_printf(b, "</li></ul>\n<div class=\"scroll\"><table><thead><tr>"
+	    "<th>%s</th><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s"
+	    "</th></tr></thead>\n<tbody>\n", _("Milestone"), _("Date"),
+	    _("HRI"), _("MRI"));
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(b, "<tr><td>");
+		if (i < ctx->nmarks) {
+			h(b, ctx->marks[i].name);
+			summary_date(ctx->marks[i].time, date, sizeof date);
+		} else {
+			buf_adds(b, "<em>");
+			h(b, _("now"));
+			buf_adds(b, "</em>");
+			*date = '\0';
+		}
+		buf_printf(b, "</td><td>%s</td><td class=\"n\">%u</td>"
+		    "<td class=\"n\">%u</td></tr>\n", date, hi[i], me[i]);
+	}
+	buf_adds(b, "</tbody></table></div></section>\n");
+	free(hi);
+	free(me);
 }
 
 /* The profile's prioritized questions, the answers from a template. */
@@ -763,19 +959,31 @@ h_scans(struct buf *b, const struct state *st)
 }
 
 char *
-report_html(const struct state *st)
+report_html_ctx(const struct state *st, const struct report_ctx *ctx)
 {
-	struct buf b = { 0 };
+	struct buf	b = { 0 };
+	struct summary	sm;
 
-	h_head(&b, st);
+	summary_build(st, ctx, &sm);
+	h_head(&b, &sm);
+	h_summary(&b, st, &sm);
+	summary_free(&sm);
+	h_workload(&b, st);
 	h_tallies(&b, st);
 	h_time(&b, st);
+	h_trend(&b, st, ctx);
 	h_plan(&b, st);
 	h_roadmap(&b, st);
 	h_questions(&b, st);
 	h_scans(&b, st);
 	buf_adds(&b, "</body>\n</html>\n");
 	return buf_take(&b);
+}
+
+char *
+report_html(const struct state *st)
+{
+	return report_html_ctx(st, NULL);
 }
 
 void

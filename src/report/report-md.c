@@ -7,6 +7,7 @@
 
 #include "model/plan.h"
 #include "report/report.h"
+#include "report/summary.h"
 #include "base/util.h"
 
 /* Prose from a file: no control characters, and nothing a Markdown
@@ -94,20 +95,111 @@ md_tally_row(struct buf *b, const struct tally *t)
 }
 
 static void
-md_workload(struct buf *b, const struct state *st)
+md_title(struct buf *b, const struct summary *sm)
 {
-	const char	*name = state_prop(st, "name");
-	size_t		*order = plan_prop_order(st);
-
 	buf_adds(b, "# ");
 	buf_adds(b, _("Architecture review"));
 	buf_adds(b, ": ");
-	md_text(b, name != NULL ? name : "", true);
-	buf_adds(b, "\n\n## ");
+	md_text(b, sm->name != NULL ? sm->name : "", true);
+	if (sm->milestone != NULL) {
+		buf_printf(b, " · %s ", _("milestone"));
+		md_text(b, sm->milestone, true);
+		if (sm->date != NULL)
+			buf_printf(b, " (%s)", sm->date);
+	}
+	buf_adds(b, "\n\n");
+}
+
+/* The executive summary: one screen a CTO reads before the details. */
+static void
+md_summary(struct buf *b, const struct state *st, const struct summary *sm)
+{
+	struct tally t;
+
+	buf_printf(b, "## %s\n\n", _("Summary"));
+	buf_adds(b, "**");
+	md_text(b, sm->name != NULL ? sm->name : "", true);
+	buf_adds(b, "**");
+	if (sm->oneline != NULL) {
+		buf_adds(b, ": ");
+		md_text(b, sm->oneline, true);
+	}
+	buf_adds(b, "\n\n");
+	if (sm->milestone != NULL) {
+		buf_printf(b, "%s: ", _("Milestone"));
+		md_text(b, sm->milestone, true);
+		if (sm->date != NULL)
+			buf_printf(b, _(", saved on %s"), sm->date);
+		buf_adds(b, "\n\n");
+	} else if (sm->date != NULL)
+		buf_printf(b, "%s: %s\n\n", _("Date of the review"), sm->date);
+	buf_printf(b, "%s: ", _("Participants"));
+	if (sm->nparticipants == 0)
+		buf_adds(b, _("not recorded (the workload property "
+		    "participants)"));
+	for (size_t i = 0; i < sm->nparticipants; i++) {
+		if (i > 0)
+			buf_adds(b, "; ");
+		md_text(b, sm->participants[i], true);
+	}
+	buf_adds(b, "\n\n");
+	state_tally(st, -1, &t);
+	buf_printf(b, _("High-risk issues (HRI): %u · medium-risk issues "
+	    "(MRI): %u · questions answered: %u of %u.\n\n"), t.n[RISK_HIGH],
+	    t.n[RISK_MEDIUM], t.answered, t.questions);
+	buf_printf(b, "| %s | %s | %s |\n|---|--:|--:|\n", _("Pillar"),
+	    _("HRI"), _("MRI"));
+	for (size_t i = 0; i < sm->npillars; i++) {
+		buf_adds(b, "| ");
+		md_text(b, text_get(&sm->pillars[i].p->title), true);
+		if (st->nlenses > 1) {
+			buf_adds(b, " (");
+			md_text(b, text_get(&st->lenses[sm->pillars[i].lens]->
+			    title), true);
+			buf_addc(b, ')');
+		}
+		buf_printf(b, " | %u | %u |\n", sm->pillars[i].high,
+		    sm->pillars[i].medium);
+	}
+	buf_printf(b, "| **%s** | %u | %u |\n\n", _("Total"), t.n[RISK_HIGH],
+	    t.n[RISK_MEDIUM]);
+	if (sm->ntop > 0) {
+		buf_printf(b, "%s:\n\n", _("The findings that matter most"));
+		for (size_t i = 0; i < sm->ntop; i++) {
+			const struct plan_entry *e = &sm->plan.v[i];
+
+			buf_printf(b, "%zu. %s ", i + 1, finding_code(e->risk));
+			md_question_title(b, e->ref.q);
+			buf_adds(b, " (");
+			md_text(b, text_get(&e->ref.q->pillar->title), true);
+			buf_adds(b, ")\n");
+		}
+		buf_addc(b, '\n');
+	}
+	summary_roadmap(b, sm);
+	buf_adds(b, "\n\n");
+	if (sm->earlier != NULL) {
+		if (*sm->earlier != '\0') {
+			buf_printf(b, "%s ", _("Since milestone"));
+			md_text(b, sm->earlier, true);
+			buf_adds(b, ": ");
+		} else
+			buf_printf(b, "%s: ", _("Since the last milestone"));
+		buf_printf(b, _("HRIs closed: %u, opened: %u.\n\n"),
+		    sm->hri_closed, sm->hri_opened);
+	}
+}
+
+static void
+md_workload(struct buf *b, const struct state *st)
+{
+	size_t	*order, n = summary_prop_order(st, &order);
+
+	buf_adds(b, "## ");
 	buf_adds(b, _("Workload"));
 	buf_printf(b, "\n\n| %s | %s |\n|---|---|\n", _("Property"),
 	    _("Value"));
-	for (size_t i = 0; i < st->workload.n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		buf_adds(b, "| ");
 		md_text(b, st->workload.keys[order[i]], true);
 		buf_adds(b, " | ");
@@ -115,6 +207,33 @@ md_workload(struct buf *b, const struct state *st)
 		buf_adds(b, " |\n");
 	}
 	free(order);
+	buf_addc(b, '\n');
+}
+
+/* HRIs and MRIs at each milestone, and now. */
+static void
+md_trend(struct buf *b, const struct state *st, const struct report_ctx *ctx)
+{
+	struct tally	t;
+	char		date[16];
+
+	if (ctx == NULL || ctx->nmarks == 0)
+		return;
+	buf_printf(b, "## %s\n\n| %s | %s | %s | %s |\n|---|---|--:|--:|\n",
+	    _("Trend"), _("Milestone"), _("Date"), _("HRI"), _("MRI"));
+	for (size_t i = 0; i < ctx->nmarks; i++) {
+		summary_date(ctx->marks[i].time, date, sizeof date);
+		buf_adds(b, "| ");
+		md_text(b, ctx->marks[i].name, true);
+		buf_printf(b, " | %s | %u | %u |\n", date,
+		    ctx->marks[i].tally.n[RISK_HIGH],
+		    ctx->marks[i].tally.n[RISK_MEDIUM]);
+	}
+	if (ctx->milestone == NULL) {
+		state_tally(st, -1, &t);
+		buf_printf(b, "| *%s* | | %u | %u |\n", _("now"),
+		    t.n[RISK_HIGH], t.n[RISK_MEDIUM]);
+	}
 	buf_addc(b, '\n');
 }
 
@@ -597,13 +716,19 @@ md_scans(struct buf *b, const struct state *st)
 }
 
 char *
-report_markdown(const struct state *st)
+report_markdown_ctx(const struct state *st, const struct report_ctx *ctx)
 {
-	struct buf b = { 0 };
+	struct buf	b = { 0 };
+	struct summary	sm;
 
+	summary_build(st, ctx, &sm);
+	md_title(&b, &sm);
+	md_summary(&b, st, &sm);
+	summary_free(&sm);
 	md_workload(&b, st);
 	md_tallies(&b, st);
 	md_time(&b, st);
+	md_trend(&b, st, ctx);
 	md_plan(&b, st);
 	md_roadmap(&b, st);
 	md_questions(&b, st);
@@ -612,6 +737,12 @@ report_markdown(const struct state *st)
 	while (b.len > 1 && b.s[b.len - 1] == '\n' && b.s[b.len - 2] == '\n')
 		b.s[--b.len] = '\0';
 	return buf_take(&b);
+}
+
+char *
+report_markdown(const struct state *st)
+{
+	return report_markdown_ctx(st, NULL);
 }
 
 void

@@ -666,6 +666,49 @@ ops_roadmap(struct workspace *ws, const struct qref *ref,
 	return r;
 }
 
+int
+ops_roadmap_import(struct workspace *ws, const struct qref *refs,
+    struct roadmap_item *const *items, size_t n, char **cause)
+{
+	struct store_batch	 b = { 0 };
+	struct roadmap_update	*u;
+	char			**keys;
+	int			 r = -1;
+
+	if (n == 0)
+		return fail(cause, "%s", _("nothing to change"));
+	u = xcalloc(n, sizeof *u);
+	keys = xcalloc(n, sizeof *keys);
+	for (size_t i = 0; i < n; i++) {
+		const struct roadmap_item *cur;
+
+		if (check_ref(ws, &refs[i], cause) != 0)
+			goto bad;
+		keys[i] = state_key(&ws->state, &refs[i]);
+		cur = ws->state.roadmap[refs[i].lens][refs[i].q->index];
+		if (cur == NULL || items[i] == NULL) {
+			fail(cause, _("%s is not on the roadmap"), keys[i]);
+			goto bad;
+		}
+		if (check_text(items[i]->owner, _("owner"), cause) != 0 ||
+		    check_text(items[i]->ticket, _("ticket"), cause) != 0)
+			goto bad;
+		u[i] = (struct roadmap_update){ cur, items[i], true, keys[i] };
+		batch_update(&b, TABLE_ROADMAP, keys[i], update_roadmap, &u[i]);
+	}
+	r = commit(ws, &b, "roadmap-import", n == 1 ? keys[0] : NULL, true,
+	    NULL, NULL, cause);
+	goto out;
+bad:
+	batch_free(&b);
+out:
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+	free(u);
+	return r;
+}
+
 /* --- The workload --- */
 
 /* Pillar ids separated by commas and blanks, written back as "a,b,c". */
@@ -727,6 +770,10 @@ ops_set_prop(struct workspace *ws, const char *key, const char *value,
 	    strcmp(value, "preproduction") != 0)
 		return fail(cause, _("environment must be production or "
 		    "preproduction, not \"%s\""), value);
+	if (strcmp(key, "review-date") == 0 && *value != '\0' &&
+	    !plan_date_valid(value))
+		return fail(cause, _("review-date must be a date, YYYY-MM-DD, "
+		    "not \"%s\""), value);
 	if (strcmp(key, "pillar-priorities") == 0) {
 		if (plan_check_priorities(&ws->state, value, cause) != 0)
 			return -1;

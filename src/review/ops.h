@@ -62,6 +62,11 @@ int	 ops_import(struct workspace *, const struct qref *,
 /* Put a finding on the roadmap or change its item; NULL takes it off. */
 int	 ops_roadmap(struct workspace *, const struct qref *,
 	    const struct roadmap_item *, char **);
+/* Change several roadmap items at once (a tracker's export read back):
+ * one change in the journal, undone as one. Each item must be on the
+ * roadmap already. */
+int	 ops_roadmap_import(struct workspace *, const struct qref *,
+	    struct roadmap_item *const *, size_t, char **);
 /* A workload property; NULL or "" removes it. */
 int	 ops_set_prop(struct workspace *, const char *, const char *, char **);
 /* A pillar's time box, in minutes (0: none). */
