@@ -84,8 +84,8 @@ like "$("$WAFR" status "$W")" "Operational excellence +11 +3 +2 +0 +1 +0 +8" "st
 # Lenses.
 out=$("$WAFR" lens list)
 like "$out" "wellarchitected +[^ ]+ +57 " "lens list: the framework lens, 57 questions"
-like "$out" "serverless " "lens list: serverless"
-like "$out" "softwareasaservice " "lens list: SaaS"
+like "$out" "wafr-serverless " "lens list: serverless, under its own id"
+like "$out" "wafr-saas " "lens list: SaaS, under its own id"
 printf 'lens: x\ntitle: X\npillars:\n  - id: p\n    title: P\n    questions:\n      - id: q\n        title: Q\n        choices: [{id: a, title: A}, {id: a, title: B}]\n' > "$TMP/dup.yaml"
 out=$("$WAFR" lens check "$TMP/dup.yaml")
 is $? 1 "lens check: an error gives status 1"

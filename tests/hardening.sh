@@ -209,12 +209,12 @@ L=$TMP/lensrm
 "$WAFR" init "$L" --lens wellarchitected --lens serverless >/dev/null
 mkdir -p "$TMP/precious"
 echo keep >"$TMP/precious/file"
-rm -rf "$L/answers/serverless"
-ln -s "$TMP/precious" "$L/answers/serverless"
-"$WAFR" lens remove "$L" serverless >/dev/null 2>"$TMP/err"
+rm -rf "$L/answers/wafr-serverless"
+ln -s "$TMP/precious" "$L/answers/wafr-serverless"
+"$WAFR" lens remove "$L" wafr-serverless >/dev/null 2>"$TMP/err"
 is "$(cat "$TMP/precious/file" 2>/dev/null)" "keep" \
     "lens remove: the folder a link under answers/ points to is untouched"
-[ ! -e "$L/answers/serverless" ]
+[ ! -e "$L/answers/wafr-serverless" ]
 ok $? "and the link itself is gone"
 # A workload.yaml that names other lenses than the store (a hand edit, a
 # merge): sync refuses, naming both, and reads nothing freed (ASan).

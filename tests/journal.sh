@@ -489,9 +489,9 @@ L=$TMP/l
 "$WAFR" lens add "$L" serverless >/dev/null 2>"$TMP/err"
 is $? 0 "lens add ID"
 is "$(status_field "$L" questions)" 91 "its questions count"
-ok "$(test -f "$L/lenses/serverless.yaml"; echo $?)" "it is pinned: lenses/serverless.yaml"
-has_line "$(cat "$L/workload.yaml")" '- serverless' "workload.yaml lists it"
-is "$(newest "$L")" "lens-add serverless False" "log: lens-add, the lens id"
+ok "$(test -f "$L/lenses/wafr-serverless.yaml"; echo $?)" "it is pinned: lenses/wafr-serverless.yaml"
+has_line "$(cat "$L/workload.yaml")" '- wafr-serverless' "workload.yaml lists it"
+is "$(newest "$L")" "lens-add wafr-serverless False" "log: lens-add, the lens id"
 "$WAFR" lens add "$L" "$top_srcdir/tests/lenses/edge.json" >/dev/null 2>&1
 is $? 0 "lens add FILE (AWS JSON)"
 is "$(status_field "$L" questions)" 93 "its questions count"
@@ -506,37 +506,37 @@ ok "$([ "$was" = 0 ] && test ! -e "$L/lenses/edge.json" &&
     "its pinned file and answer files are gone"
 is "$(newest "$L")" "lens-remove edge False" "log: lens-remove"
 
-SQ=$("$WAFR" answer "$L" serverless/sls-ops-health 2>/dev/null | sed -n 's/^  \[ \] //p' | head -1)
-SF=answers/serverless/operationalExcellence/sls-ops-health.yaml
-"$WAFR" answer "$L" serverless/sls-ops-health --select "$SQ" --note "Serverless note" >/dev/null
+SQ=$("$WAFR" answer "$L" wafr-serverless/sls_ops_health 2>/dev/null | sed -n 's/^  \[ \] //p' | head -1)
+SF=answers/wafr-serverless/operationalExcellence/sls_ops_health.yaml
+"$WAFR" answer "$L" wafr-serverless/sls_ops_health --select "$SQ" --note "Serverless note" >/dev/null
 "$WAFR" milestone "$L" "With serverless" >/dev/null
-snap lens-before "$L" lenses/serverless.yaml "$SF"
-"$WAFR" lens remove "$L" serverless >/dev/null 2>"$TMP/err"
+snap lens-before "$L" lenses/wafr-serverless.yaml "$SF"
+"$WAFR" lens remove "$L" wafr-serverless >/dev/null 2>"$TMP/err"
 is $? 1 "lens remove: refused when the lens has answers"
 like "$(cat "$TMP/err")" '^wafr: .*(answer|serverless)' "and says why"
 same_as lens-before "$L" "and changes nothing"
-was=$(test -f "$L/lenses/serverless.yaml" && test -f "$L/$SF" &&
-    grep -qx -- '- serverless' "$L/workload.yaml"; echo $?)
-"$WAFR" lens remove "$L" serverless --force >/dev/null 2>"$TMP/err"
+was=$(test -f "$L/lenses/wafr-serverless.yaml" && test -f "$L/$SF" &&
+    grep -qx -- '- wafr-serverless' "$L/workload.yaml"; echo $?)
+"$WAFR" lens remove "$L" wafr-serverless --force >/dev/null 2>"$TMP/err"
 is $? 0 "lens remove --force"
 ok "$([ "$was" = 0 ] && [ "$(status_field "$L" questions)" = 57 ]; echo $?)" \
     "only the framework's questions are left"
-ok "$([ "$was" = 0 ] && test ! -e "$L/lenses/serverless.yaml" &&
-    test ! -e "$L/answers/serverless"; echo $?)" \
+ok "$([ "$was" = 0 ] && test ! -e "$L/lenses/wafr-serverless.yaml" &&
+    test ! -e "$L/answers/wafr-serverless"; echo $?)" \
     "the lens's pinned file and answer files are gone"
-ok "$([ "$was" = 0 ] && ! grep -qx -- '- serverless' "$L/workload.yaml"
+ok "$([ "$was" = 0 ] && ! grep -qx -- '- wafr-serverless' "$L/workload.yaml"
     echo $?)" "workload.yaml no longer lists it"
 git -C "$L" log -p -- "$SF" | grep -q "^+- $SQ\$"
 ok $? "git log -p still has its answers"
-is "$(newest "$L")" "lens-remove serverless False" "log: lens-remove serverless"
-is "$("$WAFR" undo "$L" 2>&1)" "undone: lens-remove serverless" "undo of lens remove"
+is "$(newest "$L")" "lens-remove wafr-serverless False" "log: lens-remove wafr-serverless"
+is "$("$WAFR" undo "$L" 2>&1)" "undone: lens-remove wafr-serverless" "undo of lens remove"
 same_as lens-before "$L" \
-    "brings back lenses/serverless.yaml and its answer files, byte for byte"
-like "$("$WAFR" answer "$L" serverless/sls-ops-health 2>&1)" "note: Serverless note" \
+    "brings back lenses/wafr-serverless.yaml and its answer files, byte for byte"
+like "$("$WAFR" answer "$L" wafr-serverless/sls_ops_health 2>&1)" "note: Serverless note" \
     "and the answers show again"
-was=$(test -f "$L/lenses/serverless.yaml"; echo $?)
-is "$("$WAFR" redo "$L" 2>&1)" "redone: lens-remove serverless" "redo of lens remove"
-ok "$([ "$was" = 0 ] && test ! -e "$L/lenses/serverless.yaml"; echo $?)" \
+was=$(test -f "$L/lenses/wafr-serverless.yaml"; echo $?)
+is "$("$WAFR" redo "$L" 2>&1)" "redone: lens-remove wafr-serverless" "redo of lens remove"
+ok "$([ "$was" = 0 ] && test ! -e "$L/lenses/wafr-serverless.yaml"; echo $?)" \
     "the lens is gone again"
 
 # ====================================================================

@@ -147,6 +147,16 @@ for layer in allowed:
                                        denied else "not denied"))
 check(not bad, "each layer's library is built denying the others' headers",
       "\n".join(bad))
+# libgit2 is loaded only by the commands that use git: the program and the
+# tests link the loader (git/history-load.c), and only the module that
+# holds git/history.c links libgit2.
+m = re.search(r"^LDADD = (.*)$", mk, re.M)
+mod = re.search(r"^src_wafr_git_so_LDADD = (.*)$", mk, re.M)
+srcs = re.search(r"^src_git_libgit_a_SOURCES = (.*)$", mk, re.M)
+check(m is not None and "GIT2_LIBS" not in m.group(1) and mod is not None
+      and "GIT2_LIBS" in mod.group(1) and srcs is not None and
+      "history.c" not in srcs.group(1).replace("history-load.c", ""),
+      "only the git module links libgit2; the program loads it when needed")
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
 EOF

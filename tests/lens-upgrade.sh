@@ -108,6 +108,13 @@ ok $? "and redone"
 ok "$(test ! -e "$W/answers/shop/ops/runbooks.yaml"; echo $?)" "the deleted question's file is gone again"
 is "$(grep -c '^reconfirm/' "$W/workload.yaml")" 3 "the marks are back"
 
+# Undone and made again: a milestone of its own.
+"$WAFR" undo "$W" >/dev/null
+out=$("$WAFR" lens upgrade "$W" "$D/shop-2.yaml")
+ok $? "an upgrade undone is made again"
+like "$out" "Milestone \"$M \(2\)\" saved" "with a milestone of its own"
+is "$(grep -c '^reconfirm/' "$W/workload.yaml")" 3 "and the same marks"
+
 # Any change of a question re-confirms it.
 "$WAFR" answer "$W" deploys --select deploys_rollback >/dev/null
 is "$(grep -c '^reconfirm/shop/deploys' "$W/workload.yaml")" 0 "an answer clears the mark"
@@ -119,6 +126,18 @@ screen_start 100x30 "$WAFR" "$W"
 shows "2 questions|3 questions to re-confirm" "the screen says how many to re-confirm"
 shows "^ OPS 1  How do you know the shop is down" "and opens on the first"
 like "$(screen_text)" "!MRI OPS 1|! *[A-Z-]+ +OPS 1" "a mark shows on the question"
+screen_stop
+
+# A screen open during the upgrade reads the new version.
+W3=$TMP/live
+"$WAFR" init "$W3" --name Live --lens "$D/shop-1.yaml" >/dev/null
+screen_start 100x30 "$WAFR" "$W3"
+shows "Do you keep runbooks" "a screen shows the old version"
+"$WAFR" lens upgrade "$W3" "$D/shop-2.yaml" >/dev/null
+shows "Can you restore last night's orders" "and then, without a restart, the new one"
+is "$(screen_text | grep -c 'Do you keep runbooks')" 0 "without the deleted question"
+"$WAFR" undo "$W3" >/dev/null
+shows "Do you keep runbooks" "an undo from another terminal brings the old version back"
 screen_stop
 
 # A lens whose id changed is upgraded when named with --from.

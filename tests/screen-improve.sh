@@ -233,10 +233,10 @@ shows 'Diff: Before fix .* -> the live state' \
     "Enter shows the diff against the live state"
 like "$(screen_text)" 'HRI 2 -> 1, MRI 1 -> 1' "with the risk totals"
 like "$(screen_text)" 'HRIs closed:' "the HRI closed"
-like "$(screen_text)" 'SEC 1 +high -> none  How do you operate your workload securely\?' \
+like "$(screen_text)" 'SEC 1 +high -> none  What keeps the day-to-day running of your workload secure\?' \
     "names the question, its change first"
 screen_keys End
-shows '> +SEC 1 +high -> none.*How do you operate' "the diff is a list"
+shows '> +SEC 1 +high -> none.*What keeps the day-to-day' "the diff is a list"
 screen_keys Enter
 shows 'Pillars' "Enter on a question of the diff goes to the review"
 shows '> ok SEC 1 ' "on that question"

@@ -36,7 +36,7 @@ like "$(screen_text)" 'SUS ' "the sixth pillar shows on launch"
 screen_keys '?'
 shows 'Keys \(every change' "? shows the help"
 like "$(row 2)" '↓ 1-21 of [0-9]+$' "its title says which rows show, and that more follow"
-like "$(screen_text)" 'search question and choice texts in every pillar and *$' \
+like "$(screen_text)" 'toggle the choice under the cursor \(in the pillar and *$' \
     "a long help text wraps rather than being cut"
 ok $(screen_text | grep -q 'more v'; [ $? -ne 0 ]; echo $?) \
     "no \"more\" is painted over a line"
@@ -73,7 +73,7 @@ screen_keys r
 shows 'Roadmap: by status' "r opens the roadmap"
 like "$(screen_text)" '^ +Question +Title +Owner +Ticket +Due +Status' \
     "with column headings"
-like "$(screen_text)" '> HRI SEC 1 +How do you operate y[a-z ]*… Jörg Mü… https:/… 2026-03-31 Open *$' \
+like "$(screen_text)" '> HRI SEC 1 +What keeps the day-t[a-z -]*… Jörg Mü… https:/… 2026-03-31 Open *$' \
     "its columns fit 80 columns, the title cut first"
 screen_keys q
 screen_keys q
@@ -95,27 +95,27 @@ like "$(screen_text)" 'Everyone involved should agree on what the workload must 
     "with the question's description"
 like "$(screen_text)" 'J/K scroll .*↓ 1-[0-9]+ of [0-9]+' "which scroll"
 screen_keys J J J J J J
-shows 'Link \(L opens it\)' "J scrolls down to the practice's link"
-url=$(screen_text | sed -n '/Link (L opens it)/,/J\/K scroll/p' | sed '1d;$d' |
+shows 'Link \(o opens it\)' "J scrolls down to the practice's link"
+url=$(screen_text | sed -n '/Link (o opens it)/,/J\/K scroll/p' | sed '1d;$d' |
     sed 's/^ //' | tr -d '\n ')
 is "$url" "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_priorities_ext_cust_needs.html" \
     "the link is printed whole, on lines of its own"
 screen_keys D
 shows 'Note \(n: edit' "D again: the note is back"
-screen_keys L
-shows 'the link is shown whole, to copy' "L with no browser shows the link whole"
-like "$(screen_text)" 'Link \(L opens it\)' "in the details"
+screen_keys o
+shows 'the link is shown whole, to copy' "o with no browser shows the link whole"
+like "$(screen_text)" 'Link \(o opens it\)' "in the details"
 screen_keys q
 screen_wait 'EXITED 0'
 screen_stop
 
 screen_start 80x24 env BROWSER="$TMP/browser" "$WAFR" "$W" "; echo EXITED \$?"
 shows 'Pillars' "the review opens with \$BROWSER set"
-screen_keys Tab Tab j L
+screen_keys Tab Tab j o
 until_ok 5 test -s "$TMP/browser.opened"
 is "$(cat "$TMP/browser.opened" 2>/dev/null)" \
     "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_priorities_int_cust_needs.html" \
-    "L opens the link of the choice under the cursor in \$BROWSER"
+    "o opens the link of the choice under the cursor in \$BROWSER"
 shows 'opened https://docs' "and says so"
 screen_keys q
 screen_wait 'EXITED 0'
@@ -129,7 +129,7 @@ screen_keys r
 shows 'Roadmap: by status' "r opens the roadmap"
 like "$(screen_text)" '^ +Effort +Question +Title +Owner +Ticket +Due +Status' \
     "at 120 columns the effort has a column too"
-like "$(screen_text)" 'Small +SEC 1 +How do you.*… Jörg Müller https://jira[^ ]*… 2026-03-31 Open *$' \
+like "$(screen_text)" 'Small +SEC 1 +What keeps the day.*… Jörg Müller https://jira[^ ]*… 2026-03-31 Open *$' \
     "the owner whole, the ticket cut, the date whole"
 screen_keys q q
 screen_wait 'EXITED 0'
@@ -138,9 +138,38 @@ screen_stop
 # --- 200x60: the rows are used ---
 screen_start 200x60 "$WAFR" "$W" "; echo EXITED \$?"
 shows 'Pillars' "the review opens at 200x60"
-shows 'Link \(L opens it\)' "a large terminal shows the practice's link unasked"
+shows 'Link \(o opens it\)' "a large terminal shows the practice's link unasked"
 ok $(screen_text | sed -n '36,59p' | grep -q '[^ │]'; echo $?) \
     "the bottom 24 rows are not left empty"
+screen_keys q
+screen_wait 'EXITED 0'
+screen_stop
+
+# --- Two lenses: wherever two pillars share a code, the lens is named ---
+html=$("$WAFR" report "$W" --format html)
+ok $(printf '%s' "$html" | grep -q 'Operational excellence (Serverless'; [ $? -ne 0 ]; echo $?) \
+    "with one lens, the HTML charts name no lens"
+"$WAFR" lens add "$W" serverless >/dev/null
+html=$("$WAFR" report "$W" --format html)
+like "$html" '<figcaption>Operational excellence \(Serverless Applications Lens\)</figcaption>' \
+    "the HTML report's charts name the lens of a shared pillar"
+like "$html" '<figcaption>Operational excellence \(Well-Architected Framework\)</figcaption>' \
+    "of both lenses"
+screen_start 120x40 "$WAFR" "$W" "; echo EXITED \$?"
+shows 'Pillars' "the review opens with two lenses"
+like "$(screen_text)" 'wellarchitected/OPS Operational excel' \
+    "the pillar list names the lens of a shared code"
+like "$(screen_text)" 'serverless/OPS Operational excellence' "in both lenses"
+screen_keys End
+shows '> serverless/SUS ' "End goes to the last pillar, in the second lens"
+like "$(row 1)" 'serverless/SUS [0-9]+:[0-9]+ │ serverless │' \
+    "the header names the lens, with the pillar's clock"
+like "$(screen_text)" 'serverless/SUS Sustainability  \(0/5\)' \
+    "and so does the question pane's title"
+screen_resize 80x24
+screen_wait '^ wafr Acme Billing Platform +serverless │' 5
+like "$(row 1)" '^ wafr Acme Billing Platform +serverless │' \
+    "at 80x24 the header keeps the lens before the milestone"
 screen_keys q
 screen_wait 'EXITED 0'
 screen_stop

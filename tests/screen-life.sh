@@ -1,6 +1,6 @@
 #!/bin/sh
 # Profiles and templates on the screen: the marks (* prioritized, T from a
-# template), p shows only the prioritized questions, f goes to the next
+# template), p shows only the prioritized questions, C goes to the next
 # answer from a template, c confirms it; ? lists the keys. Each checked
 # with the command line afterwards.
 . "$(dirname "$0")/lib.sh"
@@ -42,9 +42,9 @@ ok $? "OPS 1, not prioritized, is not"
 screen_keys p
 shows 'Every question\.' "p again shows every question"
 
-screen_keys f
-shows 'SEC 2 +How do you manage identities' "f goes to the next answer from a template"
-like "$(screen_text)" '\*HRI SEC 2 .* T$' "prioritized and from the template"
+screen_keys C
+shows '\*HRI SEC 2 .* T$' "C goes to the next answer from a template"
+like "$(screen_text)" 'SEC 2 +How .*identities' "SEC 2, prioritized and from the template"
 screen_keys c
 shows 'Confirmed\.' "c confirms it"
 until_ok 5 sh -c "[ \"\$(\"$WAFR\" status \"$W\" --json | grep -c '\"unconfirmed\": 1,')\" = 1 ]"
@@ -59,6 +59,6 @@ is "$(unconfirmed)" 2 "both unconfirmed again"
 screen_keys '?'
 shows 'show only the questions the profile prioritizes' "? lists p"
 like "$(screen_text)" 'confirm an answer from a template' "and c"
-like "$(screen_text)" 'next answer from a template not confirmed' "and f"
+like "$(screen_text)" 'next answer from a template not confirmed' "and C"
 screen_stop
 done_testing

@@ -50,6 +50,43 @@ is "$(git -C "$W" status --porcelain --ignored .wafr | grep -c damaged)" 0 \
     "the damaged store stays out of git (inside .wafr/)"
 
 # A workspace on a read-only mount: reading works.
+# The compiled lens cache is never trusted: cut short, flipped, replaced by
+# another lens's or by a link, the lens is read again and the cache made
+# again.
+cache=$W/.wafr/lens-wellarchitected.yaml.cache
+cp "$TMP/good.mdb" "$W/.wafr/data.mdb"
+"$WAFR" status "$W" >/dev/null
+test -s "$cache"
+ok $? "status leaves a compiled lens in .wafr/"
+is "$("$WAFR" status "$W" --json)" "$live" "read from it, the state is the same"
+cp "$cache" "$TMP/cache"
+bad=0
+for i in $(seq 1 20); do
+	cp "$TMP/cache" "$cache"
+	python3 - "$cache" "$i" <<'EOF'
+import os, random, sys
+random.seed(int(sys.argv[2]))
+n = os.path.getsize(sys.argv[1])
+with open(sys.argv[1], "r+b") as f:
+    if int(sys.argv[2]) % 4 == 0:
+        f.truncate(random.randrange(n))
+    else:
+        f.seek(random.randrange(n))
+        f.write(bytes([random.randrange(256)]))
+EOF
+	[ "$("$WAFR" status "$W" --json 2>&1)" = "$live" ] || bad=$((bad + 1))
+	cmp -s "$cache" "$TMP/cache" || bad=$((bad + 1))
+done
+is "$bad" 0 "a damaged cache is read around and made again"
+"$WAFR" init "$TMP/other" --lens serverless --name Other >/dev/null
+cp "$TMP/other/.wafr/lens-serverless.yaml.cache" "$cache"
+is "$("$WAFR" status "$W" --json)" "$live" "another lens's cache is not taken"
+rm -f "$cache"
+ln -s "$TMP/cache" "$cache"
+is "$("$WAFR" status "$W" --json)" "$live" "nor a cache that is a link"
+test -f "$cache" -a ! -L "$cache"
+ok $? "which is replaced by a file"
+
 R=$TMP/ro
 mkdir -p "$R"
 if mount --bind "$W" "$R" 2>/dev/null && mount -o remount,ro,bind "$R" 2>/dev/null; then

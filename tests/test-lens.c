@@ -9,6 +9,8 @@
 #include "base/diag.h"
 #include "model/lens-check.h"
 #include "files/lens-emit.h"
+#include "model/lens-pack.h"
+#include "model/yval.h"
 #include "files/lens-load.h"
 #include "model/risk.h"
 #include "tap.h"
@@ -569,6 +571,218 @@ test_ask_evidence(void)
 	    "ask: as a mapping");
 }
 
+
+/* --- The compiled lens cache --- */
+
+static bool
+same_str(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+static bool
+same_text(const struct text *a, const struct text *b)
+{
+	if (!same_str(a->base, b->base) || a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (!same_str(a->lang[i], b->lang[i]) ||
+		    !same_str(a->value[i], b->value[i]))
+			return false;
+	return true;
+}
+
+static bool
+same_yval(const struct yval *a, const struct yval *b)
+{
+	return a == NULL || b == NULL ? a == b :
+	    a->line == b->line && a->quoted == b->quoted && yval_equal(a, b);
+}
+
+static bool
+same_pos(struct pos a, struct pos b)
+{
+	return a.line == b.line && a.col == b.col;
+}
+
+static bool
+same_strs(char *const *a, size_t na, char *const *b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (!same_str(a[i], b[i]))
+			return false;
+	return true;
+}
+
+static bool
+same_question(const struct question *a, const struct question *b)
+{
+	if (!same_strs(a->ask, a->nask, b->ask, b->nask) ||
+	    !same_strs(a->evidence, a->nevidence, b->evidence, b->nevidence))
+		return false;
+	if (!same_str(a->id, b->id) || !same_str(a->number, b->number) ||
+	    !same_text(&a->title, &b->title) ||
+	    !same_text(&a->description, &b->description) ||
+	    !same_str(a->url, b->url) || !same_yval(a->extra, b->extra) ||
+	    !same_pos(a->pos, b->pos) || a->nchoices != b->nchoices ||
+	    a->nrules != b->nrules || a->index != b->index)
+		return false;
+	for (size_t i = 0; i < a->nchoices; i++) {
+		const struct choice *x = &a->choices[i], *y = &b->choices[i];
+
+		if (!same_str(x->id, y->id) || !same_str(x->code, y->code) ||
+		    !same_text(&x->title, &y->title) ||
+		    !same_text(&x->helpful, &y->helpful) ||
+		    !same_text(&x->improvement, &y->improvement) ||
+		    !same_str(x->url, y->url) ||
+		    !same_str(x->improvement_url, y->improvement_url) ||
+		    x->risk != y->risk || x->none != y->none ||
+		    !same_yval(x->extra, y->extra) || !same_pos(x->pos, y->pos))
+			return false;
+	}
+	for (size_t i = 0; i < a->nrules; i++) {
+		const struct rule *x = &a->rules[i], *y = &b->rules[i];
+
+		if (!same_str(x->text, y->text) || x->risk != y->risk ||
+		    x->is_default != y->is_default || !same_pos(x->pos, y->pos) ||
+		    x->cond.n != y->cond.n || memcmp(x->cond.nodes,
+		    y->cond.nodes, x->cond.n * sizeof *x->cond.nodes) != 0)
+			return false;
+	}
+	return true;
+}
+
+static bool
+same_lens(const struct lens *a, const struct lens *b)
+{
+	if (!same_str(a->id, b->id) || !same_str(a->version, b->version) ||
+	    !same_text(&a->title, &b->title) ||
+	    !same_text(&a->description, &b->description) ||
+	    a->format != b->format || !same_yval(a->extra, b->extra) ||
+	    a->npillars != b->npillars || a->nquestions != b->nquestions)
+		return false;
+	for (size_t i = 0; i < a->npillars; i++) {
+		const struct pillar *x = &a->pillars[i], *y = &b->pillars[i];
+
+		if (!same_str(x->id, y->id) || !same_str(x->code, y->code) ||
+		    !same_text(&x->title, &y->title) ||
+		    !same_text(&x->description, &y->description) ||
+		    !same_yval(x->extra, y->extra) || !same_pos(x->pos, y->pos) ||
+		    x->nquestions != y->nquestions)
+			return false;
+		for (size_t j = 0; j < x->nquestions; j++)
+			if (!same_question(&x->questions[j], &y->questions[j]) ||
+			    y->questions[j].pillar != y ||
+			    lens_question(b, x->questions[j].id) == NULL)
+				return false;
+	}
+	return true;
+}
+
+/* Pack and unpack a lens file: the same lens back. */
+static void
+pack_file(const char *path, const char *name)
+{
+	struct lens_pack_key	 k;
+	struct diags		 d;
+	struct lens		*l, *u;
+	struct buf		 b = { 0 };
+	char			*data, *cause = NULL;
+	size_t			 size;
+
+	if (read_file(path, &data, &size, &cause) != 0) {
+		ok(0, "%s: %s", name, cause);
+		free(cause);
+		return;
+	}
+	diags_init(&d, path);
+	l = lens_load(data, size, "x", &d);
+	lens_pack_key(&k, data, size, "x");
+	ok(l != NULL && lens_pack(l, &k, &b) == 0, "%s packs", name);
+	u = lens_unpack(xstrndup(b.s, b.len), b.len, &k);
+	ok(u != NULL && l != NULL && same_lens(l, u),
+	    "%s unpacks to the lens it was", name);
+	lens_free(u);
+	lens_free(l);
+	diags_free(&d);
+	buf_free(&b);
+	free(data);
+}
+
+static void
+test_pack(void)
+{
+	const char		*top = getenv("top_srcdir"), *text =
+	    "lens: p\ntitle: P\ntitle@de: P-de\npillars:\n"
+	    "  - id: a\n    title: A\n    questions:\n"
+	    "      - id: q\n        title: Q?\n        choices:\n"
+	    "          - id: x\n            title: X\n            risk: high\n"
+	    "          - id: y\n            title: Y\n            risk: low\n"
+	    "          - id: q_no\n            title: None\n"
+	    "        rules:\n          - if: \"x && !y || q_no\"\n"
+	    "            risk: HIGH_RISK\n          - if: default\n"
+	    "            risk: NO_RISK\n";
+	const char		*files[] = {
+		"data/lenses/wellarchitected.yaml", "data/lenses/wafr-serverless.yaml",
+		"data/lenses/wafr-saas.yaml", "data/lenses/wafr-genai.yaml",
+		"data/lenses/wafr-ml.yaml", "tests/lenses/edge.json",
+		"tests/lenses/aws/Amazon_S3_Lens.json",
+		"tests/lenses/aws/custom-lensddb-v1.0.json",
+	};
+	struct lens_pack_key	 k, other;
+	struct diags		 d;
+	struct lens		*l, *u;
+	struct buf		 b = { 0 };
+	size_t			 bad = 0;
+
+	for (size_t i = 0; i < nitems(files); i++) {
+		char *path = xasprintf("%s/%s", top != NULL ? top : ".",
+		    files[i]);
+
+		pack_file(path, files[i]);
+		free(path);
+	}
+	l = load(text, &d);
+	lens_pack_key(&k, text, strlen(text), "x");
+	ok(l != NULL && lens_pack(l, &k, &b) == 0, "a lens with rules packs");
+	u = lens_unpack(xstrndup(b.s, b.len), b.len, &k);
+	ok(u != NULL && same_lens(l, u), "and unpacks the same");
+	lens_free(u);
+	/* Another source, another default id: not this pack. */
+	other = k;
+	other.hash ^= 1;
+	ok(lens_unpack(xstrndup(b.s, b.len), b.len, &other) == NULL,
+	    "a pack of other bytes is refused");
+	other = k;
+	other.default_id = "y";
+	ok(lens_unpack(xstrndup(b.s, b.len), b.len, &other) == NULL,
+	    "a pack made for another default id is refused");
+	/* Cut short anywhere, or any byte changed: refused, never read. */
+	for (size_t n = 0; n < b.len; n++) {
+		if ((u = lens_unpack(xstrndup(b.s, n), n, &k)) != NULL)
+			bad++;
+		lens_free(u);
+	}
+	ok(bad == 0, "a pack cut short is refused (%zu of %zu)", bad, b.len);
+	bad = 0;
+	for (size_t n = 0; n < b.len; n++) {
+		char *copy = xmalloc(b.len);
+
+		memcpy(copy, b.s, b.len);
+		copy[n] ^= 0x5a;
+		if ((u = lens_unpack(copy, b.len, &k)) != NULL)
+			bad++;
+		lens_free(u);
+	}
+	ok(bad == 0, "a pack with a byte changed is refused (%zu of %zu)",
+	    bad, b.len);
+	lens_free(l);
+	diags_free(&d);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -581,5 +795,6 @@ main(void)
 	test_limits();
 	test_names();
 	test_ask_evidence();
+	test_pack();
 	return tap_done();
 }

@@ -339,6 +339,73 @@ tmp_name(const char *name)
 	return xasprintf(".%.200s" TMP_INFIX "%s", name, suffix);
 }
 
+#define P1 0x9E3779B185EBCA87ULL
+#define P2 0xC2B2AE3D27D4EB4FULL
+#define P3 0x165667B19E3779F9ULL
+#define P4 0x85EBCA77C2B2AE63ULL
+#define P5 0x27D4EB2F165667C5ULL
+
+static uint64_t
+rotl64(uint64_t x, int r)
+{
+	return (x << r) | (x >> (64 - r));
+}
+
+static uint64_t
+load64(const unsigned char *p)
+{
+	uint64_t v = 0;
+
+	for (int i = 7; i >= 0; i--)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+static uint64_t
+round64(uint64_t acc, uint64_t in)
+{
+	return rotl64(acc + in * P2, 31) * P1;
+}
+
+static uint64_t
+merge64(uint64_t acc, uint64_t v)
+{
+	return (acc ^ round64(0, v)) * P1 + P4;
+}
+
+uint64_t
+hash_bytes(const void *data, size_t n)
+{
+	const unsigned char	*p = data, *end = p + n;
+	uint64_t		 h;
+
+	if (n >= 32) {
+		uint64_t v1 = P1 + P2, v2 = P2, v3 = 0, v4 = 0 - P1;
+
+		for (; end - p >= 32; p += 32) {
+			v1 = round64(v1, load64(p));
+			v2 = round64(v2, load64(p + 8));
+			v3 = round64(v3, load64(p + 16));
+			v4 = round64(v4, load64(p + 24));
+		}
+		h = rotl64(v1, 1) + rotl64(v2, 7) + rotl64(v3, 12) +
+		    rotl64(v4, 18);
+		h = merge64(merge64(merge64(merge64(h, v1), v2), v3), v4);
+	} else
+		h = P5;
+	h += (uint64_t)n;
+	for (; end - p >= 8; p += 8)
+		h = rotl64(h ^ round64(0, load64(p)), 27) * P1 + P4;
+	for (; p < end; p++)
+		h = rotl64(h ^ (*p * P5), 11) * P1;
+	h ^= h >> 33;
+	h *= P2;
+	h ^= h >> 29;
+	h *= P3;
+	h ^= h >> 32;
+	return h;
+}
+
 bool
 is_tmp_name(const char *name)
 {
@@ -386,9 +453,9 @@ write_file_atomic(const char *path, const void *data, size_t size,
  * atomic, and opened with O_EXCL | O_NOFOLLOW, so nothing planted under
  * its name is written through. The rename replaces a symbolic link at NAME
  * rather than follow it. */
-int
-write_file_atomic_at(int dfd, const char *name, const char *path,
-    const void *data, size_t size, char **cause)
+static int
+replace_at(int dfd, const char *name, const char *path, const void *data,
+    size_t size, bool sync, char **cause)
 {
 	struct stat	 sb;
 	const char	*p = data;
@@ -431,7 +498,7 @@ write_file_atomic_at(int dfd, const char *name, const char *path,
 		p += n;
 		size -= (size_t)n;
 	}
-	if (fsync(fd) == -1)
+	if (sync && fsync(fd) == -1)
 		goto fail;
 	if (close(fd) == -1) {
 		fd = -1;
@@ -449,6 +516,20 @@ fail:
 	unlinkat(dfd, tmp, 0);
 	free(tmp);
 	return fail(cause, "%s: %s", path, strerror(e));
+}
+
+int
+write_file_atomic_at(int dfd, const char *name, const char *path,
+    const void *data, size_t size, char **cause)
+{
+	return replace_at(dfd, name, path, data, size, true, cause);
+}
+
+int
+write_file_replace_at(int dfd, const char *name, const char *path,
+    const void *data, size_t size, char **cause)
+{
+	return replace_at(dfd, name, path, data, size, false, cause);
 }
 
 int

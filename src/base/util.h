@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/i18n.h"
 
@@ -44,6 +45,10 @@ void	 buf_free(struct buf *);
 int	 fail(char **cause, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 
+/* A 64-bit hash of bytes (xxHash64's rounds), fast on large inputs: what
+ * a cache is keyed by. Not for secrets. */
+uint64_t hash_bytes(const void *, size_t);
+
 bool	 streq(const char *, const char *);
 bool	 str_ends_with(const char *, const char *);
 char	*slugify(const char *);
@@ -67,6 +72,11 @@ int	 read_file(const char *, char **, size_t *, char **);
 int	 read_fd(int, const char *, char **, size_t *, char **);
 int	 write_file_atomic(const char *, const void *, size_t, char **);
 int	 write_file_atomic_at(int, const char *, const char *, const void *,
+	    size_t, char **);
+/* The same without the sync: a reader still sees the old or the new bytes,
+ * but after a power cut the file may hold neither (for what can be made
+ * again: a cache, files the store is ahead of). */
+int	 write_file_replace_at(int, const char *, const char *, const void *,
 	    size_t, char **);
 /* Temporaries are dot-files named .NAME.wafr-tmp-XXXXXX (six random
  * letters or digits; NAME cut to 200 bytes): one left by a kill is

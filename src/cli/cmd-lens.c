@@ -13,6 +13,7 @@
 #include "model/lens-check.h"
 #include "files/lens-emit.h"
 #include "files/lens-load.h"
+#include "report/lens-aws.h"
 #include "base/util.h"
 
 #define AWS_MAX_LENS_SIZE	(500 * 1024)	/* bytes of a custom-lens file */
@@ -69,12 +70,14 @@ cmd_lens_check(int argc, char **argv)
 	return ret;
 }
 
-/* wafr lens convert FILE [-o OUT]: the YAML form of any lens. */
+/* wafr lens convert [--to yaml|aws] FILE [-o OUT]: the YAML form of any
+ * lens, or its AWS custom-lens JSON. */
 static int
 cmd_lens_convert(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "to", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -83,19 +86,31 @@ cmd_lens_convert(int argc, char **argv)
 	struct lens	*l;
 	struct buf	 b = { 0 };
 	char		*cause = NULL;
+	bool		 aws = false;
 	int		 c, ret = EXIT_DATA;
 
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:t:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
 			break;
+		case 't':
+			if (strcmp(optarg, "aws") != 0 &&
+			    strcmp(optarg, "yaml") != 0)
+				return cmd_usage(&cmd_lens_entry, _("--to takes "
+				    "yaml or aws, not %s"), optarg);
+			aws = strcmp(optarg, "aws") == 0;
+			break;
 		case 'h':
-			printf(_("Usage: wafr lens convert FILE [-o OUT]\n"
+			printf(_("Usage: wafr lens convert [--to yaml|aws] FILE "
+			    "[-o OUT]\n"
 			    "Write the YAML form of a lens (an AWS custom-lens JSON "
 			    "file, or YAML).\nFields the YAML form has no place for "
 			    "are kept under \"aws:\" keys.\n"
-			    "\n  -o, --output OUT   write to OUT, not to the standard "
+			    "\n      --to aws       write an AWS custom-lens JSON "
+			    "file instead, for the\n                     AWS "
+			    "Well-Architected Tool\n"
+			    "  -o, --output OUT   write to OUT, not to the standard "
 			    "output\n"));
 			return EXIT_OK;
 		default:
@@ -112,7 +127,13 @@ cmd_lens_convert(int argc, char **argv)
 		return EXIT_DATA;
 	}
 	diags_free(&d);
-	if (lens_emit_yaml(l, &b, &cause) != 0)
+	if (aws) {
+		char *json = lens_to_aws_json(l);
+
+		buf_adds(&b, json);
+		free(json);
+	}
+	if (!aws && lens_emit_yaml(l, &b, &cause) != 0)
 		cmd_error("%s", cause);
 	else if (out == NULL) {
 		fwrite(b.s, 1, b.len, stdout);
@@ -257,8 +278,9 @@ cmd_lens_exec(int argc, char **argv)
 		return lens_help(N_(
 		    "  check [--aws] FILE...  validate lens files\n"
 		    "  list                   list the bundled lenses\n"
-		    "  convert FILE [-o OUT]  write a lens (AWS JSON too) as "
-		    "YAML\n"
+		    "  convert [--to yaml|aws] FILE [-o OUT]\n"
+		    "                         write a lens as YAML, or as an "
+		    "AWS custom lens\n"
 		    "  add DIR ID|FILE        add a lens to a workspace\n"
 		    "  remove DIR ID [--force]\n"
 		    "                         remove a lens from a workspace\n"));
@@ -280,7 +302,8 @@ cmd_lens_exec(int argc, char **argv)
 }
 
 const struct cmd_entry cmd_lens_entry = {
-	"lens", N_("check [--aws] FILE... | list | convert FILE [-o OUT] | "
+	"lens", N_("check [--aws] FILE... | list | convert [--to yaml|aws] "
+	    "FILE [-o OUT] | "
 	    "add DIR ID|FILE | remove DIR ID [--force]"),
 	N_("validate, list or convert lenses; add or remove one"),
 	cmd_lens_exec

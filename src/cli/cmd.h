@@ -43,7 +43,7 @@ extern const char lens_upgrade_help[];	/* their lines in "lens --help" */
 	X(init) X(status) X(answer) X(lens) X(agenda) X(plan) X(roadmap) \
 	X(report) X(workload) X(import) X(export) X(milestone) X(milestones) \
 	X(diff) X(sync) X(log) X(undo) X(redo) X(open) X(present) \
-	X(profile) X(template)
+	X(portfolio) X(evidence) X(profile) X(template)
 #define X(n) extern const struct cmd_entry cmd_##n##_entry;
 CMD_LIST(X)
 #undef X

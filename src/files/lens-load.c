@@ -89,6 +89,15 @@ expect(struct loader *ld, yaml_node_t *n, yaml_node_type_t type,
 	return false;
 }
 
+/* The same, what naming the node by a message id: translated only when
+ * it is said (a lens has thousands of nodes, all of them fine). */
+static bool
+expect_of(struct loader *ld, yaml_node_t *n, yaml_node_type_t type,
+    const char *what)
+{
+	return n->type == type || expect(ld, n, type, _(what));
+}
+
 static size_t
 utf8_chars(const char *s)
 {
@@ -241,25 +250,26 @@ static void
 check_id(struct loader *ld, yaml_node_t *n, const char *id, const char *what,
     bool name)
 {
+	/* what: a message id, translated only when said. */
 	const char *why;
 
 	if (name) {
 		if ((why = lens_id_unsafe(id, strlen(id))) != NULL)
 			diag_add(ld->d, SEV_ERROR, (int)n->start_mark.line + 1,
 			    (int)n->start_mark.column + 1, _("%s id \"%.40s%s\" "
-			    "cannot name a file: it %s"), what, id,
+			    "cannot name a file: it %s"), _(what), id,
 			    strlen(id) > 40 ? "..." : "", why);
 	} else if (*id == '\0')
-		error_at(ld, n, _("%s id is empty%s"), what, "");
+		error_at(ld, n, _("%s id is empty%s"), _(what), "");
 	else if (strlen(id) > MAX_ID) {
 		diag_add(ld->d, ld->d->aws_limits ? SEV_ERROR : SEV_WARNING,
 		    (int)n->start_mark.line + 1, (int)n->start_mark.column + 1,
-		    _("%s id \"%.40s...\" is over %d characters"), what, id,
+		    _("%s id \"%.40s...\" is over %d characters"), _(what), id,
 		    MAX_ID);
 		ld->limit_errors += ld->d->aws_limits;
 	}
 	else if (strcspn(id, " \t\r\n/\\") != strlen(id))
-		error_at(ld, n, _("%s id \"%s\" holds a space or a slash"), what,
+		error_at(ld, n, _("%s id \"%s\" holds a space or a slash"), _(what),
 		    id);
 }
 
@@ -297,7 +307,7 @@ load_choice(struct loader *ld, yaml_node_t *n, struct choice *c)
 	yaml_node_pair_t *p;
 
 	c->pos = pos_of(n);
-	if (!expect(ld, n, YAML_MAPPING_NODE, _("a choice"))) {
+	if (!expect_of(ld, n, YAML_MAPPING_NODE, N_("a choice"))) {
 		c->id = xstrdup("");
 		return;
 	}
@@ -314,7 +324,7 @@ load_choice(struct loader *ld, yaml_node_t *n, struct choice *c)
 		if (strcmp(key, "id") == 0) {
 			set_string(ld, &c->id, v, key, 0);
 			if (c->id != NULL)
-				check_id(ld, v, c->id, _("choice"), false);
+				check_id(ld, v, c->id, N_("choice"), false);
 		} else if (set_text(ld, &c->title, "title", key, v, MAX_TITLE))
 			;
 		else if (ld->json && strcmp(key, "helpfulResource") == 0)
@@ -376,7 +386,7 @@ load_rule(struct loader *ld, yaml_node_t *n, struct rule *r)
 
 	r->pos = pos_of(n);
 	r->risk = RISK_NONE;
-	if (!expect(ld, n, YAML_MAPPING_NODE, _("a rule"))) {
+	if (!expect_of(ld, n, YAML_MAPPING_NODE, N_("a rule"))) {
 		r->text = xstrdup("default");
 		return;
 	}
@@ -542,7 +552,7 @@ load_question(struct loader *ld, yaml_node_t *n, struct question *q)
 	size_t			 cap;
 
 	q->pos = pos_of(n);
-	if (!expect(ld, n, YAML_MAPPING_NODE, _("a question")))
+	if (!expect_of(ld, n, YAML_MAPPING_NODE, N_("a question")))
 		goto done;
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
@@ -555,7 +565,7 @@ load_question(struct loader *ld, yaml_node_t *n, struct question *q)
 		else if (strcmp(key, "id") == 0) {
 			set_string(ld, &q->id, v, key, 0);
 			if (q->id != NULL)
-				check_id(ld, v, q->id, _("question"), true);
+				check_id(ld, v, q->id, N_("question"), true);
 		} else if (set_text(ld, &q->title, "title", key, v, MAX_TITLE))
 			;
 		else if (set_text(ld, &q->description, "description", key, v,
@@ -636,7 +646,7 @@ load_pillar(struct loader *ld, yaml_node_t *n, struct pillar *pl)
 	size_t			 cap = 0;
 
 	pl->pos = pos_of(n);
-	if (!expect(ld, n, YAML_MAPPING_NODE, _("a pillar")))
+	if (!expect_of(ld, n, YAML_MAPPING_NODE, N_("a pillar")))
 		goto done;
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
@@ -649,7 +659,7 @@ load_pillar(struct loader *ld, yaml_node_t *n, struct pillar *pl)
 		else if (strcmp(key, "id") == 0) {
 			set_string(ld, &pl->id, v, key, 0);
 			if (pl->id != NULL)
-				check_id(ld, v, pl->id, _("pillar"), true);
+				check_id(ld, v, pl->id, N_("pillar"), true);
 		} else if (set_text(ld, &pl->title, ld->json ? "name" : "title",
 		    key, v, MAX_TITLE))
 			;
@@ -718,7 +728,7 @@ load_lens(struct loader *ld, yaml_node_t *root, struct lens *l)
 		else if (!ld->json && strcmp(key, "lens") == 0) {
 			set_string(ld, &l->id, v, key, 0);
 			if (l->id != NULL)
-				check_id(ld, v, l->id, _("lens"), true);
+				check_id(ld, v, l->id, N_("lens"), true);
 		} else if (!ld->json && strcmp(key, "version") == 0)
 			set_string(ld, &l->version, v, key, 0);
 		else if (!ld->json && strcmp(key, "aws") == 0)
@@ -824,7 +834,7 @@ lens_load(const char *data, size_t size, const char *default_id,
 	}
 	l = xcalloc(1, sizeof *l);
 	l->format = ld.json ? LENS_AWS_JSON : LENS_YAML;
-	if (expect(&ld, root, YAML_MAPPING_NODE, _("a lens")))
+	if (expect_of(&ld, root, YAML_MAPPING_NODE, N_("a lens")))
 		load_lens(&ld, root, l);
 	yaml_document_delete(&doc);
 

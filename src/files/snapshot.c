@@ -779,7 +779,7 @@ snapshot_write_file(const char *dir, const char *rel, const char *data,
 		goto out;
 	}
 	/* The rename replaces whatever is at NAME by then, never follows. */
-	ret = write_file_atomic_at(dfd, name, path, data, size, cause);
+	ret = write_file_replace_at(dfd, name, path, data, size, cause);
 out:
 	if (dfd >= 0)
 		close(dfd);

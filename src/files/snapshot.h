@@ -13,7 +13,9 @@ int	snapshot_write_question(const char *, const struct state *,
 	    const struct qref *, char **);
 int	snapshot_write_workload(const char *, const struct state *, char **);
 /* Replace DIR/REL with the bytes (atomically, making its directory), only
- * when they differ: git status stays quiet. */
+ * when they differ: git status stays quiet. Not flushed to the device: the
+ * store is the durable copy, and the files are written again after a power
+ * cut (review/persist.h). */
 int	snapshot_write_file(const char *, const char *, const char *, size_t,
 	    char **);
 /* Remove DIR/REL (a file, or a folder and all it holds), never through a

@@ -19,13 +19,15 @@
 #include <git2.h>
 
 #include "git/history.h"
+#include "git/history-module.h"
+#include "files/scan-file.h"
 #include "files/snapshot.h"
 #include "base/util.h"
 
 /* The files wafr owns; a milestone commits these and nothing else. */
 static const char *const owned[] = {
 	".gitignore", ".gitattributes", "workload.yaml", "REPORT.md", "lenses",
-	"answers", "profile"
+	"answers", "scans", "profile"
 };
 
 /* REPORT.md is derived from the answers: a merge takes both sides' lines,
@@ -1111,25 +1113,6 @@ out:
 	return ret;
 }
 
-void
-milestone_free(struct milestone *m)
-{
-	if (m == NULL)
-		return;
-	free(m->name);
-	free(m->tag);
-	free(m->notice);
-	*m = (struct milestone){ 0 };
-}
-
-void
-milestones_free(struct milestone *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		milestone_free(&v[i]);
-	free(v);
-}
-
 /* For sorting: a milestone and the commit its own commit came after. */
 struct listed {
 	struct milestone	m;
@@ -1447,6 +1430,12 @@ history_state(const char *dir, const char *spec, struct state **out,
 	src.list = tree_list;
 	src.arg = &t;
 	ret = snapshot_load(&src, out, cause);
+	/* What the scans said at the milestone. */
+	if (ret == 0 && (ret = scan_files_load(&src, &(*out)->scans,
+	    cause)) != 0) {
+		state_free(*out);
+		*out = NULL;
+	}
 out:
 	git_tree_free(t.tree);
 	git_commit_free(commit);
@@ -1454,3 +1443,27 @@ out:
 	git_libgit2_shutdown();
 	return ret;
 }
+
+/* libgit2's TLS backend (mbedTLS) parses the system's whole CA bundle each
+ * time libgit2 is initialised (6 to 80 ms), though wafr opens no network
+ * connection: a workspace is shared with plain git. In the lookup scope of
+ * this module, loaded with dlopen, the module comes before libgit2's own
+ * libraries, so libgit2 calls this instead and no certificate is read.
+ * (With another TLS backend this is never called.) */
+int	mbedtls_x509_crt_parse_file(void *, const char *);
+
+int
+mbedtls_x509_crt_parse_file(void *chain, const char *path)
+{
+	return 0;
+}
+
+/* What the program finds once it loads this module (history-load.c). */
+const struct history_module wafr_history_module = {
+	HISTORY_MODULE_VERSION,
+	history_set_author,
+	history_init,
+	history_milestone,
+	history_milestones,
+	history_state,
+};

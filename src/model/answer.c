@@ -210,10 +210,10 @@ static bool
 filler(const char *w, size_t n)
 {
 	static const char *const words[] = {
-		"and", "any", "all", "are", "days", "each", "for", "from",
-		"how", "its", "last", "list", "one", "per", "that", "the",
-		"their", "them", "this", "what", "when", "where", "which",
-		"who", "with", "your",
+		"all", "amazon", "and", "any", "are", "aws", "days", "each",
+		"example", "for", "from", "how", "its", "last", "list", "one",
+		"per", "that", "the", "their", "them", "this", "what", "when",
+		"where", "which", "who", "with", "your",
 	};
 
 	for (size_t i = 0; i < nitems(words); i++) {

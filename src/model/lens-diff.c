@@ -387,10 +387,22 @@ void
 lens_upgrade_plan(const struct lens_diff *d, const struct answer *old,
     struct lens_upgrade *u)
 {
-	const struct lens	*a = d->old, *b = d->new;
-	size_t			 cap = 0;
+	const struct lens		*a = d->old, *b = d->new;
+	const struct question_diff	**byq;
+	size_t				 cap = 0;
 
 	memset(u, 0, sizeof *u);
+	/* The diff of each question of the new lens, by its index. */
+	byq = xcalloc(b->nquestions + 1, sizeof *byq);
+	for (size_t i = 0; i < d->npillars; i++) {
+		for (size_t j = 0; j < d->pillars[i].nquestions; j++) {
+			const struct question_diff *qd =
+			    &d->pillars[i].questions[j];
+
+			if (qd->new != NULL)
+				byq[qd->new->index] = qd;
+		}
+	}
 	u->answers = xcalloc(b->nquestions > 0 ? b->nquestions : 1,
 	    sizeof *u->answers);
 	for (size_t i = 0; i < b->nquestions; i++)
@@ -420,7 +432,7 @@ lens_upgrade_plan(const struct lens_diff *d, const struct answer *old,
 			    was->nna > 0;
 			if (note.nlost > 0)
 				note.reasons |= RECONFIRM_CHOICE_DELETED;
-			qd = lens_diff_question(d, nq->id);
+			qd = byq[nq->index];
 			if (qd != NULL && answered) {
 				if (qd->changes & LDIFF_RULES)
 					note.reasons |= RECONFIRM_RULES;
@@ -455,6 +467,7 @@ lens_upgrade_plan(const struct lens_diff *d, const struct answer *old,
 			    !answer_is_empty(&old[oq->index]);
 		}
 	}
+	free(byq);
 	for (size_t i = 0; i < u->nnotes; i++) {
 		const struct upgrade_note *n = &u->notes[i];
 

@@ -66,6 +66,15 @@ lens_free(struct lens *l)
 {
 	if (l == NULL)
 		return;
+	if (l->nblocks > 0) {
+		for (size_t i = 0; i < l->nblocks; i++)
+			free(l->blocks[i]);
+		free(l->blocks);
+		free(l->id);
+		free(l->qindex);
+		free(l);
+		return;
+	}
 	for (size_t i = 0; i < l->npillars; i++) {
 		struct pillar *p = &l->pillars[i];
 

@@ -124,6 +124,11 @@ struct lens {
 	struct yval	*extra;		/* fields kept but not shown; or NULL */
 	struct question	**qindex;	/* hash of questions by id */
 	size_t		 qindex_size;
+	/* A lens unpacked from the cache (model/lens-pack.h) lives in these
+	 * blocks, freed whole; its parts but the id are not allocated one
+	 * by one. */
+	void		**blocks;
+	size_t		 nblocks;
 };
 
 /* Build the lookup index once the lens is complete. */

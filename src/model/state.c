@@ -8,6 +8,7 @@
 #include "base/util.h"
 #include "model/profile.h"
 #include "model/state.h"
+#include "model/scan.h"
 
 const char *
 kv_get(const struct kv *kv, const char *key)
@@ -77,6 +78,7 @@ state_clear(struct state *st)
 	}
 	kv_free(&st->workload);
 	kv_free(&st->session);
+	scans_clear(&st->scans);
 	profile_free(st->profile);
 	st->profile = NULL;
 	kv_free(&st->profile_answers);
@@ -343,6 +345,35 @@ state_time_live(const struct state *st, size_t lens, const struct pillar *p,
 	return spent;
 }
 
+size_t
+state_scan_questions(const struct state *st, bool flagged,
+    struct qref **out)
+{
+	const struct scan_ref	*refs;
+	size_t			 n = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			for (size_t k = 0; k < l->pillars[j].nquestions; k++) {
+				struct qref ref = { i,
+				    &l->pillars[j].questions[k] };
+
+				if (flagged ? scans_selected_failing(&st->scans,
+				    l->id, ref.q, state_answer(st, &ref)) == 0 :
+				    scans_find(&st->scans, l->id, ref.q->id,
+				    NULL, &refs) == 0)
+					continue;
+				*out = xreallocarray(*out, n + 1, sizeof **out);
+				(*out)[n++] = ref;
+			}
+		}
+	}
+	return n;
+}
+
 const char *
 state_reconfirm(const struct state *st, const struct qref *ref)
 {
@@ -359,25 +390,90 @@ state_reconfirm(const struct state *st, const struct qref *ref)
 size_t
 state_first_reconfirm(const struct state *st, struct qref *ref)
 {
-	size_t	n = 0, len = strlen(PROP_RECONFIRM);
-	bool	any = false;
+	size_t		n = 0, len = strlen(PROP_RECONFIRM);
+	struct qref	r, best = { 0, NULL };
 
-	for (size_t i = 0; i < st->workload.n && !any; i++)
-		any = strncmp(st->workload.keys[i], PROP_RECONFIRM, len) == 0;
-	for (size_t i = 0; any && i < st->nlenses; i++) {
-		const struct lens *l = st->lenses[i];
+	for (size_t i = 0; i < st->workload.n; i++) {
+		const char *k = st->workload.keys[i];
 
-		for (size_t j = 0; j < l->npillars; j++) {
-			const struct pillar *p = &l->pillars[j];
+		if (strncmp(k, PROP_RECONFIRM, len) != 0 ||
+		    state_find_key(st, k + len, &r) != 0)
+			continue;
+		n++;
+		if (best.q == NULL || r.lens < best.lens || (r.lens ==
+		    best.lens && r.q->index < best.q->index))
+			best = r;
+	}
+	if (n > 0)
+		*ref = best;
+	return n;
+}
 
-			for (size_t k = 0; k < p->nquestions; k++) {
-				struct qref r = { i, &p->questions[k] };
+static const char *
+pillar_code(const struct pillar *p)
+{
+	return p->code != NULL ? p->code : p->id;
+}
 
-				if (state_reconfirm(st, &r) != NULL &&
-				    n++ == 0)
-					*ref = r;
-			}
+bool
+state_pillar_shared(const struct state *st, size_t lens,
+    const struct pillar *p)
+{
+	for (size_t i = 0; i < st->nlenses; i++) {
+		if (i == lens)
+			continue;
+		for (size_t j = 0; j < st->lenses[i]->npillars; j++) {
+			if (streq(pillar_code(&st->lenses[i]->pillars[j]),
+			    pillar_code(p)))
+				return true;
 		}
 	}
-	return n;
+	return false;
+}
+
+char *
+state_pillar_code(const struct state *st, size_t lens, const struct pillar *p)
+{
+	if (lens < st->nlenses && state_pillar_shared(st, lens, p))
+		return xasprintf("%s/%s", st->lenses[lens]->id, pillar_code(p));
+	return xstrdup(pillar_code(p));
+}
+
+bool
+lead_parse(const char *v, struct lead *l)
+{
+	int	n = 0;
+
+	if (v == NULL || sscanf(v, "%127s %ld %n", l->owner, &l->since,
+	    &n) != 2 || n == 0 || v[n] == '\0')
+		return false;
+	snprintf(l->author, sizeof l->author, "%s", v + n);
+	return true;
+}
+
+bool
+state_lead(const struct state *st, long now, struct lead *l)
+{
+	long age;
+
+	if (!lead_parse(kv_get(&st->session, SESSION_LEAD), l))
+		return false;
+	age = now - l->since;
+	return age >= -LEAD_STALE_SECONDS && age <= LEAD_STALE_SECONDS;
+}
+
+bool
+state_cursor(const struct state *st, struct qref *ref, int *choice)
+{
+	const char *at = kv_get(&st->session, SESSION_CURSOR), *id;
+
+	*choice = -1;
+	if (at == NULL || state_find_key(st, at, ref) != 0)
+		return false;
+	id = kv_get(&st->session, SESSION_CHOICE);
+	for (size_t i = 0; id != NULL && i < ref->q->nchoices; i++) {
+		if (strcmp(ref->q->choices[i].id, id) == 0)
+			*choice = (int)i;
+	}
+	return true;
 }

@@ -147,3 +147,9 @@ report_csv(const struct state *st)
 	roadmap_view_free(&rv);
 	return buf_take(&b);
 }
+
+void
+report_csv_field(struct buf *b, const char *s)
+{
+	csv_field(b, s);
+}

@@ -251,8 +251,19 @@ h_tallies(struct buf *b, const struct state *st)
 		const struct lens *l = st->lenses[i];
 
 		for (size_t j = 0; j < l->npillars; j++) {
-			state_tally_pillar(st, i, &l->pillars[j], &t);
-			h_chart(b, text_get(&l->pillars[j].title), &t);
+			const struct pillar	*p = &l->pillars[j];
+			char			*title;
+
+			/* Two lenses' OPS: the chart names its lens. */
+			if (state_pillar_shared(st, i, p))
+				title = xasprintf("%s (%s)", text_get(&p->title),
+				    text_get(&l->title) != NULL ?
+				    text_get(&l->title) : l->id);
+			else
+				title = xstrdup(text_get(&p->title));
+			state_tally_pillar(st, i, p, &t);
+			h_chart(b, title, &t);
+			free(title);
 		}
 	}
 	buf_adds(b, "</div>\n<div class=\"scroll\"><table>\n<thead><tr>");
@@ -619,6 +630,137 @@ h_time(struct buf *b, const struct state *st)
 	buf_adds(b, "</tbody></table></div></section>\n");
 }
 
+/* --- Scan results (what the scanners found; not the people's evidence) --- */
+
+#define SCAN_FAILING_SHOWN 3	/* failing resources shown per choice */
+
+static void
+h_scan_choice(struct buf *b, const struct state *st, const struct qref *ref,
+    const struct choice *ch)
+{
+	const struct scan_ref	*refs;
+	size_t			 n, shown = 0, failing = 0;
+	struct buf		 sum = { 0 };
+
+	n = scans_find(&st->scans, st->lenses[ref->lens]->id, ref->q->id,
+	    ch->id, &refs);
+	if (n == 0)
+		return;
+	buf_printf(b, "<li class=\"%s\">", answer_selected(state_answer(st,
+	    ref), ch->id) ? "sel" : "");
+	if (ch->code != NULL) {
+		h(b, ch->code);
+		buf_addc(b, ' ');
+	}
+	h(b, text_get(&ch->title));
+	buf_adds(b, ": ");
+	scans_summary(refs, n, &sum);
+	h(b, sum.s);
+	buf_free(&sum);
+	for (size_t i = 0; i < n; i++) {
+		const struct scan_result *r = refs[i].result;
+
+		if (r->status != SCAN_FAIL && r->status != SCAN_ERROR)
+			continue;
+		if (failing++ >= SCAN_FAILING_SHOWN)
+			continue;
+		buf_adds(b, shown == 0 ? "\n<ul class=\"evidence\">" : "");
+		buf_printf(b, "<li>%s %s <code>", scan_status_name(r->status),
+		    scan_source_title(refs[i].group->source));
+		h(b, r->check);
+		buf_adds(b, "</code>");
+		if (*r->resource != '\0') {
+			buf_printf(b, " %s <code>", _("on"));
+			h(b, r->resource);
+			buf_adds(b, "</code>");
+		}
+		if (*r->reason != '\0') {
+			buf_adds(b, ": ");
+			h(b, r->reason);
+		}
+		buf_adds(b, "</li>");
+		shown++;
+	}
+	if (failing > shown) {
+		buf_adds(b, "<li>");
+		h(b, _("and more (wafr evidence DIR QUESTION lists them all)"));
+		buf_adds(b, "</li>");
+	}
+	buf_adds(b, shown > 0 ? "</ul></li>\n" : "</li>\n");
+}
+
+static void
+h_scans(struct buf *b, const struct state *st)
+{
+	const char	*heads[] = { _("Scanner"), _("Account"), _("Region"),
+			    _("Date"), _("File"), _("Results") };
+	struct qref	*refs;
+	size_t		 n;
+
+	if (st->scans.n == 0)
+		return;
+	buf_adds(b, "<section id=\"scans\"><h2>");
+	h(b, _("Scan results"));
+	buf_adds(b, "</h2>\n<div class=\"scroll\"><table><thead><tr>");
+	for (size_t i = 0; i < nitems(heads); i++) {
+		buf_adds(b, "<th>");
+		h(b, heads[i]);
+		buf_adds(b, "</th>");
+	}
+	buf_adds(b, "</tr></thead><tbody>\n");
+	for (size_t i = 0; i < st->scans.n; i++) {
+		const struct scan_group *g = st->scans.groups[i];
+
+		buf_adds(b, "<tr><td>");
+		h(b, scan_source_title(g->source));
+		buf_adds(b, "</td><td>");
+		h(b, *g->account != '\0' ? g->account : "-");
+		buf_adds(b, "</td><td>");
+		h(b, *g->region != '\0' ? g->region : "-");
+		buf_adds(b, "</td><td>");
+		h(b, g->date);
+		buf_adds(b, "</td><td>");
+		h(b, g->file);
+		buf_printf(b, "</td><td>%lu</td></tr>\n", scan_group_total(g));
+	}
+	buf_adds(b, "</tbody></table></div>\n<h3 id=\"selected-failing\">");
+	h(b, _("Selected, but failing"));
+	buf_adds(b, "</h3>\n<ul>\n");
+	n = state_scan_questions(st, true, &refs);
+	for (size_t i = 0; i < n; i++) {
+		size_t	 f = scans_selected_failing(&st->scans,
+			    st->lenses[refs[i].lens]->id, refs[i].q,
+			    state_answer(st, &refs[i]));
+		char	*msg = xasprintf(ngettext("selected, but %zu check "
+			    "fails", "selected, but %zu checks fail", f), f);
+
+		buf_adds(b, "<li>");
+		h_qtitle(b, refs[i].q);
+		buf_adds(b, ": ");
+		h(b, msg);
+		free(msg);
+		buf_adds(b, "</li>\n");
+	}
+	if (n == 0) {
+		buf_adds(b, "<li>");
+		h(b, _("No selected practice has a failing check."));
+		buf_adds(b, "</li>\n");
+	}
+	buf_adds(b, "</ul>\n");
+	free(refs);
+	n = state_scan_questions(st, false, &refs);
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(b, "<div class=\"question\"><h4>");
+		h_qtitle(b, refs[i].q);
+		buf_adds(b, "</h4>\n<ul class=\"choices\">\n");
+		for (size_t c = 0; c < refs[i].q->nchoices; c++)
+			h_scan_choice(b, st, &refs[i], &refs[i].q->choices[c]);
+		buf_adds(b, "</ul></div>\n");
+	}
+	free(refs);
+	buf_adds(b, "</section>\n");
+}
+
 char *
 report_html(const struct state *st)
 {
@@ -630,6 +772,13 @@ report_html(const struct state *st)
 	h_plan(&b, st);
 	h_roadmap(&b, st);
 	h_questions(&b, st);
+	h_scans(&b, st);
 	buf_adds(&b, "</body>\n</html>\n");
 	return buf_take(&b);
+}
+
+void
+report_html_text(struct buf *b, const char *s)
+{
+	h(b, s);
 }

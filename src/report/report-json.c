@@ -313,6 +313,116 @@ questions(struct buf *b, const struct state *st)
 	buf_adds(b, "]");
 }
 
+/* --- Scan results (what the scanners found; not the people's evidence) --- */
+
+static void
+scan_counts(struct buf *b, const struct scan_ref *refs, size_t n,
+    const char *source)
+{
+	struct scan_tally t;
+
+	scans_tally(refs, n, source, &t);
+	for (size_t s = 0; s < SCAN_STATUS_COUNT; s++)
+		buf_printf(b, "%s\"%s\": %lu", s > 0 ? ", " : "",
+		    scan_status_name((enum scan_status)s), t.n[s]);
+	buf_printf(b, ", \"failing_checks\": %zu", t.failing_checks);
+}
+
+static void
+scan_question(struct buf *b, const struct state *st, const struct qref *ref)
+{
+	const struct answer	*a = state_answer(st, ref);
+	const char		*lens = st->lenses[ref->lens]->id;
+	bool			 first = true;
+
+	buf_adds(b, "{");
+	question_ref(b, st, ref);
+	buf_printf(b, ", \"selected_failing_checks\": %zu, \"choices\": [",
+	    scans_selected_failing(&st->scans, lens, ref->q, a));
+	for (size_t c = 0; c < ref->q->nchoices; c++) {
+		const struct choice	*ch = &ref->q->choices[c];
+		const struct scan_ref	*refs;
+		size_t			 n = scans_find(&st->scans, lens,
+					    ref->q->id, ch->id, &refs);
+		bool			 f1 = true;
+
+		if (n == 0)
+			continue;
+		buf_adds(b, first ? "\n   {" : ",\n   {");
+		first = false;
+		str_or_null(b, "id", ch->id);
+		buf_adds(b, ", ");
+		str_or_null(b, "code", ch->code);
+		buf_printf(b, ", \"selected\": %s, ", answer_selected(a,
+		    ch->id) ? "true" : "false");
+		scan_counts(b, refs, n, NULL);
+		buf_adds(b, ", \"failing\": [");
+		for (size_t i = 0; i < n; i++) {
+			const struct scan_result	*r = refs[i].result;
+			const struct scan_group		*g = refs[i].group;
+
+			if (r->status != SCAN_FAIL && r->status != SCAN_ERROR)
+				continue;
+			buf_adds(b, f1 ? "\n    {" : ",\n    {");
+			f1 = false;
+			str_or_null(b, "source", g->source);
+			buf_adds(b, ", ");
+			str_or_null(b, "account", g->account);
+			buf_adds(b, ", ");
+			str_or_null(b, "region", g->region);
+			buf_adds(b, ", ");
+			str_or_null(b, "check", r->check);
+			buf_adds(b, ", ");
+			str_or_null(b, "status", scan_status_name(r->status));
+			buf_printf(b, ", \"count\": %lu, ", r->count);
+			str_or_null(b, "resource", r->resource);
+			buf_adds(b, ", ");
+			str_or_null(b, "reason", r->reason);
+			buf_adds(b, "}");
+		}
+		buf_adds(b, "]}");
+	}
+	buf_adds(b, "]}");
+}
+
+void
+report_scans_json(struct buf *b, const struct state *st,
+    const struct qref *only)
+{
+	struct qref	*refs;
+	size_t		 n;
+	bool		 first = true;
+
+	buf_adds(b, "\"scans\": [");
+	for (size_t i = 0; i < st->scans.n; i++) {
+		const struct scan_group *g = st->scans.groups[i];
+
+		buf_adds(b, i > 0 ? ",\n  {" : "\n  {");
+		str_or_null(b, "source", g->source);
+		buf_adds(b, ", ");
+		str_or_null(b, "account", g->account);
+		buf_adds(b, ", ");
+		str_or_null(b, "region", g->region);
+		buf_adds(b, ", ");
+		str_or_null(b, "date", g->date);
+		buf_adds(b, ", ");
+		str_or_null(b, "file", g->file);
+		buf_printf(b, ", \"results\": %lu}", scan_group_total(g));
+	}
+	buf_adds(b, "],\n \"scan_results\": [");
+	n = state_scan_questions(st, false, &refs);
+	for (size_t i = 0; i < n; i++) {
+		if (only != NULL && (only->lens != refs[i].lens ||
+		    only->q != refs[i].q))
+			continue;
+		buf_adds(b, first ? "\n  " : ",\n  ");
+		first = false;
+		scan_question(b, st, &refs[i]);
+	}
+	free(refs);
+	buf_adds(b, "]");
+}
+
 char *
 report_json(const struct state *st)
 {
@@ -324,6 +434,10 @@ report_json(const struct state *st)
 	plan(&b, st);
 	roadmap(&b, st);
 	questions(&b, st);
+	if (st->scans.n > 0) {
+		buf_adds(&b, ",\n ");
+		report_scans_json(&b, st, NULL);
+	}
 	buf_adds(&b, "}\n");
 	return buf_take(&b);
 }

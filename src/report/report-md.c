@@ -488,6 +488,113 @@ md_questions(struct buf *b, const struct state *st)
 	}
 }
 
+/* --- Scan results (what the scanners found; not the people's evidence) --- */
+
+#define SCAN_FAILING_SHOWN 3	/* failing resources shown per choice */
+
+static void
+md_scan_choice(struct buf *b, const struct state *st, const struct qref *ref,
+    const struct choice *ch)
+{
+	const struct answer	*a = state_answer(st, ref);
+	const struct scan_ref	*refs;
+	size_t			 n, shown = 0, failing = 0;
+
+	n = scans_find(&st->scans, st->lenses[ref->lens]->id, ref->q->id,
+	    ch->id, &refs);
+	if (n == 0)
+		return;
+	buf_printf(b, "- [%c] ", answer_selected(a, ch->id) ? 'x' : ' ');
+	if (ch->code != NULL) {
+		md_text(b, ch->code, true);
+		buf_addc(b, ' ');
+	}
+	md_text(b, text_get(&ch->title), true);
+	buf_adds(b, ": ");
+	scans_summary(refs, n, b);
+	buf_addc(b, '\n');
+	for (size_t i = 0; i < n; i++) {
+		const struct scan_result *r = refs[i].result;
+
+		if (r->status != SCAN_FAIL && r->status != SCAN_ERROR)
+			continue;
+		if (failing++ >= SCAN_FAILING_SHOWN)
+			continue;
+		buf_printf(b, "  - %s %s ", scan_status_name(r->status),
+		    scan_source_title(refs[i].group->source));
+		md_code(b, r->check);
+		if (*r->resource != '\0') {
+			buf_printf(b, " %s ", _("on"));
+			md_code(b, r->resource);
+		}
+		if (*r->reason != '\0') {
+			buf_adds(b, ": ");
+			md_text(b, r->reason, true);
+		}
+		buf_addc(b, '\n');
+		shown++;
+	}
+	if (failing > shown)
+		buf_printf(b, "  - %s\n", _("and more (wafr evidence DIR "
+		    "QUESTION lists them all)"));
+}
+
+static void
+md_scans(struct buf *b, const struct state *st)
+{
+	struct qref	*refs;
+	size_t		 n;
+
+	if (st->scans.n == 0)
+		return;
+	buf_printf(b, "## %s\n\n", _("Scan results"));
+	buf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|"
+	    "---:|\n", _("Scanner"), _("Account"), _("Region"), _("Date"),
+	    _("File"), _("Results"));
+	for (size_t i = 0; i < st->scans.n; i++) {
+		const struct scan_group *g = st->scans.groups[i];
+
+		buf_printf(b, "| %s | ", scan_source_title(g->source));
+		md_text(b, *g->account != '\0' ? g->account : "-", true);
+		buf_adds(b, " | ");
+		md_text(b, *g->region != '\0' ? g->region : "-", true);
+		buf_adds(b, " | ");
+		md_text(b, g->date, true);
+		buf_adds(b, " | ");
+		md_text(b, g->file, true);
+		buf_printf(b, " | %lu |\n", scan_group_total(g));
+	}
+	buf_printf(b, "\n### %s\n\n", _("Selected, but failing"));
+	n = state_scan_questions(st, true, &refs);
+	for (size_t i = 0; i < n; i++) {
+		size_t f = scans_selected_failing(&st->scans,
+		    st->lenses[refs[i].lens]->id, refs[i].q,
+		    state_answer(st, &refs[i]));
+
+		buf_adds(b, "- ");
+		md_question_title(b, refs[i].q);
+		buf_adds(b, ": ");
+		buf_printf(b, ngettext("selected, but %zu check fails",
+		    "selected, but %zu checks fail", f), f);
+		buf_addc(b, '\n');
+	}
+	if (n == 0)
+		buf_printf(b, "%s\n", _("No selected practice has a failing "
+		    "check."));
+	buf_addc(b, '\n');
+	free(refs);
+	n = state_scan_questions(st, false, &refs);
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(b, "### ");
+		md_question_title(b, refs[i].q);
+		buf_adds(b, "\n\n");
+		for (size_t c = 0; c < refs[i].q->nchoices; c++)
+			md_scan_choice(b, st, &refs[i], &refs[i].q->choices[c]);
+		buf_addc(b, '\n');
+	}
+	free(refs);
+}
+
 char *
 report_markdown(const struct state *st)
 {
@@ -499,8 +606,15 @@ report_markdown(const struct state *st)
 	md_plan(&b, st);
 	md_roadmap(&b, st);
 	md_questions(&b, st);
+	md_scans(&b, st);
 	/* One newline at the end, never two. */
 	while (b.len > 1 && b.s[b.len - 1] == '\n' && b.s[b.len - 2] == '\n')
 		b.s[--b.len] = '\0';
 	return buf_take(&b);
+}
+
+void
+report_md_text(struct buf *b, const char *s, bool oneline)
+{
+	md_text(b, s, oneline);
 }

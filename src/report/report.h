@@ -6,6 +6,7 @@
 #ifndef WAFR_REPORT_H
 #define WAFR_REPORT_H
 
+#include "base/util.h"
 #include "model/state.h"
 
 char	*report_markdown(const struct state *);
@@ -13,6 +14,10 @@ char	*report_markdown(const struct state *);
 char	*report_html(const struct state *);
 /* Everything, for other tools. */
 char	*report_json(const struct state *);
+/* The scan results as JSON members "scans" (the imports) and
+ * "scan_results" (per question; only: of that one), no braces. */
+void	 report_scans_json(struct buf *, const struct state *,
+	    const struct qref *);
 /* The roadmap, for a Jira or GitHub issue import. */
 char	*report_csv(const struct state *);
 
@@ -23,5 +28,13 @@ bool	 report_has_time(const struct state *);
  * template not confirmed yet (each malloc'd): how many. */
 #define REPORT_LIFE_MAX 2
 size_t	 report_life(const struct state *, char *[REPORT_LIFE_MAX]);
+
+/* Text made safe for a format, as the reports write it: Markdown prose
+ * (oneline: newlines become blanks), HTML content or attribute, one CSV
+ * field. */
+struct buf;
+void	 report_md_text(struct buf *, const char *, bool);
+void	 report_html_text(struct buf *, const char *);
+void	 report_csv_field(struct buf *, const char *);
 
 #endif

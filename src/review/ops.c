@@ -13,10 +13,14 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "files/lens-emit.h"
+#include "files/lens-load.h"
+#include "files/scan-read.h"
 #include "files/profile-file.h"
 #include "files/snapshot.h"
 #include "model/lens-diff.h"
 #include "model/plan.h"
+#include "model/rename.h"
 #include "review/ops.h"
 #include "review/persist.h"
 #include "review/profile.h"
@@ -70,6 +74,8 @@ commit(struct workspace *ws, struct store_batch *b, const char *op,
 
 /* --- Opening, creating and syncing --- */
 
+static int rename_lenses(struct workspace *, char **);
+
 int
 ops_open(const char *dir, int flags, struct workspace **out, char **cause)
 {
@@ -79,6 +85,11 @@ ops_open(const char *dir, int flags, struct workspace **out, char **cause)
 		return -1;
 	if (persist_catch_up(*out, 0, &msg) != 0)
 		(*out)->warning = msg;	/* still behind: say so, lose nothing */
+	else if (!(*out)->readonly && rename_lenses(*out, cause) != 0) {
+		workspace_close(*out);
+		*out = NULL;
+		return -1;
+	}
 	return 0;
 }
 
@@ -1111,6 +1122,7 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 	bool			 renamed = strcmp(ol->id, nl->id) != 0;
 	char			*oname = lens_pinned_name(ol), *nname;
 	char			*k;
+	unsigned		*reasons;
 
 	nname = lens_pinned_name(nl);
 	if (strcmp(oname, nname) != 0)
@@ -1166,6 +1178,11 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 			free(ok);
 		}
 	}
+	reasons = xcalloc(nl->nquestions + 1, sizeof *reasons);
+	for (size_t n = 0; n < u->nnotes; n++) {
+		if (u->notes[n].new != NULL)
+			reasons[u->notes[n].new->index] = u->notes[n].reasons;
+	}
 	for (size_t i = 0; i < nl->npillars; i++) {
 		const struct pillar *p = &nl->pillars[i];
 
@@ -1173,14 +1190,10 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 			const struct question	*q = &p->questions[j];
 			const struct question	*oq = lens_question(ol, q->id);
 			const char		*was = NULL;
-			unsigned		 bits = 0, more = 0;
+			unsigned		 bits = reasons[q->index], more = 0;
 
 			k = qkey(nl->id, q);
 			put_answer(b, k, &u->answers[q->index]);
-			for (size_t n = 0; n < u->nnotes; n++) {
-				if (u->notes[n].new == q)
-					bits = u->notes[n].reasons;
-			}
 			/* A mark not yet cleared stays, with its reasons. */
 			if (oq != NULL) {
 				char *ok = qkey(ol->id, oq);
@@ -1210,6 +1223,38 @@ upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
 			free(k);
 		}
 	}
+	free(reasons);
+}
+
+/* "Before lens upgrade: ID V1 to ID V2", or with " (2)" and on when an
+ * upgrade was undone and is made again. */
+static char *
+upgrade_milestone(const struct workspace *ws, const struct lens *ol,
+    const struct lens *nl)
+{
+	struct milestone	*m = NULL;
+	size_t			 n = 0;
+	char			*base, *name;
+	bool			 taken = true;
+
+	base = xasprintf("Before lens upgrade: %s %s to %s %s", ol->id,
+	    ol->version != NULL ? ol->version : "", nl->id,
+	    nl->version != NULL ? nl->version : "");
+	name = xstrdup(base);
+	if (history_milestones(ws->dir, &m, &n, NULL) != 0)
+		return name;
+	for (int k = 2; taken && k < 1000; k++) {
+		taken = false;
+		for (size_t i = 0; i < n && !taken; i++)
+			taken = strcasecmp(m[i].name, name) == 0;
+		if (taken) {
+			free(name);
+			name = xasprintf("%s (%d)", base, k);
+		}
+	}
+	milestones_free(m, n);
+	free(base);
+	return name;
 }
 
 int
@@ -1283,9 +1328,8 @@ ops_lens_upgrade(struct workspace *ws, const char *spec, const char *from,
 
 	/* As the AWS tool does: the review as it stands, saved first. The
 	 * name is shared through git, so it is not translated. */
-	mname = milestone != NULL ? xstrdup(milestone) : xasprintf("Before "
-	    "lens upgrade: %s %s to %s %s", ol->id, rep->from_version, nl->id,
-	    rep->to_version);
+	mname = milestone != NULL ? xstrdup(milestone) : upgrade_milestone(ws,
+	    ol, nl);
 	if (ops_milestone(ws, mname, &made, cause) != 0)
 		goto out;
 	rep->milestone = xstrdup(made.name);
@@ -1362,17 +1406,35 @@ ops_redo(struct workspace *ws, struct journal_entry *e, char **cause)
 /* --- The live session --- */
 
 int
-ops_cursor(struct workspace *ws, const struct qref *ref, char **cause)
+ops_cursor(struct workspace *ws, const struct qref *ref, int choice,
+    char **cause)
 {
-	char	*key;
-	int	 r;
+	const char	*keys[] = { SESSION_CURSOR, SESSION_CHOICE }, *values[2];
+	char		*key;
+	int		 r;
 
 	if (check_ref(ws, ref, cause) != 0)
 		return -1;
+	if (choice >= (int)ref->q->nchoices)
+		return fail(cause, "%s", _("no such choice"));
 	key = state_key(&ws->state, ref);
-	r = workspace_set_session(ws, SESSION_CURSOR, key, cause);
+	values[0] = key;
+	values[1] = choice >= 0 ? ref->q->choices[choice].id : NULL;
+	r = workspace_set_sessions(ws, keys, values, 2, cause);
 	free(key);
 	return r;
+}
+
+int
+ops_lead(struct workspace *ws, bool force, char **cause)
+{
+	return workspace_claim_lead(ws, force, false, cause);
+}
+
+int
+ops_lead_leave(struct workspace *ws, char **cause)
+{
+	return workspace_claim_lead(ws, false, true, cause);
 }
 
 int
@@ -1386,4 +1448,312 @@ ops_add_time(struct workspace *ws, size_t lens, const struct pillar *p,
     long seconds, char **cause)
 {
 	return workspace_add_time(ws, lens, p, seconds, cause);
+}
+
+/* --- Lens ids that changed --- */
+
+/* The records kept under "PREFIX/LENS/..." (agenda, clocks) of a renamed
+ * lens move to its new id. */
+static void
+rename_pillar_keys(struct store_batch *b, enum store_table t,
+    const struct kv *kv, const struct lens_rename *r)
+{
+	for (size_t i = 0; i < kv->n; i++) {
+		const char	*slash = strchr(kv->keys[i], '/');
+		size_t		 n = strlen(r->old_id);
+		char		*key;
+
+		if (slash == NULL || strncmp(slash + 1, r->old_id, n) != 0 ||
+		    slash[1 + n] != '/')
+			continue;
+		key = xasprintf("%.*s/%s%s", (int)(slash - kv->keys[i]),
+		    kv->keys[i], r->new_id, slash + 1 + n);
+		batch_put_string(b, t, key, kv->values[i]);
+		batch_delete(b, t, kv->keys[i]);
+		free(key);
+	}
+}
+
+/* One renamed lens into the batch: its pinned copy with the new ids, and
+ * every record under the old ones moved to the new. */
+static int
+rename_lens(struct workspace *ws, size_t i, const struct lens_rename *r,
+    struct store_batch *b, char **cause)
+{
+	const struct state	*st = &ws->state;
+	const struct lens	*l = st->lenses[i];
+	struct diags		 d;
+	struct lens		*copy;
+	struct buf		 yaml = { 0 };
+	char			*name = lens_pinned_name(l), *data, *key;
+	size_t			 size;
+	int			 rv;
+
+	if ((rv = store_get(ws->store, TABLE_LENSES, name, (void **)&data,
+	    &size, cause)) != 0) {
+		if (rv == 1)
+			fail(cause, _("%s: the pinned lens %s is missing"),
+			    ws->dir, name);
+		free(name);
+		return -1;
+	}
+	diags_init(&d, name);
+	copy = lens_load(data, size, l->id, &d);
+	diags_free(&d);
+	free(data);
+	if (copy == NULL) {
+		free(name);
+		return fail(cause, _("%s: the pinned lens %s does not load"),
+		    ws->dir, l->id);
+	}
+	lens_rename_apply(r, copy);
+	rv = lens_emit_yaml(copy, &yaml, cause);
+	lens_free(copy);
+	if (rv != 0) {
+		free(name);
+		return -1;
+	}
+	batch_delete(b, TABLE_LENSES, name);
+	free(name);
+	name = xasprintf("%s.yaml", r->new_id);
+	batch_put(b, TABLE_LENSES, name, yaml.s, yaml.len);
+	free(name);
+	buf_free(&yaml);
+	for (size_t j = 0; j < l->npillars; j++) {
+		for (size_t k = 0; k < l->pillars[j].nquestions; k++) {
+			const struct question	*q = &l->pillars[j].questions[k];
+			struct qref		 ref = { i, q };
+			const struct answer	*a = state_answer(st, &ref);
+			const struct roadmap_item *it = st->roadmap[i][q->index];
+			char			*old = state_key(st, &ref);
+			void			*v;
+
+			key = xasprintf("%s/%s", r->new_id,
+			    lens_rename_question(r, q->id));
+			if (!answer_is_empty(a)) {
+				v = answer_encode(a, &size);
+				batch_put(b, TABLE_ANSWERS, key, v, size);
+				batch_delete(b, TABLE_ANSWERS, old);
+				free(v);
+			}
+			if (it != NULL) {
+				v = roadmap_item_encode(it, &size);
+				batch_put(b, TABLE_ROADMAP, key, v, size);
+				batch_delete(b, TABLE_ROADMAP, old);
+				free(v);
+			}
+			free(key);
+			free(old);
+		}
+	}
+	rename_pillar_keys(b, TABLE_WORKLOAD, &st->workload, r);
+	rename_pillar_keys(b, TABLE_SESSION, &st->session, r);
+	return 0;
+}
+
+/* A workspace made when the serverless and SaaS lenses went by AWS's
+ * aliases for its own lenses, with hyphens in their question ids: give
+ * it the lenses' own ids (model/rename.c), answers, roadmap, agenda and
+ * clocks with them, in one journaled change that is not undone. */
+static int
+rename_lenses(struct workspace *ws, char **cause)
+{
+	struct store_batch	 b = { 0 };
+	struct buf		 ids = { 0 }, what = { 0 };
+	int			 r = 0;
+
+	buf_adds(&ids, "");
+	for (size_t i = 0; i < ws->state.nlenses; i++) {
+		const struct lens		*l = ws->state.lenses[i];
+		const struct lens_rename	*rn = lens_rename_of(l->id);
+		bool				 apply;
+
+		apply = rn != NULL && l->format == LENS_YAML &&
+		    lens_rename_applies(rn, l) &&
+		    workspace_lens(ws, rn->new_id) < 0;
+		if (apply && rename_lens(ws, i, rn, &b, cause) != 0) {
+			r = -1;
+			break;
+		}
+		if (i > 0)
+			buf_addc(&ids, ' ');
+		buf_adds(&ids, apply ? rn->new_id : l->id);
+		if (apply)
+			buf_printf(&what, "%s%s %s", what.len > 0 ? ", " : "",
+			    rn->old_id, rn->new_id);
+	}
+	if (r == 0 && what.len > 0) {
+		batch_put_string(&b, TABLE_WORKLOAD, "lenses", ids.s);
+		r = commit(ws, &b, "lens-rename", what.s, false, NULL, NULL,
+		    cause);
+	}
+	batch_free(&b);
+	buf_free(&ids);
+	buf_free(&what);
+	return r;
+}
+
+/* --- Scan results --- */
+
+struct scan_reading {
+	struct workspace	 *ws;
+	const struct scan_map	 *map;
+	const char		 *path;
+	struct scan_import	 *out;
+	struct scan_group	**groups;
+	size_t			  ngroups;
+	char			**keys;
+};
+
+#define SCAN_PROBLEMS_SHOWN 100
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
+static struct scan_group *
+reading_group(struct scan_reading *rd, const struct scan_row *row)
+{
+	char *key = scan_group_key(row->source, row->account, row->region);
+
+	for (size_t i = 0; i < rd->ngroups; i++) {
+		if (strcmp(rd->keys[i], key) == 0) {
+			free(key);
+			return rd->groups[i];
+		}
+	}
+	rd->groups = xreallocarray(rd->groups, rd->ngroups + 1,
+	    sizeof *rd->groups);
+	rd->keys = xreallocarray(rd->keys, rd->ngroups + 1, sizeof *rd->keys);
+	rd->keys[rd->ngroups] = key;
+	return rd->groups[rd->ngroups++] = scan_group_new(row->source,
+	    row->account, row->region, row->date, base_name(rd->path));
+}
+
+static int
+reading_row(const struct scan_row *row, void *arg, char **cause)
+{
+	struct scan_reading	*rd = arg;
+	struct scan_group	*g;
+	struct scan_result	 r = { 0 };
+	const struct question	*q;
+	const struct choice	*c;
+	size_t			 lens;
+	char			*why;
+
+	(void)cause;
+	rd->out->rows++;
+	if (scan_map_row(rd->map, row, &lens, &q, &c, &why) != 0) {
+		if (rd->out->unmapped++ < SCAN_PROBLEMS_SHOWN)
+			buf_printf(&rd->out->problems, "%s:%d: %s %s: %s\n",
+			    rd->path, row->line, _("check"), row->check, why);
+		free(why);
+		return 0;
+	}
+	g = reading_group(rd, row);
+	if (row->date != NULL && strcmp(row->date, g->date) > 0) {
+		free(g->date);
+		g->date = xstrdup(row->date);
+	}
+	r.lens = rd->ws->state.lenses[lens]->id;
+	r.question = q->id;
+	r.choice = c->id;
+	r.check = (char *)row->check;
+	r.status = row->status;
+	r.count = row->count;
+	r.resource = (char *)row->resource;
+	r.reason = (char *)row->reason;
+	scan_group_add(g, &r);
+	return 0;
+}
+
+static bool
+group_is_stored(const struct workspace *ws, const char *key,
+    const char *text, size_t size)
+{
+	for (size_t i = 0; i < ws->state.scans.n; i++) {
+		const struct scan_group	*g = ws->state.scans.groups[i];
+		char			*k = scan_group_key(g->source,
+					    g->account, g->region), *t;
+		size_t			 n;
+		bool			 same = false;
+
+		if (strcmp(k, key) == 0) {
+			t = scan_group_encode(g, &n);
+			same = n == size && memcmp(t, text, n) == 0;
+			free(t);
+		}
+		free(k);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+int
+ops_evidence_import(struct workspace *ws, const char *path,
+    enum scan_format fmt, bool dry_run, struct scan_import *out,
+    char **cause)
+{
+	struct scan_reading	 rd = { ws, NULL, path, out, NULL, 0, NULL };
+	struct store_batch	 b = { 0 };
+	struct scan_map		*map;
+	char			*table, *date = NULL;
+	int			 r;
+
+	memset(out, 0, sizeof *out);
+	if (ws->readonly && !dry_run)
+		return fail(cause, _("%s: opened read-only"), ws->dir);
+	table = xasprintf("%s/evidence/renames.tsv", wafr_datadir());
+	r = scan_map_load(table, ws->state.lenses, ws->state.nlenses, &map,
+	    cause);
+	free(table);
+	if (r != 0)
+		return -1;
+	rd.map = map;
+	out->format = fmt;
+	r = scan_read(path, &out->format, reading_row, &rd, &date, cause);
+	scan_map_free(map);
+	for (size_t i = 0; i < rd.ngroups; i++) {
+		struct scan_group	*g = rd.groups[i];
+		char			*text;
+		size_t			 size;
+
+		scan_group_finish(g);
+		if (*g->date == '\0' && date != NULL) {
+			free(g->date);
+			g->date = xstrdup(date);
+		}
+		out->kept += g->n;
+		if (r == 0) {
+			text = scan_group_encode(g, &size);
+			if (!group_is_stored(ws, rd.keys[i], text, size))
+				batch_put(&b, TABLE_SCANS, rd.keys[i], text,
+				    size);
+			free(text);
+		}
+		scan_group_free(g);
+		free(rd.keys[i]);
+	}
+	out->scans = rd.ngroups;
+	free(date);
+	free(rd.groups);
+	free(rd.keys);
+	if (out->unmapped > SCAN_PROBLEMS_SHOWN)
+		buf_printf(&out->problems, ngettext("%s: %zu more row maps to "
+		    "no practice\n", "%s: %zu more rows map to no practice\n",
+		    out->unmapped - SCAN_PROBLEMS_SHOWN), path,
+		    out->unmapped - SCAN_PROBLEMS_SHOWN);
+	if (r != 0 || dry_run || b.n == 0) {
+		batch_free(&b);
+		return r;
+	}
+	r = commit(ws, &b, "scan-import", base_name(path), true, NULL,
+	    &out->seq, cause);
+	out->changed = r == 0 && out->seq != 0;
+	return r;
 }

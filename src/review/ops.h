@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "files/scan-read.h"
 #include "git/history.h"
 #include "model/edit.h"
 #include "review/workspace.h"
@@ -74,6 +75,25 @@ int	 ops_lens_add(struct workspace *, const char *, char **);
 /* Refused when the lens has answers, unless forced. */
 int	 ops_lens_remove(struct workspace *, const char *, bool, char **);
 
+/* Scan results: read a scanner's file (the format detected when
+ * SCAN_FORMAT_AUTO) and put its results in place of those of the same
+ * scanner, account and region, as one change (one journal entry: undo
+ * takes the whole file back). Never selects or unselects a choice. Rows
+ * that map to no practice are listed in out->problems ("FILE:LINE: ..."),
+ * not an error; a file that cannot be read or is not the format is, and
+ * nothing of it is kept. dry_run reads and maps, and changes nothing. */
+struct scan_import {
+	enum scan_format	 format;	/* the one read */
+	size_t			 rows;		/* results read */
+	size_t			 unmapped;	/* of which map to no practice */
+	size_t			 kept;		/* results kept, counted merged */
+	size_t			 scans;		/* scanner, account, region */
+	struct buf		 problems;
+	bool			 changed;	/* false: so already */
+	uint64_t		 seq;
+};
+int	 ops_evidence_import(struct workspace *, const char *,
+	    enum scan_format, bool, struct scan_import *, char **);
 /* Answer a question of the workspace's profile with these choices (none:
  * clear it); the first answer pins the default questionnaire. */
 int	 ops_profile_answer(struct workspace *, const char *,
@@ -120,7 +140,12 @@ int	 ops_undo(struct workspace *, struct journal_entry *, char **);
 int	 ops_redo(struct workspace *, struct journal_entry *, char **);
 
 /* The live session, not journaled: not changes of the review. */
-int	 ops_cursor(struct workspace *, const struct qref *, char **);
+/* Where the lead is: a question, and the choice under its cursor (-1:
+ * the cursor is not on the choices). */
+int	 ops_cursor(struct workspace *, const struct qref *, int, char **);
+/* Lead the room (see workspace_claim_lead): 0, 1 another leads, -1. */
+int	 ops_lead(struct workspace *, bool, char **);
+int	 ops_lead_leave(struct workspace *, char **);
 int	 ops_clock_lease(struct workspace *, const char *, char **);
 int	 ops_add_time(struct workspace *, size_t, const struct pillar *, long,
 	    char **);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +10,46 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "files/scan-file.h"
 #include "files/profile-file.h"
 #include "files/snapshot.h"
 #include "report/report.h"
 #include "review/persist.h"
 
+/* The boot this process runs in (NULL when unknown). The files are written
+ * without a flush each: a killed process leaves them with the kernel, but
+ * a power cut may take them, so a store whose files were last written in
+ * another boot has them all written again at its next open. */
+static const char *
+boot_id(void)
+{
+	static char	 id[64];
+	static int	 known = -1;
+	ssize_t		 n;
+	int		 fd;
+
+	if (known >= 0)
+		return known ? id : NULL;
+	known = 0;
+	if ((fd = open("/proc/sys/kernel/random/boot_id", O_RDONLY |
+	    O_CLOEXEC)) < 0)
+		return NULL;
+	n = read(fd, id, sizeof id - 1);
+	close(fd);
+	if (n <= 0)
+		return NULL;
+	id[n] = '\0';
+	id[strcspn(id, "\n")] = '\0';
+	known = *id != '\0';
+	return known ? id : NULL;
+}
+
+static void
+use_boot(struct workspace *ws)
+{
+	if (!ws->readonly)
+		store_set_boot(ws->store, boot_id());
+}
 
 /* REPORT.md is shared through git: it is written in the lens's base
  * language and untranslated, whoever writes it, so it changes only when the
@@ -203,6 +239,20 @@ write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
 				return -1;
 			any = true;
 			break;
+		case TABLE_SCANS: {
+			/* scans/SOURCE.tsv: the key begins with SOURCE. */
+			char *source = xstrndup(c->key, strcspn(c->key, "/"));
+			int   r = 0;
+
+			if (!all && scan_source_valid(source))
+				r = scan_files_write(ws->dir, &ws->state.scans,
+				    source, cause);
+			free(source);
+			if (r != 0)
+				return -1;
+			any = true;
+			break;
+		}
 		case TABLE_PROFILE:
 			if (!all && profile_write_files(ws->dir, &ws->state,
 			    cause) != 0)
@@ -240,12 +290,14 @@ persist_all(struct workspace *ws, char **cause)
 
 	/* The changes marked behind now are in the state once it is read
 	 * again: written from it, their files are caught up. */
+	use_boot(ws);
 	if (!ws->readonly && store_files_behind(ws->store, &seqs, &n,
 	    cause) != 0)
 		return -1;
 	if (n > 0 && workspace_refresh(ws, cause) < 0)
 		goto out;
 	if (snapshot_write_all(ws->dir, &ws->state, cause) != 0 ||
+	    scan_files_write(ws->dir, &ws->state.scans, NULL, cause) != 0 ||
 	    profile_write_files(ws->dir, &ws->state, cause) != 0 ||
 	    write_report(ws, cause) != 0)
 		goto out;
@@ -264,7 +316,9 @@ persist_catch_up(struct workspace *ws, uint64_t except, char **cause)
 
 	if (ws->readonly)
 		return 0;
-	if (store_files_behind(ws->store, &seqs, &n, cause) != 0)
+	use_boot(ws);
+	if (store_files_boot(ws->store, &behind, cause) != 0 ||
+	    store_files_behind(ws->store, &seqs, &n, cause) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		behind = behind || seqs[i] != except;

@@ -6,7 +6,10 @@
  * same transaction, cleared once they are written). When a file cannot be
  * written (a full disk, a crash) the mark stays: the files are all
  * rewritten at the next chance and "wafr sync" never reads stale files
- * over the store. A problem that lost nothing is kept in ws->warning. */
+ * over the store. The files are not flushed to the device one by one: the
+ * store is the durable copy, and after a power cut or a reboot the next
+ * open writes them all again. A problem that lost nothing is kept in
+ * ws->warning. */
 #ifndef WAFR_PERSIST_H
 #define WAFR_PERSIST_H
 

@@ -2,19 +2,25 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <strings.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/diag.h"
 #include "base/util.h"
 #include "files/lens-load.h"
+#include "files/scan-file.h"
 #include "files/snapshot.h"
 #include "git/history.h"
+#include "model/rename.h"
+#include "model/lens-pack.h"
 #include "review/profile.h"
 #include "review/workspace.h"
 
@@ -84,6 +90,14 @@ lens_resolve(const char *spec, char **cause)
 	if (access(path, R_OK) == 0)
 		return path;
 	free(path);
+	/* A bundled lens's former id names it still. */
+	if (lens_rename_of(spec) != NULL) {
+		path = xasprintf("%s/lenses/%s.yaml", wafr_datadir(),
+		    lens_rename_of(spec)->new_id);
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
 	fail(cause, _("no lens \"%s\": not a bundled lens (see \"wafr lens "
 	    "list\") nor a file"), spec);
 	return NULL;
@@ -283,22 +297,89 @@ digest(const void *data, size_t size)
 	return h;
 }
 
+/* The compiled lens cache: .wafr/lens-NAME.cache, a lens as
+ * model/lens-pack.h packs it, keyed by the pinned bytes. It is made again
+ * whenever it does not match or does not hold up; a cache that cannot be
+ * read or written costs a parse, nothing else. */
+static int
+cache_dir(const struct workspace *ws)
+{
+	char	*path = path_join(ws->dir, ".wafr");
+	int	 fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	free(path);
+	return fd;
+}
+
+static struct lens *
+cache_get(const struct workspace *ws, const char *name,
+    const struct lens_pack_key *k)
+{
+	char	*file = xasprintf("lens-%s.cache", name), *data, *cause = NULL;
+	size_t	 size;
+	int	 dfd = cache_dir(ws), fd = -1;
+
+	if (dfd >= 0)
+		fd = openat(dfd, file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(file);
+	if (dfd >= 0)
+		close(dfd);
+	if (fd < 0)
+		return NULL;
+	if (read_fd(fd, name, &data, &size, &cause) != 0) {
+		free(cause);
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	return lens_unpack(data, size, k);
+}
+
+static void
+cache_put(const struct workspace *ws, const char *name,
+    const struct lens_pack_key *k, const struct lens *l)
+{
+	struct buf	 b = { 0 };
+	char		*file, *cause = NULL;
+	int		 dfd;
+
+	if (lens_pack(l, k, &b) != 0 || (dfd = cache_dir(ws)) < 0) {
+		buf_free(&b);
+		return;
+	}
+	file = xasprintf("lens-%s.cache", name);
+	if (write_file_replace_at(dfd, file, file, b.s, b.len, &cause) != 0)
+		free(cause);
+	free(file);
+	close(dfd);
+	buf_free(&b);
+}
+
 static struct lens *
 load_lens(struct workspace *ws, const char *id, uint64_t *sum, char **cause)
 {
-	struct diags	 d;
-	struct lens	*l;
-	char		*data, *name, *path;
-	size_t		 size;
-	bool		 stored = false;
+	struct diags		 d;
+	struct lens		*l;
+	struct lens_pack_key	 k;
+	char			*data, *name, *path;
+	size_t			 size;
+	bool			 stored = false;
 
 	if (lens_bytes(ws, id, &data, &size, &name, &stored, cause) != 0)
 		return NULL;
 	*sum = digest(data, size);
+	lens_pack_key(&k, data, size, id);
+	if ((l = cache_get(ws, name, &k)) != NULL) {
+		free(name);
+		free(data);
+		return l;
+	}
 	path = xasprintf("%s/%s/%s", ws->dir, stored ? ".wafr" : "lenses",
 	    name);
 	diags_init(&d, path);
-	if ((l = lens_load(data, size, id, &d)) == NULL) {
+	if ((l = lens_load(data, size, id, &d)) != NULL)
+		cache_put(ws, name, &k, l);
+	else {
 		char *why = diags_first_error(&d);
 
 		/* The store's copy of a pinned lens that no longer loads is
@@ -429,6 +510,16 @@ set_record(struct workspace *ws, enum store_table t, const char *key,
 			    NULL : roadmap_item_decode(value, size);
 		}
 		break;
+	case TABLE_SCANS: {
+		struct scan_group *g = NULL;
+
+		/* A record that does not read is left out, as an answer. */
+		if (value != NULL && scan_group_decode(value, size, &g,
+		    &s) != 0)
+			free(s);
+		scans_set(&st->scans, key, g);
+		break;
+	}
 	case TABLE_PROFILE:
 		profile_set_record(st, key, value, size);
 		break;
@@ -496,6 +587,26 @@ read_state(struct workspace *ws, bool reload, char **cause)
 	}
 	free(ids);
 	ws->generation = gen;
+	return 0;
+}
+
+/* scans/SOURCE.tsv, a record a scan. */
+static int
+read_scan_files(const struct snapshot_src *src, struct store_batch *b,
+    char **cause)
+{
+	char	**keys, **texts;
+	size_t	  n;
+
+	if (scan_files_read(src, &keys, &texts, &n, cause) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		batch_put(b, TABLE_SCANS, keys[i], texts[i], strlen(texts[i]));
+		free(keys[i]);
+		free(texts[i]);
+	}
+	free(keys);
+	free(texts);
 	return 0;
 }
 
@@ -601,7 +712,7 @@ workspace_read_files(struct workspace *ws, struct store_batch *b,
 	}
 	free(answers);
 	free(roadmap);
-	return ret;
+	return ret == 0 ? read_scan_files(&src, b, cause) : ret;
 }
 
 /* --- Open, close, refresh --- */
@@ -800,24 +911,154 @@ int
 workspace_set_session(struct workspace *ws, const char *key,
     const char *value, char **cause)
 {
+	return workspace_set_sessions(ws, &key, &value, 1, cause);
+}
+
+int
+workspace_set_sessions(struct workspace *ws, const char *const *keys,
+    const char *const *values, size_t n, char **cause)
+{
 	struct store_batch	b = { 0 };
 	int			r;
 
 	if (ws->readonly)
 		return fail(cause, _("%s: opened read-only"), ws->dir);
-	if (value != NULL)
-		batch_put_string(&b, TABLE_SESSION, key, value);
-	else
-		batch_delete(&b, TABLE_SESSION, key);
-	r = store_apply(ws->store, &b, cause);
+	for (size_t i = 0; i < n; i++) {
+		if (values[i] != NULL)
+			batch_put_string(&b, TABLE_SESSION, keys[i], values[i]);
+		else
+			batch_delete(&b, TABLE_SESSION, keys[i]);
+	}
+	r = store_apply_session(ws->store, &b, cause);
 	batch_free(&b);
 	if (r != 0)
 		return -1;
 	own_write(ws);
-	if (value != NULL)
-		kv_set(&ws->state.session, key, value);
-	else
-		kv_unset(&ws->state.session, key);
+	for (size_t i = 0; i < n; i++) {
+		if (values[i] != NULL)
+			kv_set(&ws->state.session, keys[i], values[i]);
+		else
+			kv_unset(&ws->state.session, keys[i]);
+	}
+	return 0;
+}
+
+/* --- The lead --- */
+
+static char	*session_id;
+
+const char *
+workspace_session_id(void)
+{
+	char host[64];
+
+	if (session_id == NULL) {
+		if (gethostname(host, sizeof host) != 0)
+			snprintf(host, sizeof host, "host");
+		host[sizeof host - 1] = '\0';
+		for (char *s = host; *s != '\0'; s++) {
+			if (*s == ' ' || *s == ':')
+				*s = '_';
+		}
+		session_id = xasprintf("%s:%ld:%ld", host, (long)getpid(),
+		    (long)time(NULL));
+	}
+	return session_id;
+}
+
+bool
+workspace_session_alive(const char *id)
+{
+	const char	*mine = workspace_session_id(), *colon;
+	char		*end;
+	long		 pid;
+
+	if (streq(id, mine))
+		return true;
+	/* Another host's process: only its lease can tell. */
+	colon = strchr(id, ':');
+	if (colon == NULL || (size_t)(colon - id) != strcspn(mine, ":") ||
+	    strncmp(id, mine, (size_t)(colon - id)) != 0)
+		return true;
+	pid = strtol(colon + 1, &end, 10);
+	if (end == colon + 1 || *end != ':' || pid <= 0 || pid > INT_MAX)
+		return true;
+	return kill((pid_t)pid, 0) == 0 || errno != ESRCH;
+}
+
+struct claim {
+	const char	*value;		/* ours; NULL: leave the lead */
+	bool		 force;
+	bool		 refused;
+};
+
+static int
+claim_update(const void *old, size_t size, void **out, size_t *nout,
+    void *arg, char **cause)
+{
+	struct claim	*c = arg;
+	struct lead	 l;
+	char		*v = xmalloc(size + 1);
+	bool		 held, mine;
+	long		 age;
+
+	memcpy(v, old != NULL ? old : "", size);
+	v[size] = '\0';
+	held = old != NULL && lead_parse(v, &l);
+	mine = held && streq(l.owner, workspace_session_id());
+	age = held ? (long)time(NULL) - l.since : 0;
+	if (held && !mine && !c->force && age >= -LEAD_STALE_SECONDS &&
+	    age <= LEAD_STALE_SECONDS && workspace_session_alive(l.owner)) {
+		free(v);
+		c->refused = true;
+		return fail(cause, "%s", _("another screen leads"));
+	}
+	if (c->value == NULL && !mine) {
+		/* Leaving a lead another took: theirs stays. */
+		*out = v;
+		*nout = size;
+		return 0;
+	}
+	free(v);
+	*out = c->value != NULL ? xstrdup(c->value) : NULL;
+	*nout = c->value != NULL ? strlen(c->value) : 0;
+	return 0;
+}
+
+int
+workspace_claim_lead(struct workspace *ws, bool force, bool leave,
+    char **cause)
+{
+	struct store_batch	 b = { 0 };
+	struct claim		 c = { NULL, force, false };
+	char			*value = NULL, *err = NULL;
+	int			 r;
+
+	if (ws->readonly)
+		return fail(cause, _("%s: opened read-only"), ws->dir);
+	if (!leave) {
+		value = xasprintf("%s %ld %s", workspace_session_id(),
+		    (long)time(NULL), workspace_author(ws));
+		c.value = value;
+	}
+	batch_update(&b, TABLE_SESSION, SESSION_LEAD, claim_update, &c);
+	r = store_apply(ws->store, &b, &err);
+	batch_free(&b);
+	if (r != 0 && c.refused) {
+		free(err);
+		free(value);
+		return 1;
+	}
+	if (r != 0) {
+		free(value);
+		*cause = err;
+		return -1;
+	}
+	if (value != NULL) {
+		own_write(ws);
+		kv_set(&ws->state.session, SESSION_LEAD, value);
+	}
+	free(value);
 	return 0;
 }
 

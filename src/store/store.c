@@ -18,8 +18,8 @@
 #define MAP_SIZE_DEFAULT	(64UL << 20)
 
 static const char *const table_names[TABLE_COUNT] = {
-	"meta", "workload", "answers", "session", "roadmap", "lenses", "journal",
-	"profile"
+	"meta", "workload", "answers", "session", "roadmap", "lenses", "scans",
+	"journal", "profile"
 };
 /* Tables a store written before them lacks; opened read-only, it reads
  * them as empty. */
@@ -31,6 +31,7 @@ struct store {
 	bool		 have[TABLE_COUNT];
 	bool		 readonly;
 	char		*path;
+	char		*boot;		/* store_set_boot */
 };
 
 static int
@@ -350,6 +351,7 @@ store_close(struct store *s)
 	unwatch_map();
 	if (s->env != NULL)
 		mdb_env_close(s->env);
+	free(s->boot);
 	free(s->path);
 	free(s);
 }
@@ -504,6 +506,7 @@ journal_entries_free(struct journal_entry *v, size_t n)
 #define JOURNAL_VERSION	1
 #define J_UNDOABLE	0x1
 #define FILES_BEHIND	"behind/"	/* meta: entries whose files may lag */
+#define FILES_BOOT	"files-boot"	/* meta: the boot they were written in */
 #define J_UNDONE	0x2
 
 static void
@@ -959,6 +962,34 @@ written_txn(struct store *s, MDB_txn *txn, void *arg)
 		if ((rc = txn_put(s, txn, TABLE_META, key, NULL, 0)) != 0)
 			return rc;
 	}
+	if (s->boot != NULL)
+		return txn_put(s, txn, TABLE_META, FILES_BOOT, s->boot,
+		    strlen(s->boot));
+	return 0;
+}
+
+void
+store_set_boot(struct store *s, const char *boot)
+{
+	free(s->boot);
+	s->boot = boot != NULL ? xstrdup(boot) : NULL;
+}
+
+int
+store_files_boot(struct store *s, bool *other, char **cause)
+{
+	void	*v;
+	size_t	 n;
+	int	 r;
+
+	*other = false;
+	if ((r = store_get(s, TABLE_META, FILES_BOOT, &v, &n, cause)) < 0)
+		return -1;
+	if (r == 0) {
+		*other = s->boot != NULL && (n != strlen(s->boot) ||
+		    memcmp(v, s->boot, n) != 0);
+		free(v);
+	}
 	return 0;
 }
 
@@ -969,7 +1000,7 @@ store_files_written(struct store *s, const uint64_t *seqs, size_t n,
 	struct written	w = { seqs, n };
 	int		r, rc;
 
-	if (n == 0 || s->readonly)
+	if ((n == 0 && s->boot == NULL) || s->readonly)
 		return 0;
 	/* Not flushed to the device: a lost clear only costs a rewrite. */
 	if ((rc = mdb_env_set_flags(s->env, MDB_NOSYNC, 1)) != 0)
@@ -1071,6 +1102,32 @@ store_apply(struct store *s, const struct store_batch *b, char **cause)
 	struct plain p = { b, cause };
 
 	return run_txn(s, plain_txn, &p, cause);
+}
+
+/* The data is flushed, the meta page that makes it current is not: after a
+ * power cut the store is the one before or the one after. */
+static int
+run_txn_session(struct store *s, int (*fn)(struct store *, MDB_txn *, void *),
+    void *arg, char **cause)
+{
+	int r, rc;
+
+	if (s->readonly)
+		return fail(cause, _("%s: opened read-only"), s->path);
+	if ((rc = mdb_env_set_flags(s->env, MDB_NOMETASYNC, 1)) != 0)
+		return lmdb_fail(cause, s, _("cannot write"), rc);
+	r = run_txn(s, fn, arg, cause);
+	mdb_env_set_flags(s->env, MDB_NOMETASYNC, 0);
+	return r;
+}
+
+int
+store_apply_session(struct store *s, const struct store_batch *b,
+    char **cause)
+{
+	struct plain p = { b, cause };
+
+	return run_txn_session(s, plain_txn, &p, cause);
 }
 
 struct commit {
@@ -1396,41 +1453,45 @@ store_journal(struct store *s, size_t max, struct journal_entry **out,
 		return lmdb_fail(cause, s, _("cannot read"), rc);
 	return 0;
 }
+struct counter {
+	enum store_table	 t;
+	const char		*key;
+	long			 delta, value;
+};
+
+static int
+counter_txn(struct store *s, MDB_txn *txn, void *arg)
+{
+	struct counter	*c = arg;
+	MDB_val		 k = { strlen(c->key), (void *)c->key }, v;
+	char		 num[32];
+	int		 rc;
+
+	c->value = 0;
+	rc = mdb_get(txn, s->dbi[c->t], &k, &v);
+	if (rc == 0 && v.mv_size < sizeof num) {
+		memcpy(num, v.mv_data, v.mv_size);
+		num[v.mv_size] = '\0';
+		c->value = strtol(num, NULL, 10);
+	} else if (rc != 0 && rc != MDB_NOTFOUND)
+		return rc;
+	c->value += c->delta;
+	snprintf(num, sizeof num, "%ld", c->value);
+	v.mv_data = num;
+	v.mv_size = strlen(num);
+	return mdb_put(txn, s->dbi[c->t], &k, &v, 0);
+}
+
 int
 store_add(struct store *s, enum store_table t, const char *key, long delta,
     long *now, char **cause)
 {
-	MDB_txn	*txn;
-	MDB_val	 k = { strlen(key), (void *)key }, v;
-	char	 num[32];
-	long	 value = 0;
-	int	 rc;
+	struct counter c = { t, key, delta, 0 };
 
-	if (s->readonly)
-		return fail(cause, _("%s: opened read-only"), s->path);
-	if ((rc = txn_begin(s, 0, &txn)) != 0)
-		return lmdb_fail(cause, s, _("cannot write"), rc);
-	rc = mdb_get(txn, s->dbi[t], &k, &v);
-	if (rc == 0 && v.mv_size < sizeof num) {
-		memcpy(num, v.mv_data, v.mv_size);
-		num[v.mv_size] = '\0';
-		value = strtol(num, NULL, 10);
-	} else if (rc != 0 && rc != MDB_NOTFOUND) {
-		mdb_txn_abort(txn);
-		return lmdb_fail(cause, s, _("cannot read"), rc);
-	}
-	value += delta;
-	snprintf(num, sizeof num, "%ld", value);
-	v.mv_data = num;
-	v.mv_size = strlen(num);
-	if ((rc = mdb_put(txn, s->dbi[t], &k, &v, 0)) != 0) {
-		mdb_txn_abort(txn);
-		return lmdb_fail(cause, s, _("cannot write"), rc);
-	}
-	if ((rc = mdb_txn_commit(txn)) != 0)
-		return lmdb_fail(cause, s, _("cannot write"), rc);
+	if (run_txn_session(s, counter_txn, &c, cause) != 0)
+		return -1;
 	if (now != NULL)
-		*now = value;
+		*now = c.value;
 	return 0;
 }
 

@@ -22,6 +22,7 @@ enum store_table {
 	TABLE_SESSION,		/* cursor, clocks: what the live session shares */
 	TABLE_ROADMAP,		/* "lens/question" -> encoded roadmap item */
 	TABLE_LENSES,		/* "id.yaml" -> the pinned lens file's bytes */
+	TABLE_SCANS,		/* "source/account/region" -> scan results */
 	TABLE_JOURNAL,		/* sequence number -> encoded journal entry */
 	TABLE_PROFILE,		/* the business-context profile: its pinned
 				 * questionnaire and answers (review/profile.h) */
@@ -81,9 +82,14 @@ void	 batch_update(struct store_batch *, enum store_table, const char *,
 void	 batch_free(struct store_batch *);
 /* Without a journal entry: the live session's own records only. */
 int	 store_apply(struct store *, const struct store_batch *, char **);
+/* The same off the durable path (the cursor, the clock): consistent after
+ * a crash, but a power cut may take the last few back. */
+int	 store_apply_session(struct store *, const struct store_batch *,
+	    char **);
 
 /* Add delta to a decimal counter, read and written in one transaction so
- * that two processes counting at once lose nothing. */
+ * that two processes counting at once lose nothing. Off the durable path,
+ * as store_apply_session. */
 int	 store_add(struct store *, enum store_table, const char *, long, long *,
 	    char **);
 
@@ -157,6 +163,12 @@ int	 store_redo(struct store *, const char *, struct journal_entry *,
 int	 store_files_behind(struct store *, uint64_t **, size_t *, char **);
 int	 store_files_written(struct store *, const uint64_t *, size_t,
 	    char **);
+/* The files are written without a flush to the device each: the clears
+ * record the boot they were written in (set here; NULL: none), and a
+ * store whose files were last written in another boot (a power cut, a
+ * reboot) has *other set, for them all to be written again. */
+void	 store_set_boot(struct store *, const char *);
+int	 store_files_boot(struct store *, bool *, char **);
 /* The journal, newest first (at most max entries; 0: all). */
 int	 store_journal(struct store *, size_t, struct journal_entry **,
 	    size_t *, char **);

@@ -98,11 +98,12 @@ const struct action actions[] = {
 	{ "confirm", "c", CTX_REVIEW, NULL,
 	  N_("confirm an answer from a template (marked T); any change "
 	  "confirms it too"), act_confirm, 0 },
-	{ "next-unconfirmed", "f", CTX_REVIEW, NULL,
+	{ "next-unconfirmed", "C", CTX_REVIEW, NULL,
 	  N_("go to the next answer from a template not confirmed yet"),
 	  act_next_unconfirmed, 0 },
 	{ "search", "/", CTX_REVIEW, N_("/ search"),
-	  N_("search question and choice texts in every pillar and lens"),
+	  N_("search questions, choices, practice codes (OPS01-BP01) and "
+	  "notes in every pillar and lens"),
 	  act_search, 0 },
 	{ "search-next", "]", CTX_REVIEW, NULL,
 	  N_("go to the next match"), act_search_next, 0 },
@@ -114,6 +115,12 @@ const struct action actions[] = {
 	{ "verification", "v", CTX_REVIEW, NULL,
 	  N_("cycle the verification: none, self-reported, verified in "
 	  "the workshop"), act_verification, 0 },
+	{ "scans-down", "f", CTX_REVIEW, NULL,
+	  N_("scroll down the failing scan results of the choice"),
+	  act_scans_down, 0 },
+	{ "scans-up", "F", CTX_REVIEW, NULL,
+	  N_("scroll up the failing scan results of the choice"),
+	  act_scans_up, 0 },
 	{ "milestone", "m", CTX_REVIEW | CTX_MILESTONES, NULL,
 	  N_("save a milestone (asks for its name)"), act_milestone, 0 },
 	{ "agenda", "T", CTX_REVIEW, NULL,
@@ -122,6 +129,9 @@ const struct action actions[] = {
 	{ "hide-notes", "H", CTX_REVIEW, NULL,
 	  N_("hide notes from the audience view, or show them"),
 	  act_hide_notes, 0 },
+	{ "take-lead", "L", CTX_REVIEW | CTX_LISTS, NULL,
+	  N_("take the lead: the audience view and the clock follow this "
+	  "screen"), act_take_lead, 0 },
 	{ "help", "? F1", CTX_REVIEW | CTX_LISTS, N_("? help"),
 	  N_("show every key binding"), act_help, 0 },
 	{ "redraw", "C-l", CTX_ALL, NULL,
@@ -131,7 +141,7 @@ const struct action actions[] = {
 	{ "details", "D", CTX_REVIEW, N_("D details"),
 	  N_("show the question's description and the practice's text and "
 	  "link in full, or the note again"), act_details, 0 },
-	{ "open-link", "L", CTX_REVIEW, NULL,
+	{ "open-link", "o", CTX_REVIEW, NULL,
 	  N_("open the practice's link in $BROWSER (or xdg-open); without "
 	  "one, show it whole to copy"), act_open_link, 0 },
 	{ "undo", "z", CTX_REVIEW | CTX_LISTS, NULL,

@@ -359,6 +359,7 @@ draw_header(struct ui *ui)
 	char		*part[HP_COUNT] = { NULL }, clock[32];
 	long		 el = ui->shown_elapsed;
 	int		 x, cw, nw, rw, room, lens_cols = -1;
+	bool		 shared;
 
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, EL_HEADER);
@@ -391,8 +392,14 @@ draw_header(struct ui *ui)
 		    t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep, t.answered,
 		    t.questions);
 	}
-	for (int drop = 0; drop < HP_TALLY &&
-	    header_width(part, lens_cols) > room; drop++) {
+	/* A lens whose pillar codes another lens shares too is named before
+	 * the milestone and the clock go. */
+	shared = part[HP_LENS] != NULL && state_pillar_shared(&ui->ws->state,
+	    ref.lens, ref.q->pillar);
+	for (int i = 0; i < HP_TALLY && header_width(part, lens_cols) > room;
+	    i++) {
+		int drop = shared ? (i + 1) % HP_TALLY : i;
+
 		if (drop == HP_LENS && part[HP_LENS] != NULL) {
 			/* A cut lens id while six columns of it fit. */
 			lens_cols = room - header_width(part, 0);
@@ -432,7 +439,7 @@ static void
 draw_status(struct ui *ui)
 {
 	WINDOW	*w = ui->status;
-	int	 x = 0, lw, cx;
+	int	 x = 0, lw, cx, end;
 	size_t	 skip = 0;
 
 	werase(w);
@@ -466,40 +473,61 @@ draw_status(struct ui *ui)
 		    ui->prompt_cur - skip));
 		return;
 	}
+	/* Who leads, at the right, unless a message needs the room. */
+	end = ui->cols - room_status(ui, NULL, ui->cols);
+	if (ui->message == NULL || text_width(ui->message,
+	    strlen(ui->message)) < end - 1)
+		room_status(ui, w, ui->cols);
+	else
+		end = ui->cols;
 	if (ui->message != NULL) {
-		draw_text(w, 0, 1, ui->cols - 1, ui->message,
+		draw_text(w, 0, 1, end - 1, ui->message,
 		    ui->message_error ? EL_ERROR : EL_STATUS);
 		return;
 	}
-	/* The keys that matter here, from the action table. */
-	x = 1;
-	for (size_t i = 0; i < nactions; i++) {
-		const char	*label, *keys, *key;
-		size_t		 k, klen;
-		int		 need;
+	/* The keys that matter here, from the action table; help and quit
+	 * always, the others as they fit. */
+	for (int pass = 0, reserve = 0; pass < 2; pass++) {
+		x = 1;
+		for (size_t i = 0; i < nactions; i++) {
+			const char	*label, *keys, *key;
+			size_t		 k, klen;
+			int		 need;
+			bool		 must;
 
-		if ((actions[i].ctx & ui->view->ctx) == 0 ||
-		    actions[i].label == NULL)
-			continue;
-		if (actions[i].panes != 0 && ui->view == &view_review &&
-		    (actions[i].panes & IN_PANE(ui->focus)) == 0)
-			continue;
-		label = _(actions[i].label);
-		k = strcspn(label, " ");
-		keys = action_keys(&actions[i]);
-		if (*keys == '\0')
-			continue;
-		/* Rebound: name the first key the user gave it. */
-		key = strcmp(keys, actions[i].keys) == 0 ? label : keys;
-		klen = key == label ? k : strcspn(keys, " ");
-		need = text_width(key, klen) + text_width(label + k,
-		    strlen(label + k)) + 2;
-		if (x + need > ui->cols)
-			continue;	/* a shorter one may still fit */
-		draw_textn(w, 0, x, ui->cols - x, key, klen, EL_STATUS_KEY);
-		draw_text(w, 0, x + text_width(key, klen), ui->cols - x,
-		    label + k, EL_STATUS);
-		x += need;
+			if ((actions[i].ctx & ui->view->ctx) == 0 ||
+			    actions[i].label == NULL)
+				continue;
+			if (actions[i].panes != 0 && ui->view == &view_review &&
+			    (actions[i].panes & IN_PANE(ui->focus)) == 0)
+				continue;
+			label = _(actions[i].label);
+			k = strcspn(label, " ");
+			keys = action_keys(&actions[i]);
+			if (*keys == '\0')
+				continue;
+			/* Rebound: name the first key the user gave it. */
+			key = strcmp(keys, actions[i].keys) == 0 ? label : keys;
+			klen = key == label ? k : strcspn(keys, " ");
+			need = text_width(key, klen) + text_width(label + k,
+			    strlen(label + k)) + 2;
+			must = streq(actions[i].name, "help") ||
+			    streq(actions[i].name, "quit");
+			if (pass == 0) {
+				if (must)
+					reserve += need;
+				continue;
+			}
+			if (must)
+				reserve -= need;
+			if (x + need + (must ? 0 : reserve) > end)
+				continue;	/* a shorter one may still fit */
+			draw_textn(w, 0, x, ui->cols - x, key, klen,
+			    EL_STATUS_KEY);
+			draw_text(w, 0, x + text_width(key, klen), ui->cols - x,
+			    label + k, EL_STATUS);
+			x += need;
+		}
 	}
 }
 
@@ -690,8 +718,6 @@ tick(struct ui *ui, uint64_t *last_poll)
 	uint64_t	 now = ui_now_ms();
 	int		 wait = POLL_MS, vt;
 	long		 el;
-	char		*key;
-	struct qref	 ref;
 
 	if (now - *last_poll >= POLL_MS) {
 		*last_poll = now;
@@ -706,21 +732,24 @@ tick(struct ui *ui, uint64_t *last_poll)
 	if (ui->view->timer != NULL && (vt = ui->view->timer(ui)) >= 0 &&
 	    vt < wait)
 		wait = vt;
+	return wait;
+}
+
+/* The live session (the clock, where the facilitator is, for an audience
+ * view to follow), written once the frame is out: a key's answer on the
+ * screen never waits for them. The wait until the clock's next write, or
+ * 0 when the screen must show what they changed. */
+static int
+after_frame(struct ui *ui, int wait)
+{
+	int		 vt;
+
 	if ((vt = clock_tick(ui)) >= 0 && vt < wait)
 		wait = vt;
-
-	/* Where the facilitator is, for an audience view to follow. */
-	if (ui_current(ui, &ref) && !ui->ws->readonly) {
-		key = state_key(&ui->ws->state, &ref);
-		if (!streq(key, ui->cursor_key) &&
-		    ops_cursor(ui->ws, &ref, NULL) == 0) {
-			free(ui->cursor_key);
-			ui->cursor_key = key;
-			key = NULL;
-		}
-		free(key);
-	}
-	return wait;
+	/* The lead, and where it is, for the audience view to follow. */
+	if ((vt = room_tick(ui)) >= 0 && vt < wait)
+		wait = vt;
+	return ui->dirty_all || ui->dirty_header ? 0 : wait;
 }
 
 /* Ask the terminal to mark pastes (a terminal that cannot ignores it). */
@@ -1029,6 +1058,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	while (!ui.quit && !stop) {
 		wait = tick(&ui, &last_poll);
 		draw(&ui);
+		wait = after_frame(&ui, wait);
 		if ((key = read_key(wait)) == KEYC_NONE)
 			continue;
 		handle_key(&ui, key);
@@ -1041,6 +1071,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	if (ui.view->leave != NULL)
 		ui.view->leave(&ui);
 	clock_stop(&ui);
+	room_leave(&ui);
 	for (size_t i = 0; views[i] != NULL; i++) {
 		if (views[i]->free != NULL)
 			views[i]->free(&ui);

@@ -177,6 +177,9 @@ struct ui {
 	enum pane		 focus;
 	bool			 only_prioritized;	/* p: hide the others */
 	char			*cursor_key;	/* last written to the session */
+	bool			 leading;	/* the room follows this screen */
+	bool			 lead_failed;	/* and said so */
+	char			*lead_shown;	/* who leads, as shown */
 	unsigned		 lens_epoch;	/* of the lenses pillars point to */
 
 	/* Search. */
@@ -328,6 +331,18 @@ void	 act_evidence(struct ui *);
 void	 act_verification(struct ui *);
 int	 evidence_rows(const struct answer *, int);
 int	 evidence_draw(WINDOW *, int, int, int, int, const struct answer *);
+/* Scan results in the review (view-scans.c): a choice's summary and a
+ * question's flag (NULL: none; the caller frees them), the rows the
+ * failing resources of a choice take and their drawing. */
+char	*scans_choice_summary(const struct ui *, const struct qref *,
+	    const struct choice *, bool);
+char	*scans_question_flag(const struct ui *, const struct qref *);
+int	 scans_rows(const struct ui *, const struct qref *,
+	    const struct choice *, int);
+int	 scans_draw(WINDOW *, int, int, int, int, const struct ui *,
+	    const struct qref *, const struct choice *);
+void	 act_scans_down(struct ui *);
+void	 act_scans_up(struct ui *);
 
 /* The improvement plan (view-plan.c). */
 void	 act_plan(struct ui *);
@@ -375,6 +390,15 @@ int	 clock_title(struct ui *, WINDOW *, int, enum element);
 /* Has the current pillar's clock moved since this was last asked? */
 bool	 clock_moved(struct ui *);
 void	 act_agenda(struct ui *);
+
+/* One lead in the room (room.c): claim, renew or lose the lead, and write
+ * where the lead is; returns ms to the next tick. room_status draws who
+ * leads at the right of the status line, ending before end (no window:
+ * the width it takes). */
+int	 room_tick(struct ui *);
+void	 room_leave(struct ui *);
+int	 room_status(struct ui *, WINDOW *, int);
+void	 act_take_lead(struct ui *);
 void	 act_hide_notes(struct ui *);
 
 #endif

@@ -440,6 +440,12 @@ act_choice_na(struct ui *ui)
 
 	if (!ui_current(ui, &ref) || ui->choice >= ref.q->nchoices)
 		return;
+	if (ui->focus != PANE_CHOICES) {
+		/* The choice cursor shows only in the choices. */
+		ui_message(ui, false, "%s", _("x marks the choice under the "
+		    "cursor: Tab to the choices first."));
+		return;
+	}
 	ch = &ref.q->choices[ui->choice];
 	if (answer_choice_na(state_answer(&ui->ws->state, &ref),
 	    ch->id) == NULL) {
@@ -606,15 +612,20 @@ search_done(struct ui *ui, const char *text)
 			const struct question	*q = &p->questions[qi];
 			struct ui_match		*m;
 
+			struct qref		 ref = { ui->pillars[pi].lens, q };
+			const char		*note =
+			    state_answer(&ui->ws->state, &ref)->note;
+
 			if (text_match(text_get(&q->title), pat) ||
-			    text_match(q->number, pat)) {
+			    text_match(q->number, pat) ||
+			    (note != NULL && text_match(note, pat))) {
 				m = ARRAY_PUSH(ui->matches, ui->nmatches, cap);
 				*m = (struct ui_match){ ui->pillars[pi].lens,
 				    q, -1 };
 			}
 			for (size_t ci = 0; ci < q->nchoices; ci++) {
 				if (!text_match(text_get(&q->choices[ci].title),
-				    pat))
+				    pat) && !text_match(q->choices[ci].code, pat))
 					continue;
 				m = ARRAY_PUSH(ui->matches, ui->nmatches, cap);
 				*m = (struct ui_match){ ui->pillars[pi].lens,
@@ -669,7 +680,7 @@ act_details(struct ui *ui)
 	ui_dirty(ui);
 }
 
-/* L: the link of the choice under the cursor, in $BROWSER, or xdg-open
+/* o: the link of the choice under the cursor, in $BROWSER, or xdg-open
  * on a desktop; else the link whole in the details, to copy. */
 void
 act_open_link(struct ui *ui)
@@ -767,7 +778,7 @@ vrule(WINDOW *w)
 
 static void
 pillar_row(WINDOW *w, int y, int barw, const char *code, const char *title,
-    const struct tally *t, enum element el)
+    const struct tally *t, enum element el, bool cur)
 {
 	int	width = getmaxx(w), done, x, cw;
 	char	right[32], hb[16], mb[16];
@@ -781,17 +792,20 @@ pillar_row(WINDOW *w, int y, int barw, const char *code, const char *title,
 		draw_text(w, y, 2 + cw + 1, x - 4 - cw, title, el);
 	done = t->questions > 0 ? (int)((t->answered * (unsigned)barw +
 	    t->questions - 1) / t->questions) : 0;
+	/* The cursor's row is one block of its colour, from end to end. */
 	for (int b = 0; b < barw; b++)
 		draw_text(w, y, x + b, 1, glyph(b < done ? GLYPH_BAR_DONE :
-		    GLYPH_BAR_TODO), b < done ? EL_BAR_DONE : EL_BAR_TODO);
+		    GLYPH_BAR_TODO), cur ? el : b < done ? EL_BAR_DONE :
+		    EL_BAR_TODO);
 	if (barw > 0)
 		x += barw + 1;
 	draw_text(w, y, x + 5 - (int)strlen(right), 5, right, el);
 	x += 6;
-	draw_text(w, y, x, 3, hb, t->n[RISK_HIGH] > 0 ? EL_RISK_HIGH : EL_DIM);
+	draw_text(w, y, x, 3, hb, cur ? el : t->n[RISK_HIGH] > 0 ?
+	    EL_RISK_HIGH : EL_DIM);
 	x += 4;
-	draw_text(w, y, x, 3, mb, t->n[RISK_MEDIUM] > 0 ? EL_RISK_MEDIUM :
-	    EL_DIM);
+	draw_text(w, y, x, 3, mb, cur ? el : t->n[RISK_MEDIUM] > 0 ?
+	    EL_RISK_MEDIUM : EL_DIM);
 }
 
 /* The rows of the pillar pane: a pillar's index, or -1 - lens for the
@@ -824,6 +838,7 @@ draw_pillars(struct ui *ui, struct review *r)
 	struct tally	 t;
 	long		*rows;
 	size_t		 nr, cur;
+	char		*code;
 
 	werase(w);
 	pane_title(w, 0, width, _("Pillars"), ui->focus == PANE_PILLARS);
@@ -847,16 +862,42 @@ draw_pillars(struct ui *ui, struct review *r)
 		state_tally_pillar(&ui->ws->state, ui->pillars[k].lens, p, &t);
 		el = row_start(w, y, 0, width, (size_t)k == ui->pillar,
 		    ui->focus == PANE_PILLARS);
-		pillar_row(w, y, r->barw, p->code != NULL ? p->code : p->id,
-		    text_get(&p->title), &t, el);
+		code = state_pillar_code(&ui->ws->state, ui->pillars[k].lens, p);
+		pillar_row(w, y, r->barw, code, text_get(&p->title), &t, el,
+		    (size_t)k == ui->pillar);
+		free(code);
 	}
 	free(rows);
 	/* The whole review, when there is room for it. */
 	if (y + 1 < h) {
 		state_tally(&ui->ws->state, -1, &t);
-		pillar_row(w, y + 1, r->barw, _("Total"), NULL, &t, EL_CURSOR);
+		pillar_row(w, y + 1, r->barw, _("Total"), NULL, &t, EL_CURSOR,
+		    false);
 	}
 	wnoutrefresh(w);
+}
+
+/* What a question has besides its choices, as letters at the end of its
+ * row: T an answer from a template not confirmed yet, n a note, e
+ * evidence, r a roadmap item. Returns the width. */
+static int
+question_marks(const struct ui *ui, const struct qref *ref, char *out,
+    size_t size)
+{
+	const struct answer	*a = state_answer(&ui->ws->state, ref);
+	size_t			 n = 0;
+
+	if (a->from_template && n + 1 < size)
+		out[n++] = 'T';
+	if (a->note != NULL && *a->note != '\0' && n + 1 < size)
+		out[n++] = 'n';
+	if (a->nevidence > 0 && n + 1 < size)
+		out[n++] = 'e';
+	if (ui->ws->state.roadmap[ref->lens][ref->q->index] != NULL &&
+	    n + 1 < size)
+		out[n++] = 'r';
+	out[n] = '\0';
+	return (int)n;
 }
 
 static void
@@ -865,7 +906,7 @@ draw_questions(struct ui *ui, struct review *r)
 	WINDOW			*w = r->wq;
 	const struct pillar	*p = cur_pillar(ui);
 	int			 h = getmaxy(w), width = getmaxx(w), numw = 0;
-	char			*title;
+	char			*title, *code;
 	struct tally		 t;
 
 	werase(w);
@@ -875,8 +916,11 @@ draw_questions(struct ui *ui, struct review *r)
 		return;
 	}
 	state_tally_pillar(&ui->ws->state, ui->pillars[ui->pillar].lens, p, &t);
-	title = xasprintf("%s %s  (%u/%u)", p->code != NULL ? p->code : "",
-	    text_get(&p->title), t.answered, t.questions);
+	code = state_pillar_code(&ui->ws->state, ui->pillars[ui->pillar].lens,
+	    p);
+	title = xasprintf("%s %s  (%u/%u)", code, text_get(&p->title),
+	    t.answered, t.questions);
+	free(code);
 	pane_title(w, 1, width - 1, title, ui->focus == PANE_QUESTIONS);
 	free(title);
 	for (size_t i = 0; i < p->nquestions; i++) {
@@ -896,30 +940,30 @@ draw_questions(struct ui *ui, struct review *r)
 		struct qref		 ref = { ui->pillars[ui->pillar].lens, q };
 		enum risk		 rk = state_risk(&ui->ws->state, &ref);
 		enum element		 el;
-		int			 x = 2, tw;
+		char			 marks[8];
+		int			 x = 2, mw;
 
 		el = row_start(w, y, 1, width - 1, i == ui->question,
 		    ui->focus == PANE_QUESTIONS);
 		/* Marks: ! to re-confirm after an upgrade, else * prioritized
-		 * by the profile; T at the end, an answer from a template not
-		 * confirmed yet. */
+		 * by the profile. */
 		if (state_reconfirm(&ui->ws->state, &ref) != NULL)
 			draw_text(w, y, 1, 1, "!", EL_RISK_MEDIUM);
 		else if (state_prioritized(&ui->ws->state, &ref))
 			draw_text(w, y, 1, 1, "*", el);
-		tw = width;
-		if (state_answer(&ui->ws->state, &ref)->from_template) {
-			tw -= 2;
-			draw_text(w, y, width - 1, 1, "T", EL_RISK_MEDIUM);
-		}
 		x += draw_text(w, y, x, 3, theme_badge(rk), theme_risk(rk)) + 1;
 		if (numw > 0) {
 			draw_text(w, y, x, numw, q->number, is_match(ui, q, -1) ?
 			    EL_MATCH : el);
 			x += numw + 1;
 		}
-		draw_text(w, y, x, tw - x, text_get(&q->title),
-		    is_match(ui, q, -1) && numw == 0 ? EL_MATCH : el);
+		mw = question_marks(ui, &ref, marks, sizeof marks);
+		draw_text(w, y, x, width - x - (mw > 0 ? mw + 1 : 0),
+		    text_get(&q->title), is_match(ui, q, -1) && numw == 0 ?
+		    EL_MATCH : el);
+		if (mw > 0)
+			draw_text(w, y, width - mw, mw, marks,
+			    el == EL_NORMAL ? EL_DIM : el);
 	}
 	wnoutrefresh(w);
 }
@@ -950,7 +994,7 @@ choice_link(const struct question *q, const struct choice *c)
 /* The details of the question and of the choice under the cursor, whole:
  * the description, what to ask and what evidence to look for, then the
  * practice's helpful text, how to improve on it, and its link on lines of
- * its own, to copy (L opens it). */
+ * its own, to copy (o opens it). */
 enum { INFO_QUESTION = 1, INFO_HELPFUL = 2, INFO_ALL = 3 };
 
 static void
@@ -987,7 +1031,7 @@ info_doc(struct doc *d, const struct question *q, const struct choice *c,
 		doc_wrap(d, 1, EL_NORMAL, text_get(&c->improvement));
 	}
 	if (link != NULL && *link != '\0') {
-		doc_rule(d, label != NULL ? label : _("Link (L opens it)"));
+		doc_rule(d, label != NULL ? label : _("Link (o opens it)"));
 		doc_wrap(d, 1, EL_NORMAL, link);
 		if (c->improvement_url != NULL && c->improvement_url != link &&
 		    !streq(c->improvement_url, link))
@@ -1024,7 +1068,7 @@ draw_detail(struct ui *ui, struct review *r)
 	enum element		 tel;
 	int			 h = getmaxy(w), x0 = r->dx;
 	int			 width = getmaxx(w) - x0, y = 0, rest, nc, hr;
-	int			 nrows, hrows, ev, iw = 0;
+	int			 nrows, hrows, ev, sc, iw = 0;
 	bool			 desc_shown = false;
 	size_t			 tl;
 
@@ -1064,6 +1108,10 @@ draw_detail(struct ui *ui, struct review *r)
 		draw_text(w, y++, x0 + 1, width - 1, s, EL_RISK_NA);
 		free(s);
 	}
+	if ((s = scans_question_flag(ui, &ref)) != NULL && y < h) {
+		draw_text(w, y++, x0 + 1, width - 1, s, EL_RISK_HIGH);
+		free(s);
+	}
 
 	/* Share the rest: choices first, then the helpful text, then the
 	 * note, each at least a rule and a row when it can. */
@@ -1080,7 +1128,8 @@ draw_detail(struct ui *ui, struct review *r)
 		help = text_get(&ref.q->description);
 	hr = (int)wrapped_rows(help, width - 2);
 	ev = evidence_rows(a, rest - nrows - 2);
-	hrows = rest - nrows - 2 - ev;	/* left after the note's two */
+	sc = scans_rows(ui, &ref, cc, rest - nrows - 2 - ev - 1);
+	hrows = rest - nrows - 2 - ev - sc;	/* left after the note's two */
 	if (hrows > hr + 1)
 		hrows = hr + 1;
 	if (hrows < 0 || iw > 0)
@@ -1110,7 +1159,8 @@ draw_detail(struct ui *ui, struct review *r)
 		const struct choice_na	*na = answer_choice_na(a, ch->id);
 		enum element		 el;
 		const char		*box;
-		int			 x = x0 + 2;
+		char			*sum;
+		int			 x = x0 + 2, sw;
 
 		el = row_start(w, y, x0, width, ci == ui->choice,
 		    ui->focus == PANE_CHOICES);
@@ -1122,9 +1172,23 @@ draw_detail(struct ui *ui, struct review *r)
 			box = "[ ]";
 		x += draw_text(w, y, x, 3, box, a->not_applicable ? EL_DIM :
 		    el) + 1;
-		x += draw_text(w, y, x, width - x + x0, text_get(&ch->title),
-		    na != NULL || a->not_applicable ? EL_DIM :
-		    is_match(ui, ref.q, (int)ci) ? EL_MATCH : el);
+		/* The scan summary at the right, cut short if need be. */
+		sum = scans_choice_summary(ui, &ref, ch, false);
+		sw = sum != NULL ? text_width(sum, strlen(sum)) + 3 : 0;
+		if (sw > 0 && width - (x - x0) - sw < 24) {
+			free(sum);
+			sum = scans_choice_summary(ui, &ref, ch, true);
+			sw = text_width(sum, strlen(sum)) + 3;
+		}
+		if (sw > 0 && width - (x - x0) - sw < 16)
+			sw = 0;
+		if (sw > 0)
+			draw_text(w, y, x0 + width - sw + 2, sw - 2, sum,
+			    EL_DIM);
+		free(sum);
+		x += draw_text(w, y, x, width - x + x0 - sw,
+		    text_get(&ch->title), na != NULL || a->not_applicable ?
+		    EL_DIM : is_match(ui, ref.q, (int)ci) ? EL_MATCH : el);
 		if (na != NULL) {
 			s = xasprintf(_(" (n/a: %s)"), na->reason);
 			draw_text(w, y, x, width - x + x0, s, EL_DIM);
@@ -1135,6 +1199,9 @@ draw_detail(struct ui *ui, struct review *r)
 	if (r->ctop + nrows < nc && nrows > 0)
 		draw_text(w, y - 1, x0 + width - 2, 1, glyph(GLYPH_DOWN),
 		    EL_DIM);
+	if (sc > 0 && y < h - 1)
+		y += scans_draw(w, y, x0, width, sc < h - y - 1 ? sc :
+		    h - y - 1, ui, &ref, cc);
 	if (iw > 0)
 		draw_info(ui, w, 0, x0 + width + 1, iw, h, ref.q, cc,
 		    desc_shown ? INFO_HELPFUL : INFO_ALL, NULL);
@@ -1227,11 +1294,13 @@ longest_name(const struct ui *ui)
 
 	for (size_t i = 0; i < ui->npillars; i++) {
 		const struct pillar *p = ui->pillars[i].p;
-		const char *code = p->code != NULL ? p->code : p->id;
+		char *code = state_pillar_code(&ui->ws->state,
+		    ui->pillars[i].lens, p);
 		const char *title = text_get(&p->title);
 
 		cw = text_width(code, strlen(code)) + 1 +
 		    (title != NULL ? text_width(title, strlen(title)) : 0);
+		free(code);
 		if (cw > n)
 			n = cw;
 	}

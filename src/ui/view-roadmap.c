@@ -488,10 +488,13 @@ fit_columns(struct roadview *r, int width)
 		grow(&c[C_OWNER], it->owner, 20);
 		grow(&c[C_TICKET], it->ticket, 24);
 		grow(&c[C_DUE], it->target, 10);
+		if (roadmap_item_state(it, r->rv.v[i].risk) ==
+		    ITEM_DONE_RISK_OPEN)
+			grow(&c[C_STATUS],
+			    item_state_label(ITEM_DONE_RISK_OPEN), 24);
 	}
 	for (int s = 0; s < ROADMAP_NGROUPS; s++)
 		grow(&c[C_STATUS], status_label(s), 16);
-	grow(&c[C_STATUS], item_state_label(ITEM_DONE_RISK_OPEN), 24);
 	min_title = 20;
 	for (int step = 0; ; step++) {
 		fixed = TABLE_X;
