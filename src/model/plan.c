@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/plan.h"
+#include "model/priority.h"
 #include "model/risk.h"
 
 size_t *
@@ -253,6 +254,9 @@ plan_compare(const struct state *st, const struct plan_entry *a,
 		return a->risk > b->risk ? -1 : 1;
 	if ((c = pillar_order(st, &a->ref, &b->ref)) != 0)
 		return c;
+	/* Within a pillar, what the profile prioritizes comes first. */
+	if (a->prioritized != b->prioritized)
+		return a->prioritized ? -1 : 1;
 	return question_order(&a->ref, &b->ref);
 }
 
@@ -285,6 +289,7 @@ plan_build(const struct state *st, struct plan *pl)
 				e->nmissing = plan_missing(ref.q, a,
 				    &e->missing);
 				e->item = st->roadmap[l][ref.q->index];
+				e->prioritized = state_prioritized(st, &ref);
 				if (r == RISK_HIGH)
 					pl->high++;
 				else

@@ -17,10 +17,11 @@ struct plan_entry {
 	const struct choice		**missing;	/* practices still missing */
 	size_t				 nmissing;
 	const struct roadmap_item	*item;		/* NULL: not on the roadmap */
+	bool				 prioritized;	/* by the profile */
 };
 
-/* Findings by risk, then the workload's pillar priorities, then question
- * order. */
+/* Findings by risk, then the workload's pillar priorities, then the
+ * questions the profile prioritizes, then question order. */
 struct plan {
 	struct plan_entry	*v;
 	size_t			 n;

@@ -92,6 +92,15 @@ const struct action actions[] = {
 	{ "prev-unanswered", "U", CTX_REVIEW, NULL,
 	  N_("go to the previous unanswered question"),
 	  act_prev_unanswered, 0 },
+	{ "only-prioritized", "p", CTX_REVIEW, NULL,
+	  N_("show only the questions the profile prioritizes (marked *), "
+	  "or every question"), act_only_prioritized, 0 },
+	{ "confirm", "c", CTX_REVIEW, NULL,
+	  N_("confirm an answer from a template (marked T); any change "
+	  "confirms it too"), act_confirm, 0 },
+	{ "next-unconfirmed", "C", CTX_REVIEW, NULL,
+	  N_("go to the next answer from a template not confirmed yet"),
+	  act_next_unconfirmed, 0 },
 	{ "search", "/", CTX_REVIEW, N_("/ search"),
 	  N_("search questions, choices, practice codes (OPS01-BP01) and "
 	  "notes in every pillar and lens"),

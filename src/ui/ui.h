@@ -175,6 +175,7 @@ struct ui {
 	size_t			 npillars;
 	size_t			 pillar, question, choice;
 	enum pane		 focus;
+	bool			 only_prioritized;	/* p: hide the others */
 	char			*cursor_key;	/* last written to the session */
 	bool			 leading;	/* the room follows this screen */
 	bool			 lead_failed;	/* and said so */
@@ -265,6 +266,9 @@ void	 act_focus_next(struct ui *);
 void	 act_focus_prev(struct ui *);
 void	 act_toggle(struct ui *);
 void	 act_next_unanswered(struct ui *);
+void	 act_next_unconfirmed(struct ui *);
+void	 act_confirm(struct ui *);
+void	 act_only_prioritized(struct ui *);
 void	 act_prev_unanswered(struct ui *);
 void	 act_question_na(struct ui *);
 void	 act_choice_na(struct ui *);

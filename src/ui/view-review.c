@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <wctype.h>
 
+#include "model/priority.h"
 #include "ui/ui.h"
 #include "base/util.h"
 
@@ -51,6 +52,57 @@ cur_question(const struct ui *ui)
 	return ui_current(ui, &ref) ? ref.q : NULL;
 }
 
+/* --- The questions shown --- */
+
+/* With only the prioritized questions shown (p), the question pane's
+ * positions count the questions shown, not the pillar's. */
+static bool
+shown(const struct ui *ui, const struct pillar *p, size_t i)
+{
+	struct qref ref;
+
+	if (!ui->only_prioritized)
+		return true;
+	ref = (struct qref){ ui->pillars[ui->pillar].lens, &p->questions[i] };
+	return state_prioritized(&ui->ws->state, &ref);
+}
+
+static size_t
+shown_count(const struct ui *ui)
+{
+	const struct pillar	*p = cur_pillar(ui);
+	size_t			 n = 0;
+
+	for (size_t i = 0; p != NULL && i < p->nquestions; i++)
+		n += shown(ui, p, i);
+	return n;
+}
+
+/* The question of row k of the pane; the row of the current question (0
+ * when it is not shown). */
+static size_t
+shown_question(const struct ui *ui, size_t k)
+{
+	const struct pillar *p = cur_pillar(ui);
+
+	for (size_t i = 0; p != NULL && i < p->nquestions; i++) {
+		if (shown(ui, p, i) && k-- == 0)
+			return i;
+	}
+	return 0;
+}
+
+static size_t
+shown_row(const struct ui *ui)
+{
+	const struct pillar	*p = cur_pillar(ui);
+	size_t			 k = 0;
+
+	for (size_t i = 0; p != NULL && i < ui->question; i++)
+		k += shown(ui, p, i);
+	return k;
+}
+
 /* --- Moving --- */
 
 static size_t
@@ -62,7 +114,7 @@ list_len(const struct ui *ui, enum pane p)
 	case PANE_PILLARS:
 		return ui->npillars;
 	case PANE_QUESTIONS:
-		return cur_pillar(ui) != NULL ? cur_pillar(ui)->nquestions : 0;
+		return shown_count(ui);
 	case PANE_CHOICES:
 		return (q = cur_question(ui)) != NULL ? q->nchoices : 0;
 	}
@@ -76,7 +128,7 @@ list_pos(const struct ui *ui, enum pane p)
 	case PANE_PILLARS:
 		return ui->pillar;
 	case PANE_QUESTIONS:
-		return ui->question;
+		return shown_row(ui);
 	default:
 		return ui->choice;
 	}
@@ -100,6 +152,7 @@ set_pos(struct ui *ui, enum pane p, long pos)
 		ui->pillar = (size_t)pos;
 		break;
 	case PANE_QUESTIONS:
+		pos = (long)shown_question(ui, (size_t)pos);
 		if (ui->question != (size_t)pos)
 			ui->choice = 0;
 		ui->question = (size_t)pos;
@@ -195,9 +248,11 @@ review_goto(struct ui *ui, size_t lens, const struct question *q, int choice)
 	}
 }
 
-/* The next (dir 1) or previous (-1) unanswered question, across pillars. */
+/* The next (dir 1) or previous (-1) question that is wanted, across
+ * pillars; none: say so. */
 static void
-unanswered(struct ui *ui, int dir)
+step_to(struct ui *ui, int dir, bool (*want)(const struct ui *,
+    const struct qref *), const char *none)
 {
 	size_t	total = 0, pi = ui->pillar, qi = ui->question;
 
@@ -224,14 +279,73 @@ unanswered(struct ui *ui, int dir)
 		const struct question *q = &ui->pillars[pi].p->questions[qi];
 		struct qref ref = { ui->pillars[pi].lens, q };
 
-		if (state_risk(&ui->ws->state, &ref) == RISK_UNANSWERED) {
+		if (want(ui, &ref)) {
 			review_goto(ui, ref.lens, q, -1);
 			if (ui->focus == PANE_PILLARS)
 				ui->focus = PANE_QUESTIONS;
 			return;
 		}
 	}
-	ui_message(ui, false, "%s", _("Every question is answered."));
+	ui_message(ui, false, "%s", none);
+}
+
+static bool
+is_unanswered(const struct ui *ui, const struct qref *ref)
+{
+	return state_risk(&ui->ws->state, ref) == RISK_UNANSWERED;
+}
+
+static void
+unanswered(struct ui *ui, int dir)
+{
+	step_to(ui, dir, is_unanswered, _("Every question is answered."));
+}
+
+static bool
+is_unconfirmed(const struct ui *ui, const struct qref *ref)
+{
+	return state_answer(&ui->ws->state, ref)->from_template;
+}
+
+void
+act_next_unconfirmed(struct ui *ui)
+{
+	step_to(ui, 1, is_unconfirmed, _("Every answer from a template is "
+	    "confirmed."));
+}
+
+void
+act_confirm(struct ui *ui)
+{
+	struct edit	e = { .kind = EDIT_CONFIRM };
+	struct qref	ref;
+
+	if (!ui_current(ui, &ref))
+		return;
+	if (!state_answer(&ui->ws->state, &ref)->from_template) {
+		ui_message(ui, false, "%s", _("This answer is not from a "
+		    "template: nothing to confirm."));
+		return;
+	}
+	if (ui_answer(ui, &ref, &e, 1, NULL) == 0)
+		ui_message(ui, false, "%s", _("Confirmed."));
+}
+
+void
+act_only_prioritized(struct ui *ui)
+{
+	if (!ui->only_prioritized && state_nprioritized(&ui->ws->state) == 0) {
+		ui_message(ui, false, "%s", _("No question is prioritized: "
+		    "answer the profile first (wafr profile)."));
+		return;
+	}
+	ui->only_prioritized = !ui->only_prioritized;
+	ui->question = shown_question(ui, shown_row(ui));
+	ui->choice = 0;
+	ui_message(ui, false, "%s", ui->only_prioritized ?
+	    _("Only the prioritized questions (p shows every question).") :
+	    _("Every question."));
+	ui_dirty(ui);
 }
 
 void
@@ -764,7 +878,8 @@ draw_pillars(struct ui *ui, struct review *r)
 }
 
 /* What a question has besides its choices, as letters at the end of its
- * row: n a note, e evidence, r a roadmap item. Returns the width. */
+ * row: T an answer from a template not confirmed yet, n a note, e
+ * evidence, r a roadmap item. Returns the width. */
 static int
 question_marks(const struct ui *ui, const struct qref *ref, char *out,
     size_t size)
@@ -772,6 +887,8 @@ question_marks(const struct ui *ui, const struct qref *ref, char *out,
 	const struct answer	*a = state_answer(&ui->ws->state, ref);
 	size_t			 n = 0;
 
+	if (a->from_template && n + 1 < size)
+		out[n++] = 'T';
 	if (a->note != NULL && *a->note != '\0' && n + 1 < size)
 		out[n++] = 'n';
 	if (a->nevidence > 0 && n + 1 < size)
@@ -815,9 +932,10 @@ draw_questions(struct ui *ui, struct review *r)
 	}
 	if (numw > 12)
 		numw = 12;
-	keep_visible(&r->qtop, ui->question, h - 1, p->nquestions);
-	for (int y = 1; y < h && r->qtop + y - 1 < (int)p->nquestions; y++) {
-		size_t			 i = (size_t)(r->qtop + y - 1);
+	keep_visible(&r->qtop, shown_row(ui), h - 1, shown_count(ui));
+	for (int y = 1; y < h && r->qtop + y - 1 < (int)shown_count(ui); y++) {
+		size_t			 i = shown_question(ui,
+					    (size_t)(r->qtop + y - 1));
 		const struct question	*q = &p->questions[i];
 		struct qref		 ref = { ui->pillars[ui->pillar].lens, q };
 		enum risk		 rk = state_risk(&ui->ws->state, &ref);
@@ -827,8 +945,12 @@ draw_questions(struct ui *ui, struct review *r)
 
 		el = row_start(w, y, 1, width - 1, i == ui->question,
 		    ui->focus == PANE_QUESTIONS);
+		/* Marks: ! to re-confirm after an upgrade, else * prioritized
+		 * by the profile. */
 		if (state_reconfirm(&ui->ws->state, &ref) != NULL)
 			draw_text(w, y, 1, 1, "!", EL_RISK_MEDIUM);
+		else if (state_prioritized(&ui->ws->state, &ref))
+			draw_text(w, y, 1, 1, "*", el);
 		x += draw_text(w, y, x, 3, theme_badge(rk), theme_risk(rk)) + 1;
 		if (numw > 0) {
 			draw_text(w, y, x, numw, q->number, is_match(ui, q, -1) ?
