@@ -3,7 +3,9 @@
 # (tests/data/wellarchitected-ids.tsv: pillar, question number and id,
 # choice id, best-practice code, risk if missing). Ids, order, codes and
 # risk levels must match exactly, checked through wafr itself where it
-# shows them and through the YAML where it does not.
+# shows them and through the YAML where it does not. Within a question the
+# table's rows are in the order the AWS console lists the practices (its
+# API's choice order), which is not always best-practice code order.
 . "$(dirname "$0")/lib.sh"
 
 TABLE=$top_srcdir/tests/data/wellarchitected-ids.tsv

@@ -10,45 +10,6 @@ if ! command -v tmux >/dev/null; then
 	exit 0
 fi
 
-# Terminals by name, all in one tmux server.
-TMUX_SOCKET=$TMP/tmux.sock
-term_start() {	# NAME COLSxROWS COMMAND...
-	local name=$1 size=$2; shift 2
-	if tmux -S "$TMUX_SOCKET" has-session 2>/dev/null; then
-		tmux -S "$TMUX_SOCKET" new-session -d -s "$name" \
-		    -x "${size%x*}" -y "${size#*x}" \
-		    "env TERM=xterm-256color LC_ALL=C.UTF-8 HOME=$HOME TZ=UTC WAFR_DATADIR=$WAFR_DATADIR $*; sleep 600"
-	else
-		tmux -S "$TMUX_SOCKET" -f /dev/null new-session -d -s "$name" \
-		    -x "${size%x*}" -y "${size#*x}" \
-		    "env TERM=xterm-256color LC_ALL=C.UTF-8 HOME=$HOME TZ=UTC WAFR_DATADIR=$WAFR_DATADIR $*; sleep 600"
-		tmux -S "$TMUX_SOCKET" set-option -g status off >/dev/null
-	fi
-}
-term_keys() { local name=$1; shift; tmux -S "$TMUX_SOCKET" send-keys -t "$name" "$@"; }
-term_text() { tmux -S "$TMUX_SOCKET" capture-pane -p -t "$1"; }
-term_resize() { tmux -S "$TMUX_SOCKET" resize-window -t "$1" -x "${2%x*}" -y "${2#*x}"; }
-term_kill() { tmux -S "$TMUX_SOCKET" kill-session -t "$1"; }
-# term_wait NAME REGEX [SECONDS]: poll the screen until it shows REGEX.
-term_wait() {
-	local i=0
-	while [ "$i" -lt $((${3:-10} * 20)) ]; do
-		term_text "$1" | grep -Eq -- "$2" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
-# term_gone NAME REGEX [SECONDS]: poll until the screen no longer shows it.
-term_gone() {
-	local i=0
-	while [ "$i" -lt $((${3:-10} * 20)) ]; do
-		term_text "$1" | grep -Eq -- "$2" || return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
 # Everything a reader could change: files, their times, the review.
 fingerprint() {
 	(cd "$WS" && find . -type f ! -name lock.mdb | sort | xargs sha256sum

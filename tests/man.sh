@@ -74,7 +74,7 @@ section() {
 }
 for c in $cmds; do
 	case $c in
-	lens)	subs="check list convert" ;;
+	lens)	subs="check list convert diff upgrade" ;;
 	*)	subs="-" ;;
 	esac
 	for s in $subs; do

@@ -293,4 +293,20 @@ ok $? "saving the killed milestone again finishes it"
 like "$out" "milestone/killed \(commit ${killed%"${killed#???????}"}\)" "at the commit made before the kill"
 is "$(git -C "$W" rev-parse HEAD)" "$killed" "without a new commit"
 
+# A note with an emoji and a control character diffs line by line.
+D=$TMP/diffs
+"$WAFR" init "$D" --name "Diffs" >/dev/null
+N=$D/answers/wellarchitected/operationalExcellence/priorities.yaml
+note=$(printf 'Outage \360\237\232\250 on Monday\nthe pager rang \007 twice\nowner: Ana\nlast line')
+"$WAFR" answer "$D" priorities --none --note "$note" >/dev/null
+"$WAFR" milestone "$D" "Noted" >/dev/null
+ok $? "a milestone with the note"
+grep -q "$(printf 'Outage \360\237\232\250 on Monday')" "$N"
+ok $? "the emoji is written as itself"
+"$WAFR" answer "$D" priorities --note "$(printf '%s' "$note" | sed 's/^owner: Ana$/owner: Bo/')" >/dev/null
+is "$(git -C "$D" diff --numstat -- "$N" | cut -f1,2 | tr '\t' ' ')" "1 1" \
+	"one line of the note edited: git diff shows one line changed"
+is "$(git -C "$D" diff -U0 -- "$N" | grep '^[-+][^-+]')" "-  owner: Ana
++  owner: Bo" "and it is that line"
+
 done_testing

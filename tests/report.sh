@@ -79,6 +79,40 @@ is "$order" "wellarchitected/securely-operate wellarchitected/priorities wellarc
 printf '%s\n' "$list" | grep -q "org-culture"
 is $? 1 "roadmap: the removed item is gone"
 
+# --- status and risk agree ---
+"$WAFR" roadmap "$W" securely-operate --status done >/dev/null
+list=$("$WAFR" roadmap "$W")
+like "$list" "3 now, 2 still open" \
+    "roadmap: done while still high risk counts as open"
+like "$list" "Done, but the question is still at risk: counted as open" \
+    "roadmap: ... and says so"
+printf '%s\n' "$list" | grep -q '^Done ('
+is $? 1 "roadmap: ... listed with the open ones, not as done"
+like "$("$WAFR" roadmap "$W" securely-operate)" "^Done, risk still open" \
+    "roadmap: the item shows done, risk still open"
+like "$("$WAFR" report "$W")" "\(Done, risk still open\)" \
+    "md: the report shows it too"
+is "$("$WAFR" report "$W" --format json | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+print([e["item"]["risk_still_open"] for e in r["roadmap"]["items"]
+       if e["question"] == "securely-operate"][0])')" True \
+    "json: risk_still_open"
+"$WAFR" roadmap "$W" securely-operate --status open >/dev/null
+"$WAFR" roadmap "$W" org-culture --effort small >/dev/null
+"$WAFR" answer "$W" org-culture --select ops_org_culture_team_emp_take_action \
+    --select ops_org_culture_team_enc_experiment \
+    --select ops_org_culture_team_enc_learn \
+    --select ops_org_culture_team_res_appro >/dev/null
+like "$("$WAFR" roadmap "$W")" "No longer a finding: close it with --status done" \
+    "roadmap: an item whose question is fixed offers to close"
+"$WAFR" roadmap "$W" org-culture --remove >/dev/null
+"$WAFR" answer "$W" org-culture --unselect ops_org_culture_team_emp_take_action \
+    --unselect ops_org_culture_team_enc_experiment \
+    --unselect ops_org_culture_team_enc_learn \
+    --unselect ops_org_culture_team_res_appro >/dev/null
+is "$(status_field "$W" medium)" 1 "the medium-risk finding is back"
+
 # --- Markdown ---
 md=$("$WAFR" report "$W")
 ok $? "md: the report is written"
@@ -164,6 +198,23 @@ is "$(printf '%s\n' "$got" | sed -n 8p)" True \
 # --- errors ---
 "$WAFR" report "$W" --format pdf >/dev/null 2>&1
 is $? 2 "an unknown format is a usage error"
+# --- the format from the extension of -o FILE ---
+for ext in md html json csv; do
+	"$WAFR" report "$W" -o "$TMP/x.$ext"
+	ok $? "-o x.$ext without --format is written"
+	"$WAFR" report "$W" --format "$ext" >"$TMP/want.$ext"
+	cmp -s "$TMP/x.$ext" "$TMP/want.$ext"
+	ok $? "-o x.$ext is the $ext report"
+done
+"$WAFR" report "$W" -o "$TMP/X.HTML" && cmp -s "$TMP/X.HTML" "$TMP/want.html"
+ok $? "the extension's case does not matter"
+"$WAFR" report "$W" -o "$TMP/x.pdf" 2>"$TMP/err"
+is $? 2 "an unknown extension without --format is a usage error"
+like "$(cat "$TMP/err")" "cannot tell the format from the name" "... saying so"
+test ! -e "$TMP/x.pdf"
+ok $? "... and writes nothing"
+"$WAFR" report "$W" --format md -o "$TMP/x.pdf" && cmp -s "$TMP/x.pdf" "$TMP/want.md"
+ok $? "--format wins over the extension"
 "$WAFR" report "$W" --milestone first >/dev/null 2>"$TMP/err"
 is $? 1 "a report of an unknown milestone is a data error"
 like "$(cat "$TMP/err")" 'no milestone, tag or commit "first"' "... saying so"

@@ -48,6 +48,11 @@ screen_start 100x30 "$WAFR" "$W" "; echo EXITED \$?"
 screen_wait "Config shop"
 screen_keys ?
 screen_wait "F5"
+for i in 1 2 3; do
+	screen_text | grep -Eq "Q +quit" && break
+	screen_keys PgDn
+	sleep 0.3
+done
 like "$(screen_text)" "Q +quit" "the help shows the keys as bound"
 stop
 

@@ -110,13 +110,16 @@ a=$(line_of '^ In progress \(1\)')
 b=$(line_of '^ Accepted risk \(1\)')
 ok $([ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]; echo $?) \
     "grouped by status"
-like "$(screen_text)" 'HRI Small +OPS 1 .*Dana Lead  OPS-12  2026-12-01' \
+like "$(screen_text)" 'HRI Small +OPS 1 .*Dana Lead +OPS-12 +2026-12-01 +In progress' \
     "an item shows its effort, owner, ticket and target"
 screen_keys G
 shows '> HRI .*SEC 1 .*retired in Q3' "G goes to the last item"
 screen_keys s 3
 shows 'status: Done' "the status is edited in the roadmap"
-shows '^ Done \(1\)' "the item moves to its group"
+shows '> HRI .*SEC 1 .*Done, risk still open' \
+    "done while still high risk: the row says done, risk still open"
+like "$(screen_text)" 'High-risk issues: 2 now, 2 still open' \
+    "... and it counts as open again"
 "$WAFR" answer "$W" securely-operate --select sec_securely_operate_multi_accounts \
     --select sec_securely_operate_aws_account \
     --select sec_securely_operate_control_objectives \
@@ -126,9 +129,10 @@ shows '^ Done \(1\)' "the item moves to its group"
     --select sec_securely_operate_implement_services_features \
     --select sec_securely_operate_automate_security_controls >/dev/null
 shows '>  ok - +SEC 1 ' "an item whose risk is gone says so"
+shows '^ Done \(1\)' "with its risk gone, the done item moves to its group"
 "$WAFR" answer "$W" securely-operate --none >/dev/null
 shows '> HRI - +SEC 1 ' "and its risk comes back"
-screen_keys g Enter
+screen_keys G Enter
 shows 'Pillars' "Enter on an item goes back to the review"
 shows '>HRI OPS 1 ' "on the item's question"
 
@@ -229,10 +233,10 @@ shows 'Diff: Before fix .* -> the live state' \
     "Enter shows the diff against the live state"
 like "$(screen_text)" 'HRI 2 -> 1, MRI 1 -> 1' "with the risk totals"
 like "$(screen_text)" 'HRIs closed:' "the HRI closed"
-like "$(screen_text)" 'SEC 1 +How do you operate your workload securely\? \(high -> none' \
-    "names the question"
+like "$(screen_text)" 'SEC 1 +high -> none  What keeps the day-to-day running of your workload secure\?' \
+    "names the question, its change first"
 screen_keys End
-shows '> +SEC 1 +How do you operate' "the diff is a list"
+shows '> +SEC 1 +high -> none.*What keeps the day-to-day' "the diff is a list"
 screen_keys Enter
 shows 'Pillars' "Enter on a question of the diff goes to the review"
 shows '> ok SEC 1 ' "on that question"

@@ -153,6 +153,13 @@ screen_keys '?'
 shows 'Keys \(every change' "? shows the help"
 like "$(screen_text)" 'go to the next unanswered question' \
     "with every binding"
+# The help is longer than a screen: page down to the editor's section.
+for i in 1 2 3; do
+	screen_text | grep -q 'Note editor' && break
+	screen_keys PgDn
+	screen_wait 'Keys \(every change.*[0-9]+-[0-9]+ of' 2 >/dev/null
+	sleep 0.2
+done
 like "$(screen_text)" 'Note editor' "including the editor's"
 screen_keys q
 shows 'Pillars' "q leaves the help"

@@ -229,6 +229,46 @@ main(void)
 	is_int(rv.hri_open, 1, "... but not an open one");
 	roadmap_view_free(&rv);
 
+	/* Status and risk agree: done on a question still at risk is open. */
+	item(ws, "q2", STATUS_DONE, EFFORT_SMALL);
+	check(roadmap_order(ws, NULL, &rv), "q2 q1 q5 q3 q4",
+	    "done while still high risk: listed with the open ones");
+	is_int(rv.hri_open, 1, "... and counted as open");
+	is_int(rv.ngroup[STATUS_DONE], 1, "only the fixed one is done");
+	is_int(roadmap_item_state(rv.v[0].item, rv.v[0].risk),
+	    ITEM_DONE_RISK_OPEN, "its state: done, risk still open");
+	is_str(roadmap_entry_hint(&rv.v[0]), "Done, risk still open",
+	    "... which views show");
+	ok(roadmap_item_open(rv.v[0].item, RISK_MEDIUM) &&
+	    !roadmap_item_open(rv.v[0].item, RISK_NONE),
+	    "done at medium risk is open; done without risk is closed");
+	is_int(roadmap_item_state(rv.v[3].item, rv.v[3].risk), ITEM_DONE,
+	    "done on a question without risk: done");
+	ok(roadmap_entry_hint(&rv.v[3]) == NULL, "... with nothing to say");
+	roadmap_view_free(&rv);
+	item(ws, "q3", STATUS_OPEN, EFFORT_MEDIUM);
+	check(roadmap_order(ws, NULL, &rv), "q2 q1 q3 q5 q4",
+	    "open on a question no longer a finding");
+	ok(roadmap_item_closable(rv.v[2].item, rv.v[2].risk) &&
+	    !roadmap_item_closable(rv.v[0].item, rv.v[0].risk),
+	    "... offers to close; one still at risk does not");
+	is_str(roadmap_entry_hint(&rv.v[2]),
+	    "No longer a finding: it may be closed", "... and says so");
+	ok(roadmap_item_overdue(&(struct roadmap_item){ .target = "2026-01-31" },
+	    RISK_HIGH, "2026-02-01") &&
+	    !roadmap_item_overdue(&(struct roadmap_item){ .target =
+	    "2026-01-31" }, RISK_HIGH, "2026-01-31") &&
+	    !roadmap_item_overdue(&(struct roadmap_item){ .target =
+	    "2026-01-31", .status = STATUS_DONE }, RISK_NONE, "2027-01-01"),
+	    "overdue: open past its target date");
+	roadmap_view_free(&rv);
+	text = report_markdown(ws);
+	ok(strstr(text, "Question q2 (Done, risk still open)") != NULL,
+	    "md: the roadmap says done, risk still open");
+	free(text);
+	item(ws, "q2", STATUS_OPEN, EFFORT_SMALL);
+	item(ws, "q3", STATUS_DONE, EFFORT_MEDIUM);
+
 	/* Against the last milestone: q1 and q2 were HRIs then. */
 	base = ws_new();
 	answer(base, "q1", "no");

@@ -248,6 +248,35 @@ test_tally(void)
 	    t.n[RISK_NOT_APPLICABLE] == 1, "tallies add up");
 }
 
+/* Requested evidence is matched loosely against what the answer gives. */
+static void
+test_evidence_given(void)
+{
+	struct answer a;
+
+	answer_init(&a);
+	is_int(answer_evidence_given(&a, "the KMS key policy"), -1,
+	    "nothing given: nothing matches");
+	answer_add_evidence(&a, "https://wiki.example.org/runbook");
+	answer_add_evidence(&a, "kms-key-policy.json");
+	answer_add_evidence(&a, "https://console.aws.amazon.com/cloudtrail/"
+	    "home#/events?EventName=Decrypt");
+	answer_add_evidence(&a, "S3 bucket policy.pdf");
+	is_int(answer_evidence_given(&a, "The KMS key policy and its rotation "
+	    "status"), 1, "a file named after most of the words gives it");
+	is_int(answer_evidence_given(&a, "CloudTrail Decrypt events for the "
+	    "last 30 days"), 2, "a console link naming the words gives it");
+	is_int(answer_evidence_given(&a, "the last restore test's report"), -1,
+	    "nothing about restores: not given");
+	is_int(answer_evidence_given(&a, "the IAM policy of the role"), -1,
+	    "one word of three in common is not enough");
+	is_int(answer_evidence_given(&a, "the S3 bucket policies"), 3,
+	    "two-character words with a digit count; plurals too");
+	is_int(answer_evidence_given(&a, "the runbooks"), 0,
+	    "a one-word request is given by that word");
+	answer_free(&a);
+}
+
 int
 main(void)
 {
@@ -261,6 +290,7 @@ main(void)
 	test_default_rule(lens_question(l, "q"));
 	test_rules(lens_question(l, "r"), lens_question(l, "s"));
 	test_tally();
+	test_evidence_given();
 	lens_free(l);
 	return tap_done();
 }

@@ -2,6 +2,7 @@
  * bad input is reported with its position. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -35,6 +36,9 @@ static const char *const pieces[] = {
 	"a very long line that goes on and on well past eighty columns, so "
 	"that a folding writer would be tempted to break it somewhere",
 	"\t", "ends with tab\t", "{flow: map}", "[flow, seq]", "?", ": x",
+	"\xf0\x9f\x9a\xa8 siren", "\n\tcode", "\xef\xbb\xbf" "bom",
+	"\xef\xbf\xbe", "\x7f", "\xc2\x9f", "\xee\x80\x80" "0t",
+	"- \xee\x80\x80" "1b\n", "\\ backslash", "   \n  \n",
 };
 
 static char *
@@ -214,6 +218,118 @@ determinism(const struct lens *l)
 	free(t2);
 	answer_free(&a);
 	answer_free(&b);
+}
+
+/* The lines of text S, NUL-terminated, in an array. */
+static size_t
+lines_of(const char *s, size_t n, char ***out)
+{
+	size_t	 count = 0;
+	char	**v = NULL;
+
+	for (const char *p = s; p < s + n; ) {
+		const char *nl = memchr(p, '\n', (size_t)(s + n - p));
+		size_t len = (size_t)((nl != NULL ? nl : s + n) - p);
+
+		v = xreallocarray(v, count + 1, sizeof *v);
+		v[count++] = xstrndup(p, len);
+		p += len + 1;
+	}
+	*out = v;
+	return count;
+}
+
+/* How many lines differ between two texts of as many lines; SIZE_MAX when
+ * the counts differ. */
+static size_t
+lines_changed(const char *a, size_t na, const char *b, size_t nb)
+{
+	char	**la, **lb;
+	size_t	  n1 = lines_of(a, na, &la), n2 = lines_of(b, nb, &lb), d = 0;
+
+	for (size_t i = 0; i < n1 && i < n2; i++)
+		d += strcmp(la[i], lb[i]) != 0;
+	if (n1 != n2)
+		d = SIZE_MAX;
+	for (size_t i = 0; i < n1; i++)
+		free(la[i]);
+	for (size_t i = 0; i < n2; i++)
+		free(lb[i]);
+	free(la);
+	free(lb);
+	return d;
+}
+
+/* A note with an emoji and control characters: raw UTF-8 in a block, the
+ * one line a block cannot hold double-quoted alone; one line edited is one
+ * line changed; files of the old form still read. */
+static void
+block_texts(const struct lens *l)
+{
+	const struct question	*q = &l->pillars[0].questions[0], *got;
+	struct answer		 a, b;
+	struct roadmap_item	 it = { .owner = "Ana \xf0\x9f\x9a\xa8",
+				    .reason = "why\nbecause \xf0\x9f\x99\x82\n",
+				    .status = STATUS_OPEN }, *it2;
+	char			*t1, *t2, *cause = NULL;
+	size_t			 s1, s2;
+	const char		*old;
+
+	answer_init(&a);
+	answer_set_note(&a, "\xf0\x9f\x9a\xa8 outage on Monday\n"
+	    "the pager said \x07 twice\ntabs\tstay\nlast line");
+	answer_add_evidence(&a, "runbook \xf0\x9f\x93\x96\nstep two\n");
+	t1 = snapshot_answer_text(l, q, &a, &it, &s1);
+	ok(strstr(t1, "note:\n- |\n  \xf0\x9f\x9a\xa8 outage on Monday\n"
+	    "- \"the pager said \\a twice\\n\"\n- |-\n  tabs\tstay\n"
+	    "  last line\n") != NULL,
+	    "a note with a control character: blocks of raw lines, the one "
+	    "line with it quoted alone");
+	ok(strstr(t1, "evidence:\n- |\n  runbook \xf0\x9f\x93\x96\n  step two\n")
+	    != NULL, "evidence with an emoji is a block of raw UTF-8");
+	ok(strstr(t1, "  owner: \"Ana \xf0\x9f\x9a\xa8\"\n") != NULL &&
+	    strstr(t1, "  reason: |\n    why\n    because \xf0\x9f\x99\x82\n")
+	    != NULL, "roadmap texts are raw UTF-8 too");
+	ok(strstr(t1, "\\U") == NULL, "nothing outside the BMP is escaped");
+	ok(snapshot_parse_answer("t.yaml", t1, s1, l, NULL, NULL, &got, &b,
+	    &it2, &cause) == 0 && streq(a.note, b.note) &&
+	    b.nevidence == 1 && streq(a.evidence[0], b.evidence[0]) &&
+	    it2 != NULL && streq(it2->owner, it.owner) &&
+	    streq(it2->reason, it.reason), "and read back the same");
+	t2 = snapshot_answer_text(l, q, &b, it2, &s2);
+	ok(s1 == s2 && memcmp(t1, t2, s1) == 0, "written again, the same bytes");
+	free(t2);
+	answer_free(&b);
+	roadmap_item_free(it2);
+
+	answer_set_note(&a, "\xf0\x9f\x9a\xa8 outage on Monday\n"
+	    "the pager said \x07 twice\ntabs\tstay\nlast line, edited");
+	t2 = snapshot_answer_text(l, q, &a, &it, &s2);
+	is_int((int)lines_changed(t1, s1, t2, s2), 1,
+	    "one line of the note edited: one line of the file changed");
+	free(t2);
+	answer_set_note(&a, "\xf0\x9f\x9a\xa8 outage on Monday\n"
+	    "the pager said \x07 thrice\ntabs\tstay\nlast line");
+	t2 = snapshot_answer_text(l, q, &a, &it, &s2);
+	is_int((int)lines_changed(t1, s1, t2, s2), 1,
+	    "the line with the control character edited: that line changed");
+	free(t2);
+	free(t1);
+	answer_free(&a);
+
+	old = "question: priorities\nnote: \"\\U0001F6A8 down\\nsecond\\n\"\n"
+	    "evidence:\n- \"a\\tb\"\n";
+	ok(snapshot_parse_answer("t.yaml", old, strlen(old), l, NULL, NULL,
+	    &got, &b, &it2, &cause) == 0 &&
+	    streq(b.note, "\xf0\x9f\x9a\xa8 down\nsecond\n") &&
+	    streq(b.evidence[0], "a\tb"), "a file of the old, escaped form "
+	    "still reads");
+	t1 = snapshot_answer_text(l, q, &b, it2, &s1);
+	ok(strstr(t1, "note: |\n  \xf0\x9f\x9a\xa8 down\n  second\n") != NULL,
+	    "and is written as blocks");
+	free(t1);
+	answer_free(&b);
+	roadmap_item_free(it2);
 }
 
 static char *
@@ -615,6 +731,7 @@ main(void)
 	round_trip("saas");
 	if ((l = load("wellarchitected")) != NULL) {
 		determinism(l);
+		block_texts(l);
 		bad_input(l);
 		bad_answer_files(l);
 		lens_free(l);

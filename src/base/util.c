@@ -690,3 +690,34 @@ dir_is_empty(const char *path)
 	closedir(d);
 	return empty;
 }
+
+static long
+fixed_time(void)
+{
+	static long	 fixed = -2;
+	const char	*env;
+	char		*end;
+
+	if (fixed == -2) {
+		fixed = -1;
+		if ((env = getenv("WAFR_NOW")) != NULL && *env != '\0') {
+			long v = strtol(env, &end, 10);
+
+			if (*end == '\0' && v >= 0)
+				fixed = v;
+		}
+	}
+	return fixed;
+}
+
+bool
+wall_time_fixed(void)
+{
+	return fixed_time() >= 0;
+}
+
+long
+wall_time(void)
+{
+	return wall_time_fixed() ? fixed_time() : (long)time(NULL);
+}

@@ -57,6 +57,10 @@ bool	 utf8_valid(const char *, size_t);
 void	 buf_add_printable(struct buf *, const char *, bool);
 char	*str_printable(const char *);
 void	 format_duration(long, char *, size_t);
+/* The time of day: time(NULL), or the seconds of WAFR_NOW when it is set,
+ * a clock that stands still so that whole screens can be compared. */
+long	 wall_time(void);
+bool	 wall_time_fixed(void);
 
 /* Whole-file I/O. write_file_atomic writes a temporary file, syncs it and
  * renames it over the target, so a reader sees the old or the new bytes;

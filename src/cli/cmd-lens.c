@@ -236,13 +236,25 @@ cmd_lens_change(int argc, char **argv, bool add)
 	return r == 0 ? EXIT_OK : EXIT_DATA;
 }
 
+/* The subcommands' lines, those of lens versions (cmd-lens-upgrade.c)
+ * after the others. */
+static int
+lens_help(const char *first)
+{
+	char	*all = xasprintf("%s%s", _(first), _(lens_upgrade_help));
+	int	 r = cmd_help(&cmd_lens_entry, all);
+
+	free(all);
+	return r;
+}
+
 static int
 cmd_lens_exec(int argc, char **argv)
 {
 	if (argc < 2)
 		return cmd_usage(&cmd_lens_entry, _("a subcommand expected"));
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
-		return cmd_help(&cmd_lens_entry, N_(
+		return lens_help(N_(
 		    "  check [--aws] FILE...  validate lens files\n"
 		    "  list                   list the bundled lenses\n"
 		    "  convert FILE [-o OUT]  write a lens (AWS JSON too) as "
@@ -256,6 +268,10 @@ cmd_lens_exec(int argc, char **argv)
 		return cmd_lens_list(argc - 1, argv + 1);
 	if (strcmp(argv[1], "convert") == 0)
 		return cmd_lens_convert(argc - 1, argv + 1);
+	if (strcmp(argv[1], "diff") == 0)
+		return cmd_lens_diff(argc - 1, argv + 1);
+	if (strcmp(argv[1], "upgrade") == 0)
+		return cmd_lens_upgrade(argc - 1, argv + 1);
 	if (strcmp(argv[1], "add") == 0 || strcmp(argv[1], "remove") == 0)
 		return cmd_lens_change(argc - 1, argv + 1,
 		    strcmp(argv[1], "add") == 0);

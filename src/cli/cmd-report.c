@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cmd.h"
 #include "git/history.h"
@@ -13,7 +14,8 @@
 
 static const char options[] = N_(
 "  -f, --format FORMAT   md (default), html, json, or csv (the roadmap,\n"
-"                        for a Jira or GitHub issue import)\n"
+"                        for a Jira or GitHub issue import); without it,\n"
+"                        the extension of -o FILE tells\n"
 "  -m, --milestone NAME  report the state saved at a milestone\n"
 "  -o, --output FILE     write FILE instead of the standard output\n");
 
@@ -28,6 +30,27 @@ static const struct {
 	{ "csv", report_csv },
 };
 
+/* The format named by the extension of FILE (.md, .html, .json, .csv),
+ * or NULL. */
+static const char *
+format_of(const char *file)
+{
+	static const char *const ext[][2] = {
+		{ ".md", "md" }, { ".markdown", "md" }, { ".html", "html" },
+		{ ".htm", "html" }, { ".json", "json" }, { ".csv", "csv" },
+	};
+	const char *base = strrchr(file, '/'), *dot;
+
+	base = base != NULL ? base + 1 : file;
+	if ((dot = strrchr(base, '.')) == NULL)
+		return NULL;
+	for (size_t i = 0; i < nitems(ext); i++) {
+		if (strcasecmp(dot, ext[i][0]) == 0)
+			return ext[i][1];
+	}
+	return NULL;
+}
+
 static int
 cmd_report_exec(int argc, char **argv)
 {
@@ -39,7 +62,7 @@ cmd_report_exec(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	char			*(*fn)(const struct state *) = report_markdown;
-	const char		*format = "md", *milestone = NULL, *out = NULL;
+	const char		*format = NULL, *milestone = NULL, *out = NULL;
 	struct workspace	*ws;
 	struct state		*state = NULL;
 	char			*text, *cause = NULL;
@@ -62,6 +85,13 @@ cmd_report_exec(int argc, char **argv)
 			return cmd_usage(&cmd_report_entry, _("bad option"));
 		}
 	}
+	if (format == NULL && out != NULL && strcmp(out, "-") != 0 &&
+	    (format = format_of(out)) == NULL)
+		return cmd_usage(&cmd_report_entry, _("cannot tell the format "
+		    "from the name %s (.md, .html, .json or .csv): give "
+		    "--format"), out);
+	if (format == NULL)
+		format = "md";
 	fn = NULL;
 	for (size_t i = 0; i < nitems(formats); i++) {
 		if (strcmp(format, formats[i].name) == 0)

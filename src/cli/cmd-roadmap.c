@@ -55,6 +55,12 @@ print_entry(struct buf *b, const struct workspace *ws,
 	buf_adds(b, "       ");
 	clean(b, text_get(&e->ref.q->title));
 	buf_addc(b, '\n');
+	if (roadmap_item_state(it, e->risk) == ITEM_DONE_RISK_OPEN)
+		buf_printf(b, "       %s\n", _("Done, but the question is still "
+		    "at risk: counted as open."));
+	else if (roadmap_item_closable(it, e->risk))
+		buf_printf(b, "       %s\n", _("No longer a finding: close it "
+		    "with --status done."));
 	if (it->owner != NULL || it->ticket != NULL || it->target != NULL) {
 		buf_adds(b, "      ");
 		if (it->owner != NULL) {
@@ -113,7 +119,8 @@ show(const struct workspace *ws, const struct qref *ref)
 	    ws->state.roadmap[ref->lens][ref->q->index] };
 	struct buf		b = { 0 };
 
-	buf_printf(&b, "%s\n", status_label(e.item->status));
+	buf_printf(&b, "%s\n", item_state_label(roadmap_item_state(e.item,
+	    e.risk)));
 	print_entry(&b, ws, &e);
 	fputs(b.s, stdout);
 	buf_free(&b);

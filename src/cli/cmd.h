@@ -34,6 +34,10 @@ const char *cmd_safe_lines(const char *);
 const char *cmd_cell(const char *, int, bool);
 /* Open the workspace, printing the problem on failure. */
 struct workspace *cmd_open(const char *, int);
+/* wafr lens diff and wafr lens upgrade (cmd-lens-upgrade.c). */
+int	cmd_lens_diff(int, char **);
+int	cmd_lens_upgrade(int, char **);
+extern const char lens_upgrade_help[];	/* their lines in "lens --help" */
 
 #define CMD_LIST(X) \
 	X(init) X(status) X(answer) X(lens) X(agenda) X(plan) X(roadmap) \

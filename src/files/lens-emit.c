@@ -158,6 +158,21 @@ emit_choice(yaml_emitter_t *e, const struct choice *c)
 	return end(e, true);
 }
 
+/* A list of texts (ask:, evidence:); nothing when it is empty. */
+static int
+list(yaml_emitter_t *e, const char *key, char *const *v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (scalar(e, key) != 0 || start(e, false) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (scalar(e, v[i]) != 0)
+			return -1;
+	}
+	return end(e, false);
+}
+
 static int
 emit_question(yaml_emitter_t *e, const struct question *q)
 {
@@ -165,7 +180,10 @@ emit_question(yaml_emitter_t *e, const struct question *q)
 	    pair(e, "number", q->number) != 0 ||
 	    text(e, "title", &q->title) != 0 ||
 	    text(e, "description", &q->description) != 0 ||
-	    pair(e, "url", q->url) != 0 || scalar(e, "choices") != 0 ||
+	    pair(e, "url", q->url) != 0 ||
+	    list(e, "ask", q->ask, q->nask) != 0 ||
+	    list(e, "evidence", q->evidence, q->nevidence) != 0 ||
+	    scalar(e, "choices") != 0 ||
 	    start(e, false) != 0)
 		return -1;
 	for (size_t i = 0; i < q->nchoices; i++) {

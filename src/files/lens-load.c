@@ -515,6 +515,35 @@ check_choices(struct loader *ld, struct question *q)
 	free(refs);
 }
 
+/* ask: and evidence: of a question, a list of texts. Their number and
+ * emptiness are lens_check's to judge. */
+static void
+load_list(struct loader *ld, yaml_node_t *n, const char *key, char ***v,
+    size_t *nv)
+{
+	yaml_node_item_t	*it;
+	size_t			 cap = 0;
+
+	if (*v != NULL) {
+		warn_at(ld, n, _("%s given twice; the last one counts%s"), key,
+		    "");
+		for (size_t i = 0; i < *nv; i++)
+			free((*v)[i]);
+		free(*v);
+		*v = NULL;
+		*nv = 0;
+	}
+	if (!expect(ld, n, YAML_SEQUENCE_NODE, key))
+		return;
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+	    it++) {
+		char *s = get_string(ld, node(ld, *it), key, MAX_TEXT);
+
+		if (s != NULL)
+			*ARRAY_PUSH(*v, *nv, cap) = s;
+	}
+}
+
 static void
 load_question(struct loader *ld, yaml_node_t *n, struct question *q)
 {
@@ -565,6 +594,10 @@ load_question(struct loader *ld, yaml_node_t *n, struct question *q)
 			set_string(ld, &q->number, v, key, 0);
 		else if (!ld->json && strcmp(key, "url") == 0)
 			set_string(ld, &q->url, v, key, MAX_URL);
+		else if (!ld->json && strcmp(key, "ask") == 0)
+			load_list(ld, v, key, &q->ask, &q->nask);
+		else if (!ld->json && strcmp(key, "evidence") == 0)
+			load_list(ld, v, key, &q->evidence, &q->nevidence);
 		else
 			unknown_kept(ld, k, v, &q->extra, _("a question"));
 	}

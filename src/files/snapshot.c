@@ -22,10 +22,20 @@
 
 /* Emitting. */
 
+/* Texts are written by the code below rather than by the emitter, which
+ * escapes every character outside the Basic Multilingual Plane and a tab,
+ * and double-quotes a whole multi-line text for one control character in
+ * it. The emitter is handed a placeholder (MARK and the text's number, a
+ * plain scalar at the end of its line) that emit_end replaces. */
+#define MARK	"\xee\x80\x80"	/* U+E000, private use */
+#define MARKLEN	3
+
 struct emit {
 	yaml_emitter_t	e;
 	struct buf	out;
 	bool		failed;
+	char		**texts;
+	size_t		ntexts;
 };
 
 static int
@@ -89,42 +99,282 @@ emit_scalar(struct emit *em, const char *s)
 	emit_scalar_style(em, s, YAML_ANY_SCALAR_STYLE);
 }
 
-/* Characters a YAML reader would turn into a plain line feed or that a
- * block cannot show: such text is double-quoted, with escapes. */
-static bool
-needs_quotes(const char *s)
+/* The code point of the valid UTF-8 sequence at S and its length. */
+static uint32_t
+utf8_at(const unsigned char *s, size_t *len)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0';
-	    p++) {
-		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
-			return true;
-		if (p[0] == 0xc2 && p[1] == 0x85)		/* NEL */
-			return true;
-		if (p[0] == 0xe2 && p[1] == 0x80 &&
-		    (p[2] == 0xa8 || p[2] == 0xa9))		/* LS, PS */
+	uint32_t cp;
+
+	if (*s < 0x80) {
+		*len = 1;
+		return *s;
+	}
+	*len = *s >= 0xf0 ? 4 : *s >= 0xe0 ? 3 : 2;
+	cp = *s & (0x7f >> *len);
+	for (size_t i = 1; i < *len; i++)
+		cp = (cp << 6) | (s[i] & 0x3f);
+	return cp;
+}
+
+/* A character a block scalar cannot hold as itself: a control other than
+ * the tab, a line break YAML would read as another (CR, NEL, LS, PS), a
+ * byte order mark, or a non-character. */
+static bool
+unsafe_cp(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\t') || (cp >= 0x7f && cp <= 0x9f) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0xfeff || cp == 0xfffe ||
+	    cp == 0xffff;
+}
+
+static bool
+unsafe_span(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len;
+
+	for (size_t i = 0; i < n; i += len) {
+		if (unsafe_cp(utf8_at(p + i, &len)))
 			return true;
 	}
 	return false;
 }
 
+/* S as one double-quoted line: raw UTF-8, escapes only for the quote, the
+ * backslash and the characters of unsafe_cp. */
+static void
+add_quoted(struct buf *b, const char *s, size_t n)
+{
+	static const char	 short_esc[][2] = {
+		{ '\0', '0' }, { '\a', 'a' }, { '\b', 'b' }, { '\t', 't' },
+		{ '\n', 'n' }, { '\v', 'v' }, { '\f', 'f' }, { '\r', 'r' },
+		{ '\x1b', 'e' }, { '"', '"' }, { '\\', '\\' },
+	};
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len;
+
+	buf_addc(b, '"');
+	for (size_t i = 0; i < n; i += len) {
+		uint32_t	cp = utf8_at(p + i, &len);
+		size_t		k;
+
+		for (k = 0; k < nitems(short_esc); k++) {
+			if (cp == (unsigned char)short_esc[k][0])
+				break;
+		}
+		if (k < nitems(short_esc)) {
+			buf_addc(b, '\\');
+			buf_addc(b, short_esc[k][1]);
+		} else if (cp == 0x85)
+			buf_adds(b, "\\N");
+		else if (cp == 0x2028)
+			buf_adds(b, "\\L");
+		else if (cp == 0x2029)
+			buf_adds(b, "\\P");
+		else if (cp <= 0xff && unsafe_cp(cp))
+			buf_printf(b, "\\x%02X", (unsigned)cp);
+		else if (unsafe_cp(cp))
+			buf_printf(b, "\\u%04X", (unsigned)cp);
+		else
+			buf_add(b, s + i, len);
+	}
+	buf_adds(b, "\"\n");
+}
+
+/* S as a literal block whose lines start at column INDENT (its parent's
+ * indentation and two), as libyaml writes one: an indentation indicator
+ * when the text starts with a blank or a break, "-" without a final line
+ * break, "+" with more than one. Empty lines carry no spaces. */
+static void
+add_block(struct buf *b, const char *s, size_t n, size_t indent)
+{
+	const char *end = s + n;
+
+	buf_addc(b, '|');
+	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n'))
+		buf_addc(b, '2');
+	if (n == 0 || s[n - 1] != '\n')
+		buf_addc(b, '-');
+	else if (n == 1 || s[n - 2] == '\n')
+		buf_addc(b, '+');
+	buf_addc(b, '\n');
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t len = (size_t)((nl != NULL ? nl : end) - s);
+
+		if (len > 0) {
+			for (size_t i = 0; i < indent; i++)
+				buf_addc(b, ' ');
+			buf_add(b, s, len);
+		}
+		buf_addc(b, '\n');
+		s += len + (nl != NULL);
+	}
+}
+
+/* The pieces of a text: runs of lines a block can hold, and each line it
+ * cannot, alone and double-quoted, so that a diff still shows one changed
+ * line for a changed line. */
+struct piece {
+	size_t	off, len;
+	bool	quoted;
+};
+
+static size_t
+text_pieces(const char *s, struct piece **out)
+{
+	size_t		 n = strlen(s), at = 0, count = 0, cap = 0;
+	struct piece	*pc = NULL;
+
+	while (at < n) {
+		const char	*nl = memchr(s + at, '\n', n - at);
+		size_t		 next = nl != NULL ? (size_t)(nl - s) + 1 : n;
+		bool		 bad = unsafe_span(s + at, (size_t)((nl != NULL ?
+				    nl : s + n) - (s + at)));
+
+		if (!bad && count > 0 && !pc[count - 1].quoted)
+			pc[count - 1].len += next - at;
+		else {
+			if (count == cap) {
+				cap = cap == 0 ? 4 : cap * 2;
+				pc = xreallocarray(pc, cap, sizeof *pc);
+			}
+			pc[count++] = (struct piece){ at, next - at, bad };
+		}
+		at = next;
+	}
+	*out = pc;
+	return count;
+}
+
+static void
+add_piece(struct buf *b, const char *s, const struct piece *pc,
+    size_t indent)
+{
+	if (pc->quoted)
+		add_quoted(b, s + pc->off, pc->len);
+	else
+		add_block(b, s + pc->off, pc->len, indent);
+}
+
+/* Text S at a placeholder: LINE is the start of its line, AT the
+ * placeholder. After "- " it is an item of a list, else the value of a key;
+ * the node's parent is indented to the key or the last dash. One piece is
+ * the value itself, several are a list of them. */
+static void
+add_text(struct buf *b, const char *line, const char *at, const char *s,
+    bool block)
+{
+	struct piece	*pc;
+	size_t		 n, col = 0, indent;
+	bool		 item;
+
+	while (line[col] == ' ')
+		col++;
+	while (line[col] == '-' && line[col + 1] == ' ')
+		col += 2;
+	item = line + col == at;
+	indent = item ? col : col + 2;
+	if (!block && strchr(s, '\n') == NULL) {
+		buf_add(b, line, (size_t)(at - line));
+		add_quoted(b, s, strlen(s));
+		return;
+	}
+	if ((n = text_pieces(s, &pc)) <= 1) {
+		struct piece all = { 0, strlen(s), n == 1 && pc[0].quoted };
+
+		buf_add(b, line, (size_t)(at - line));
+		add_piece(b, s, &all, indent);
+		free(pc);
+		return;
+	}
+	if (item)
+		buf_add(b, line, (size_t)(at - line));
+	else {
+		buf_add(b, line, (size_t)(at - line) - 1);	/* "key:" */
+		buf_addc(b, '\n');
+	}
+	for (size_t i = 0; i < n; i++) {
+		/* Items at the column of the placeholder, or of the key. */
+		if (i > 0 || !item)
+			for (size_t k = 0; k < col; k++)
+				buf_addc(b, ' ');
+		buf_adds(b, "- ");
+		add_piece(b, s, &pc[i], col + 2);
+	}
+	free(pc);
+}
+
 /* Text as a literal block (always, or only when multi-line), so a diff
- * shows changed lines; the emitter falls back to quoting where a block
- * cannot hold the text. */
+ * shows changed lines, with raw UTF-8 whatever it holds. A one-line text
+ * the emitter writes as itself stays with it. */
 static void
 emit_block(struct emit *em, const char *s, bool always)
 {
-	if (needs_quotes(s))
-		emit_scalar_style(em, s, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-	else if (always || strchr(s, '\n') != NULL)
-		emit_scalar_style(em, s, YAML_LITERAL_SCALAR_STYLE);
-	else
-		emit_scalar(em, s);
+	char		*c = clean_utf8(s), *mark;
+	bool		 own = always || strchr(c, '\n') != NULL ||
+			    strstr(c, MARK) != NULL;
+
+	for (const unsigned char *p = (unsigned char *)c; !own && *p != '\0';
+	    p++)
+		own = *p >= 0xf0;	/* outside the BMP: escaped */
+	if (!own) {
+		emit_scalar(em, c);
+		free(c);
+		return;
+	}
+	em->texts = xreallocarray(em->texts, em->ntexts + 1,
+	    sizeof *em->texts);
+	em->texts[em->ntexts] = c;
+	/* The flag rides in the placeholder: 'b' a block even on one line. */
+	mark = xasprintf("%s%zu%c", MARK, em->ntexts++, always ? 'b' : 't');
+	emit_scalar_style(em, mark, YAML_PLAIN_SCALAR_STYLE);
+	free(mark);
 }
 
 static void
 emit_text(struct emit *em, const char *s)
 {
 	emit_block(em, s, false);
+}
+
+/* Replace the placeholders of the texts in the emitter's output. Only the
+ * values handed over are placeholders; one that is not at the end of a
+ * line after ": " or "- " is left alone. */
+static void
+emit_fill(struct emit *em)
+{
+	struct buf	 out = { 0 };
+	const char	*s = em->out.s, *end = s + em->out.len, *line = s, *p;
+
+	if (em->ntexts == 0)
+		return;
+	for (p = s; p < end; ) {
+		const char	*m = memmem(p, (size_t)(end - p), MARK, MARKLEN);
+		char		*digits_end;
+		unsigned long	 idx;
+
+		if (m == NULL)
+			break;
+		for (line = m; line > s && line[-1] != '\n'; line--)
+			;
+		idx = strtoul(m + MARKLEN, &digits_end, 10);
+		if (digits_end == m + MARKLEN || idx >= em->ntexts ||
+		    (*digits_end != 'b' && *digits_end != 't') ||
+		    digits_end + 1 >= end || digits_end[1] != '\n' ||
+		    m - line < 2 || m[-1] != ' ' ||
+		    (m[-2] != ':' && m[-2] != '-')) {
+			buf_add(&out, p, (size_t)(m + MARKLEN - p));
+			p = m + MARKLEN;
+			continue;
+		}
+		buf_add(&out, p, (size_t)(line - p));
+		add_text(&out, line, m, em->texts[idx], *digits_end == 'b');
+		p = digits_end + 2;
+	}
+	buf_add(&out, p, (size_t)(end - p));
+	buf_free(&em->out);
+	em->out = out;
 }
 
 static void
@@ -192,6 +442,10 @@ emit_end(struct emit *em, size_t *size)
 	if (!em->failed && !yaml_emitter_flush(&em->e))
 		em->failed = true;
 	yaml_emitter_delete(&em->e);
+	emit_fill(em);
+	for (size_t i = 0; i < em->ntexts; i++)
+		free(em->texts[i]);
+	free(em->texts);
 	/* The emitter only fails on text it cannot hold, and clean_utf8 made
 	 * every text valid; what was written is kept either way. */
 	if (em->out.s == NULL)
@@ -670,6 +924,29 @@ scalar(struct parse *p, yaml_node_t *n, const char *what)
 	return (const char *)n->data.scalar.value;
 }
 
+/* A text: one scalar, or a list of pieces written one after the other
+ * (a line a block cannot hold is a piece of its own). Malloc'd. */
+static char *
+text(struct parse *p, yaml_node_t *n, const char *what)
+{
+	struct buf	 b = { 0 };
+	const char	*s;
+
+	if (n->type != YAML_SEQUENCE_NODE)
+		return (s = scalar(p, n, what)) != NULL ? xstrdup(s) : NULL;
+	for (yaml_node_item_t *i = n->data.sequence.items.start;
+	    i < n->data.sequence.items.top; i++) {
+		if ((s = scalar(p, node(p, *i), what)) == NULL) {
+			buf_free(&b);
+			return NULL;
+		}
+		buf_adds(&b, s);
+	}
+	if (b.s == NULL)
+		buf_adds(&b, "");
+	return buf_take(&b);
+}
+
 /* -1 when the key of pr was given before in mapping m, 0 when it is the
  * first: libyaml keeps both, and the second would merge into or replace
  * the first without a word. Answer files stop at the first unknown key,
@@ -713,39 +990,45 @@ parse_roadmap(struct parse *p, yaml_node_t *m, struct roadmap_item **out)
 	for (yaml_node_pair_t *pr = m->data.mapping.pairs.start;
 	    pr < m->data.mapping.pairs.top; pr++) {
 		yaml_node_t	*k = node(p, pr->key), *v = node(p, pr->value);
-		const char	*key, *val;
+		const char	*key;
+		char		*val, **field = NULL;
 
 		if ((key = scalar(p, k, "roadmap")) == NULL ||
-		    twice(p, m, pr) != 0 || (val = scalar(p, v, key)) == NULL)
+		    twice(p, m, pr) != 0 || (val = text(p, v, key)) == NULL)
 			goto fail;
-		if (strcmp(key, "owner") == 0) {
-			free(it->owner);
-			it->owner = xstrdup(val);
-		} else if (strcmp(key, "ticket") == 0) {
-			free(it->ticket);
-			it->ticket = xstrdup(val);
-		} else if (strcmp(key, "reason") == 0) {
-			free(it->reason);
-			it->reason = xstrdup(val);
-		} else if (strcmp(key, "target") == 0) {
-			free(it->target);
-			it->target = xstrdup(val);
-		} else if (strcmp(key, "effort") == 0) {
+		if (strcmp(key, "owner") == 0)
+			field = &it->owner;
+		else if (strcmp(key, "ticket") == 0)
+			field = &it->ticket;
+		else if (strcmp(key, "reason") == 0)
+			field = &it->reason;
+		else if (strcmp(key, "target") == 0)
+			field = &it->target;
+		if (field != NULL) {
+			free(*field);
+			*field = val;
+			continue;
+		}
+		if (strcmp(key, "effort") == 0) {
 			if (effort_parse(val, &it->effort) != 0) {
 				perr(p, v, _("unknown effort \"%s\" (small, "
 				    "medium or large)"), val);
+				free(val);
 				goto fail;
 			}
 		} else if (strcmp(key, "status") == 0) {
 			if (status_parse(val, &it->status) != 0) {
 				perr(p, v, _("unknown status \"%s\" (open, "
 				    "in-progress, done or accepted)"), val);
+				free(val);
 				goto fail;
 			}
 		} else {
 			perr(p, k, _("unknown roadmap field \"%s\""), key);
+			free(val);
 			goto fail;
 		}
+		free(val);
 	}
 	*out = it;
 	return 0;
@@ -759,6 +1042,7 @@ parse_field(struct parse *p, const struct question *q, const char *key,
     yaml_node_t *k, yaml_node_t *v, struct answer *a, struct roadmap_item **it)
 {
 	const char *s, *r = NULL;
+	char *t;
 
 	if (strcmp(key, "question") == 0 || strcmp(key, "number") == 0 ||
 	    strcmp(key, "title") == 0 || strcmp(key, "risk") == 0)
@@ -817,9 +1101,10 @@ parse_field(struct parse *p, const struct question *q, const char *key,
 		return 0;
 	}
 	if (strcmp(key, "note") == 0) {
-		if ((s = scalar(p, v, key)) == NULL)
+		if ((t = text(p, v, key)) == NULL)
 			return -1;
-		answer_set_note(a, s);
+		answer_set_note(a, t);
+		free(t);
 		return 0;
 	}
 	if (strcmp(key, "evidence") == 0) {
@@ -827,9 +1112,10 @@ parse_field(struct parse *p, const struct question *q, const char *key,
 			return -1;
 		for (yaml_node_item_t *i = v->data.sequence.items.start;
 		    i < v->data.sequence.items.top; i++) {
-			if ((s = scalar(p, node(p, *i), key)) == NULL)
+			if ((t = text(p, node(p, *i), key)) == NULL)
 				return -1;
-			answer_add_evidence(a, s);
+			answer_add_evidence(a, t);
+			free(t);
 		}
 		return 0;
 	}
@@ -1014,7 +1300,8 @@ snapshot_parse_workload(const char *name, const void *data, size_t size,
 	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
 	    pr < root->data.mapping.pairs.top; pr++) {
 		yaml_node_t	*k = node(&p, pr->key), *v = node(&p, pr->value);
-		const char	*key, *s;
+		const char	*key;
+		char		*s;
 
 		if ((key = scalar(&p, k, _("field name"))) == NULL ||
 		    twice(&p, root, pr) != 0)
@@ -1024,9 +1311,10 @@ snapshot_parse_workload(const char *name, const void *data, size_t size,
 				goto fail;
 			continue;
 		}
-		if ((s = scalar(&p, v, key)) == NULL)
+		if ((s = text(&p, v, key)) == NULL)
 			goto fail;
 		kv_set(&out, key, s);
+		free(s);
 	}
 	if (kv_get(&out, "lenses") == NULL || *kv_get(&out, "lenses") == '\0') {
 		perr(&p, root, _("no \"lenses\" field"));

@@ -73,7 +73,25 @@ history_set_author(const char *name, const char *email)
 static int
 signature(git_repository *repo, git_signature **sig, char **cause)
 {
-	if (git_signature_default(sig, repo) == 0)
+	git_signature	*def;
+
+	if (git_signature_default(&def, repo) == 0) {
+		/* A time of day that stands still (WAFR_NOW) dates it too. */
+		if (!wall_time_fixed()) {
+			*sig = def;
+			return 0;
+		}
+		if (git_signature_new(sig, def->name, def->email,
+		    (git_time_t)wall_time(), 0) == 0) {
+			git_signature_free(def);
+			return 0;
+		}
+		git_signature_free(def);
+		return git_fail(cause, _("git signature"));
+	}
+	if (wall_time_fixed() && git_signature_new(sig, default_name != NULL ?
+	    default_name : "wafr", default_email != NULL ? default_email :
+	    "wafr@localhost", (git_time_t)wall_time(), 0) == 0)
 		return 0;
 	if (git_signature_now(sig, default_name != NULL ? default_name :
 	    "wafr", default_email != NULL ? default_email :

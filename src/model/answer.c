@@ -1,6 +1,7 @@
 /* answer.c: answers to questions and their store encoding. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +202,90 @@ answer_remove_evidence(struct answer *a, size_t i)
 	memmove(&a->evidence[i], &a->evidence[i + 1],
 	    (a->nevidence - i - 1) * sizeof *a->evidence);
 	a->nevidence--;
+}
+
+/* Words that say nothing of what a piece of evidence is. */
+static bool
+filler(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"all", "amazon", "and", "any", "are", "aws", "days", "each",
+		"example", "for", "from", "how", "its", "last", "list", "one",
+		"per", "that", "the", "their", "them", "this", "what", "when",
+		"where", "which", "who", "with", "your",
+	};
+
+	for (size_t i = 0; i < nitems(words); i++) {
+		if (strlen(words[i]) == n && strncmp(words[i], w, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/* Whether the n bytes of w occur in s, ignoring ASCII case. */
+static bool
+has_word(const char *s, const char *w, size_t n)
+{
+	for (; *s != '\0'; s++) {
+		size_t i = 0;
+
+		while (i < n && s[i] != '\0' && tolower((unsigned char)s[i]) ==
+		    tolower((unsigned char)w[i]))
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+int
+answer_evidence_given(const struct answer *a, const char *requested)
+{
+	size_t	words = 0, best_n = 0;
+	int	best = -1;
+
+	for (size_t e = 0; e < a->nevidence; e++) {
+		size_t		 found = 0;
+		const char	*p = requested;
+
+		words = 0;
+		while (*p != '\0') {
+			size_t	n = 0, digits = 0;
+			char	w[16];
+
+			while (*p != '\0' && !word_byte((unsigned char)*p))
+				p++;
+			for (; word_byte((unsigned char)p[n]); n++)
+				digits += isdigit((unsigned char)p[n]) != 0;
+			for (size_t i = 0; i < n && i < sizeof w; i++)
+				w[i] = (char)tolower((unsigned char)p[i]);
+			/* A word: three letters or more ("KMS"), or two with a
+			 * digit ("S3"); never a bare number. */
+			if (digits < n && (n >= 3 || (n == 2 && digits > 0)) &&
+			    (n > sizeof w || !filler(w, n))) {
+				words++;
+				/* "keys" is given by "key" too. */
+				found += has_word(a->evidence[e], p, n -
+				    (n >= 4 && (p[n - 1] == 's' ||
+				    p[n - 1] == 'S')));
+			}
+			p += n;
+		}
+		if (found > best_n) {
+			best_n = found;
+			best = (int)e;
+		}
+	}
+	if (best < 0 || best_n < (words < 2 ? words : 2) || best_n * 3 < words)
+		return -1;
+	return best;
 }
 
 static bool

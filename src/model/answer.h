@@ -48,6 +48,10 @@ void	 answer_set_choice_na(struct answer *, const char *, const char *);
 void	 answer_set_note(struct answer *, const char *);
 void	 answer_add_evidence(struct answer *, const char *);
 void	 answer_remove_evidence(struct answer *, size_t);
+/* The evidence item that loosely gives what a lens requests (an item of a
+ * question's evidence: list): the one that names most of its words, and at
+ * least two of them (or its only one) and a third of them; -1 if none. */
+int	 answer_evidence_given(const struct answer *, const char *);
 
 /* Store encoding: tagged, length-prefixed records; unknown tags are skipped
  * so an older wafr reads what a newer one wrote. */

@@ -62,11 +62,44 @@ check_resources(struct diags *d, enum severity sev, const struct choice *c)
 	}
 }
 
+/* ask: and evidence: are optional; when given, 2 to 5 texts, none empty. */
+#define LIST_MIN	2
+#define LIST_MAX	5
+
+static void
+check_list(struct diags *d, const struct question *q, const char *key,
+    char *const *v, size_t n)
+{
+	if (n > 0 && (n < LIST_MIN || n > LIST_MAX))
+		diag_add(d, SEV_ERROR, q->pos.line, q->pos.col, _("question "
+		    "\"%s\": %s has %zu items; give %d to %d"), q->id, key, n,
+		    LIST_MIN, LIST_MAX);
+	for (size_t i = 0; i < n; i++) {
+		const char *s = v[i];
+
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		if (*s == '\0')
+			diag_add(d, SEV_ERROR, q->pos.line, q->pos.col,
+			    _("question \"%s\": item %zu of %s is empty"),
+			    q->id, i + 1, key);
+	}
+}
+
 void
 lens_check(const struct lens *l, bool aws, struct diags *d)
 {
 	enum severity limit = SEV_ERROR;
 
+	for (size_t i = 0; i < l->npillars; i++) {
+		for (size_t j = 0; j < l->pillars[i].nquestions; j++) {
+			const struct question *q = &l->pillars[i].questions[j];
+
+			check_list(d, q, "ask", q->ask, q->nask);
+			check_list(d, q, "evidence", q->evidence,
+			    q->nevidence);
+		}
+	}
 	if (!aws)
 		return;
 	if (l->npillars > AWS_MAX_PILLARS)

@@ -7,7 +7,8 @@
 #include "base/diag.h"
 #include "model/lens.h"
 
-/* Add warnings (and, with aws, errors for the AWS tool's limits). */
+/* Add errors for ask: and evidence: lists of the wrong size or with an
+ * empty text (and, with aws, for the AWS tool's limits). */
 void	lens_check(const struct lens *, bool, struct diags *);
 
 #endif

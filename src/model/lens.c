@@ -52,6 +52,12 @@ question_free(struct question *q)
 	text_free(&q->title);
 	text_free(&q->description);
 	free(q->url);
+	for (size_t i = 0; i < q->nask; i++)
+		free(q->ask[i]);
+	free(q->ask);
+	for (size_t i = 0; i < q->nevidence; i++)
+		free(q->evidence[i]);
+	free(q->evidence);
 	yval_free(q->extra);
 }
 

@@ -82,6 +82,12 @@ struct question {
 	struct text	 title;
 	struct text	 description;
 	char		*url;
+	/* What to ask the team (ask:) and what to request as proof
+	 * (evidence:): 2 to 5 texts each, or none. */
+	char		**ask;
+	size_t		  nask;
+	char		**evidence;
+	size_t		  nevidence;
 	struct choice	*choices;
 	size_t		 nchoices;
 	struct rule	*rules;		/* empty: the default rule of DESIGN.md */

@@ -43,6 +43,14 @@ risk_label(enum risk r)
 }
 
 const char *
+item_state_label(enum item_state s)
+{
+	if (s == ITEM_DONE_RISK_OPEN)
+		return _("Done, risk still open");
+	return status_label((enum item_status)s);
+}
+
+const char *
 status_label(enum item_status s)
 {
 	switch (s) {
@@ -323,10 +331,12 @@ int
 roadmap_compare(const struct state *st, const struct roadmap_entry *a,
     const struct roadmap_entry *b)
 {
-	int c;
+	enum item_status	ga = roadmap_item_group(a->item, a->risk);
+	enum item_status	gb = roadmap_item_group(b->item, b->risk);
+	int			c;
 
-	if (a->item->status != b->item->status)
-		return a->item->status < b->item->status ? -1 : 1;
+	if (ga != gb)
+		return ga < gb ? -1 : 1;
 	if (severity(a->risk) != severity(b->risk))
 		return severity(a->risk) > severity(b->risk) ? -1 : 1;
 	if (effort_rank(a->item->effort) != effort_rank(b->item->effort))
@@ -401,8 +411,7 @@ roadmap_build(const struct state *st, const struct state *base,
 					if (it == NULL)
 						rv->hri_untracked++;
 					if (it == NULL ||
-					    it->status == STATUS_OPEN ||
-					    it->status == STATUS_IN_PROGRESS)
+					    roadmap_item_open(it, r))
 						rv->hri_open++;
 				}
 				if (it == NULL)
@@ -423,7 +432,8 @@ roadmap_build(const struct state *st, const struct state *base,
 		rv->v[j] = e;
 	}
 	for (size_t i = rv->n; i > 0; i--) {
-		unsigned s = rv->v[i - 1].item->status;
+		unsigned s = roadmap_item_group(rv->v[i - 1].item,
+		    rv->v[i - 1].risk);
 
 		if (s < ROADMAP_NGROUPS) {
 			rv->group[s] = i - 1;
@@ -438,6 +448,16 @@ roadmap_build(const struct state *st, const struct state *base,
 	}
 	if (base != NULL)
 		count_baseline(st, base, rv);
+}
+
+const char *
+roadmap_entry_hint(const struct roadmap_entry *e)
+{
+	if (roadmap_item_state(e->item, e->risk) == ITEM_DONE_RISK_OPEN)
+		return item_state_label(ITEM_DONE_RISK_OPEN);
+	if (roadmap_item_closable(e->item, e->risk))
+		return _("No longer a finding: it may be closed");
+	return NULL;
 }
 
 void

@@ -69,6 +69,10 @@ struct roadmap_view {
 	unsigned		 baseline_open;	/* ... still HRIs now */
 };
 
+/* What a view adds to an entry so that status and risk agree: "Done, risk
+ * still open", "No longer a finding: it may be closed", or NULL. */
+const char *roadmap_entry_hint(const struct roadmap_entry *);
+
 /* baseline: the state at the last milestone, or NULL when there is none. */
 void	 roadmap_build(const struct state *, const struct state *,
 	    struct roadmap_view *);
@@ -84,6 +88,8 @@ size_t	*plan_prop_order(const struct state *);
 /* Words for people: "High", "In progress", "Verified in the workshop". */
 const char *risk_label(enum risk);
 const char *status_label(enum item_status);
+/* A status read against the risk: "Done, risk still open" too. */
+const char *item_state_label(enum item_state);
 const char *effort_label(enum effort);
 const char *verification_label(enum verification);
 /* "HRI", "MRI" or "" for a risk. */

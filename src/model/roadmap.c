@@ -61,6 +61,59 @@ status_parse(const char *s, enum item_status *st)
 	return -1;
 }
 
+static bool
+is_finding(enum risk r)
+{
+	return r == RISK_HIGH || r == RISK_MEDIUM;
+}
+
+enum item_state
+roadmap_item_state(const struct roadmap_item *it, enum risk r)
+{
+	switch (it->status) {
+	case STATUS_IN_PROGRESS:
+		return ITEM_IN_PROGRESS;
+	case STATUS_DONE:
+		return is_finding(r) ? ITEM_DONE_RISK_OPEN : ITEM_DONE;
+	case STATUS_ACCEPTED:
+		return ITEM_ACCEPTED;
+	default:
+		return ITEM_OPEN;
+	}
+}
+
+bool
+roadmap_item_open(const struct roadmap_item *it, enum risk r)
+{
+	enum item_state s = roadmap_item_state(it, r);
+
+	return s == ITEM_OPEN || s == ITEM_IN_PROGRESS ||
+	    s == ITEM_DONE_RISK_OPEN;
+}
+
+enum item_status
+roadmap_item_group(const struct roadmap_item *it, enum risk r)
+{
+	return roadmap_item_state(it, r) == ITEM_DONE_RISK_OPEN ? STATUS_OPEN :
+	    it->status;
+}
+
+bool
+roadmap_item_closable(const struct roadmap_item *it, enum risk r)
+{
+	return (it->status == STATUS_OPEN || it->status == STATUS_IN_PROGRESS) &&
+	    (r == RISK_NONE || r == RISK_NOT_APPLICABLE);
+}
+
+bool
+roadmap_item_overdue(const struct roadmap_item *it, enum risk r,
+    const char *today)
+{
+	return roadmap_item_open(it, r) && it->target != NULL &&
+	    *it->target != '\0' && today != NULL &&
+	    strcmp(it->target, today) < 0;
+}
+
 void
 roadmap_item_free(struct roadmap_item *it)
 {

@@ -338,3 +338,111 @@ state_time_live(const struct state *st, size_t lens, const struct pillar *p,
 	free(where);
 	return spent;
 }
+
+const char *
+state_reconfirm(const struct state *st, const struct qref *ref)
+{
+	char		*key = state_key(st, ref), *prop;
+	const char	*v;
+
+	prop = xasprintf(PROP_RECONFIRM "%s", key);
+	v = kv_get(&st->workload, prop);
+	free(prop);
+	free(key);
+	return v;
+}
+
+size_t
+state_first_reconfirm(const struct state *st, struct qref *ref)
+{
+	size_t	n = 0, len = strlen(PROP_RECONFIRM);
+	bool	any = false;
+
+	for (size_t i = 0; i < st->workload.n && !any; i++)
+		any = strncmp(st->workload.keys[i], PROP_RECONFIRM, len) == 0;
+	for (size_t i = 0; any && i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; j < l->npillars; j++) {
+			const struct pillar *p = &l->pillars[j];
+
+			for (size_t k = 0; k < p->nquestions; k++) {
+				struct qref r = { i, &p->questions[k] };
+
+				if (state_reconfirm(st, &r) != NULL &&
+				    n++ == 0)
+					*ref = r;
+			}
+		}
+	}
+	return n;
+}
+
+static const char *
+pillar_code(const struct pillar *p)
+{
+	return p->code != NULL ? p->code : p->id;
+}
+
+bool
+state_pillar_shared(const struct state *st, size_t lens,
+    const struct pillar *p)
+{
+	for (size_t i = 0; i < st->nlenses; i++) {
+		if (i == lens)
+			continue;
+		for (size_t j = 0; j < st->lenses[i]->npillars; j++) {
+			if (streq(pillar_code(&st->lenses[i]->pillars[j]),
+			    pillar_code(p)))
+				return true;
+		}
+	}
+	return false;
+}
+
+char *
+state_pillar_code(const struct state *st, size_t lens, const struct pillar *p)
+{
+	if (lens < st->nlenses && state_pillar_shared(st, lens, p))
+		return xasprintf("%s/%s", st->lenses[lens]->id, pillar_code(p));
+	return xstrdup(pillar_code(p));
+}
+
+bool
+lead_parse(const char *v, struct lead *l)
+{
+	int	n = 0;
+
+	if (v == NULL || sscanf(v, "%127s %ld %n", l->owner, &l->since,
+	    &n) != 2 || n == 0 || v[n] == '\0')
+		return false;
+	snprintf(l->author, sizeof l->author, "%s", v + n);
+	return true;
+}
+
+bool
+state_lead(const struct state *st, long now, struct lead *l)
+{
+	long age;
+
+	if (!lead_parse(kv_get(&st->session, SESSION_LEAD), l))
+		return false;
+	age = now - l->since;
+	return age >= -LEAD_STALE_SECONDS && age <= LEAD_STALE_SECONDS;
+}
+
+bool
+state_cursor(const struct state *st, struct qref *ref, int *choice)
+{
+	const char *at = kv_get(&st->session, SESSION_CURSOR), *id;
+
+	*choice = -1;
+	if (at == NULL || state_find_key(st, at, ref) != 0)
+		return false;
+	id = kv_get(&st->session, SESSION_CHOICE);
+	for (size_t i = 0; id != NULL && i < ref->q->nchoices; i++) {
+		if (strcmp(ref->q->choices[i].id, id) == 0)
+			*choice = (int)i;
+	}
+	return true;
+}

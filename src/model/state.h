@@ -31,6 +31,8 @@ void		 kv_free(struct kv *);
 #define SESSION_CLOCK_LIVE	"clock-live"	/* the running clock */
 #define SESSION_HIDE_NOTES	"hide-notes"	/* "1": notes off the projector */
 #define SESSION_MILESTONE	"milestone"	/* the newest milestone's name */
+#define SESSION_CHOICE		"choice"	/* choice id under the lead's cursor */
+#define SESSION_LEAD		"lead"		/* the screen the room follows */
 
 struct state {
 	struct lens	**lenses;
@@ -70,6 +72,23 @@ void	 state_tally_pillar(const struct state *, size_t,
 	    const struct pillar *, struct tally *);
 void	 state_tally(const struct state *, int, struct tally *);
 const char *state_prop(const struct state *, const char *);
+/* A question to re-confirm after a lens upgrade (until its answer changes)
+ * has the workload property "reconfirm/LENS/QUESTION" = its reasons
+ * (model/lens-diff.h): the reasons, or NULL. */
+#define PROP_RECONFIRM "reconfirm/"
+const char *state_reconfirm(const struct state *, const struct qref *);
+/* The first question to re-confirm, in lens order, and how many there
+ * are (0: none, *ref untouched). */
+size_t	 state_first_reconfirm(const struct state *, struct qref *);
+/* Two lenses may both have an OPS: is the code (or, without one, the id) of
+ * this pillar of lens lens also one of another lens's pillars? Then the
+ * pillar is named with its lens wherever it shows. */
+bool	 state_pillar_shared(const struct state *, size_t,
+	    const struct pillar *);
+/* The pillar's code as a screen shows it: "OPS", or "serverless/OPS" when
+ * it is shared. The caller frees it. */
+char	*state_pillar_code(const struct state *, size_t,
+	    const struct pillar *);
 /* A property name: letters, digits, '-' and '_'. */
 bool	 state_prop_key_valid(const char *);
 
@@ -100,5 +119,21 @@ bool	 state_clock_live(const struct state *, long, struct clock_live *);
  * included. */
 long	 state_time_live(const struct state *, size_t, const struct pillar *,
 	    long);
+
+/* The lead: the one screen the room follows, from the session key "lead"
+ * ("owner since author"). The lead renews it every few seconds; a lead
+ * that went quiet STALE seconds ago has lapsed and the next screen takes
+ * over. False when none leads. */
+#define LEAD_STALE_SECONDS	12
+#define LEAD_RENEW_SECONDS	4
+struct lead {
+	char	owner[128];	/* host:pid:start of the leading screen */
+	long	since;		/* renewed then, seconds since the epoch */
+	char	author[256];
+};
+bool	 lead_parse(const char *, struct lead *);
+bool	 state_lead(const struct state *, long, struct lead *);
+/* The question, and the choice (-1: none), under the lead's cursor. */
+bool	 state_cursor(const struct state *, struct qref *, int *);
 
 #endif

@@ -42,9 +42,12 @@ description(struct buf *d, const struct state *st,
 
 	buf_printf(d, "%s: %s/%s\n", _("Question"),
 	    st->lenses[e->ref.lens]->id, q->id);
+	if (q->url != NULL)
+		buf_printf(d, "%s\n", q->url);
 	buf_printf(d, "%s: %s\n", _("Pillar"), text_get(&q->pillar->title));
 	buf_printf(d, "%s: %s\n", _("Risk"), risk_label(e->risk));
-	buf_printf(d, "%s: %s\n", _("Status"), status_label(it->status));
+	buf_printf(d, "%s: %s\n", _("Status"),
+	    item_state_label(roadmap_item_state(it, e->risk)));
 	if (it->effort != EFFORT_UNSET)
 		buf_printf(d, "%s: %s\n", _("Effort"), effort_label(it->effort));
 	if (it->ticket != NULL)
@@ -74,6 +77,11 @@ description(struct buf *d, const struct state *st,
 		buf_printf(d, "\n%s:\n", _("Evidence"));
 	for (size_t i = 0; i < a->nevidence; i++)
 		buf_printf(d, "- %s\n", a->evidence[i]);
+	if (q->nevidence > 0)
+		buf_printf(d, "\n%s:\n", _("Evidence requested"));
+	for (size_t i = 0; i < q->nevidence; i++)
+		buf_printf(d, "- [%s] %s\n", answer_evidence_given(a,
+		    q->evidence[i]) >= 0 ? "x" : " ", q->evidence[i]);
 }
 
 /* Labels cannot hold blanks in Jira: one word each, blank-separated. */
@@ -123,6 +131,8 @@ report_csv(const struct state *st)
 		label(&f, "", "wafr");
 		label(&f, "pillar-", q->pillar->id);
 		label(&f, "status-", status_name(e->item->status));
+		if (roadmap_item_state(e->item, e->risk) == ITEM_DONE_RISK_OPEN)
+			label(&f, "", "risk-still-open");
 		if (e->item->effort != EFFORT_UNSET)
 			label(&f, "effort-", effort_name(e->item->effort));
 		csv_field(&b, f.s);

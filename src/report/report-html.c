@@ -236,8 +236,19 @@ h_tallies(struct buf *b, const struct state *st)
 		const struct lens *l = st->lenses[i];
 
 		for (size_t j = 0; j < l->npillars; j++) {
-			state_tally_pillar(st, i, &l->pillars[j], &t);
-			h_chart(b, text_get(&l->pillars[j].title), &t);
+			const struct pillar	*p = &l->pillars[j];
+			char			*title;
+
+			/* Two lenses' OPS: the chart names its lens. */
+			if (state_pillar_shared(st, i, p))
+				title = xasprintf("%s (%s)", text_get(&p->title),
+				    text_get(&l->title) != NULL ?
+				    text_get(&l->title) : l->id);
+			else
+				title = xstrdup(text_get(&p->title));
+			state_tally_pillar(st, i, p, &t);
+			h_chart(b, title, &t);
+			free(title);
 		}
 	}
 	buf_adds(b, "</div>\n<div class=\"scroll\"><table>\n<thead><tr>");
@@ -269,12 +280,12 @@ h_tallies(struct buf *b, const struct state *st)
 }
 
 static void
-h_item(struct buf *b, const struct roadmap_item *it)
+h_item(struct buf *b, const struct roadmap_item *it, enum risk r)
 {
 	buf_adds(b, "<p class=\"meta\">");
 	h(b, _("Roadmap"));
 	buf_adds(b, ": ");
-	h(b, status_label(it->status));
+	h(b, item_state_label(roadmap_item_state(it, r)));
 	if (it->owner != NULL) {
 		buf_printf(b, " · %s ", _("owner"));
 		h(b, it->owner);
@@ -294,6 +305,19 @@ h_item(struct buf *b, const struct roadmap_item *it)
 		h(b, it->reason);
 	}
 	buf_adds(b, "</p>\n");
+}
+
+/* Status and risk agree: done while still at risk, or no longer a finding. */
+static void
+h_item_hint(struct buf *b, const struct roadmap_entry *e)
+{
+	const char *hint = roadmap_entry_hint(e);
+
+	if (hint == NULL)
+		return;
+	buf_adds(b, " <span class=\"meta\">(");
+	h(b, hint);
+	buf_adds(b, ")</span>");
 }
 
 static void
@@ -328,7 +352,7 @@ h_plan(struct buf *b, const struct state *st)
 		h(b, q->id);
 		buf_adds(b, "</code></p>\n");
 		if (e->item != NULL)
-			h_item(b, e->item);
+			h_item(b, e->item, e->risk);
 		for (size_t j = 0; j < e->nmissing; j++) {
 			const struct choice *ch = e->missing[j];
 			const char	    *imp = text_get(&ch->improvement);
@@ -408,6 +432,7 @@ h_roadmap(struct buf *b, const struct state *st)
 			h(b, effort_label(it->effort));
 			buf_adds(b, "</td><td>");
 			h_qtitle(b, e->ref.q);
+			h_item_hint(b, e);
 			buf_adds(b, "</td><td>");
 			h(b, it->owner);
 			buf_adds(b, "</td><td>");
@@ -428,6 +453,32 @@ h_roadmap(struct buf *b, const struct state *st)
 	roadmap_view_free(&rv);
 }
 
+/* What the lens asks as proof, each item marked given or not. */
+static void
+h_requested(struct buf *b, const struct question *q, const struct answer *a)
+{
+	if (q->nevidence == 0)
+		return;
+	buf_adds(b, "<p><strong>");
+	h(b, _("Evidence requested"));
+	buf_adds(b, "</strong></p><ul class=\"choices requested\">\n");
+	for (size_t i = 0; i < q->nevidence; i++) {
+		int given = answer_evidence_given(a, q->evidence[i]);
+
+		buf_printf(b, "<li%s>", given >= 0 ? " class=\"sel\"" : "");
+		h(b, q->evidence[i]);
+		if (given >= 0) {
+			buf_adds(b, " <span class=\"meta\">(");
+			h(b, _("given"));
+			buf_adds(b, ": ");
+			h_link(b, a->evidence[given], NULL);
+			buf_adds(b, ")</span>");
+		}
+		buf_adds(b, "</li>\n");
+	}
+	buf_adds(b, "</ul>\n");
+}
+
 static void
 h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 {
@@ -441,6 +492,10 @@ h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 	if (a->verification != VERIFY_UNSET) {
 		buf_adds(b, " · ");
 		h(b, verification_label(a->verification));
+	}
+	if (is_link(q->url)) {
+		buf_adds(b, " · ");
+		h_link(b, q->url, _("the question's page"));
 	}
 	if (a->not_applicable) {
 		buf_adds(b, " · ");
@@ -459,7 +514,7 @@ h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 			h(b, ch->code);
 			buf_addc(b, ' ');
 		}
-		h(b, text_get(&ch->title));
+		h_link(b, ch->url, text_get(&ch->title));
 		if (na != NULL) {
 			buf_printf(b, " (%s: ", _("not applicable"));
 			h(b, na->reason);
@@ -486,6 +541,7 @@ h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 		}
 		buf_adds(b, "</ul>\n");
 	}
+	h_requested(b, q, a);
 	buf_adds(b, "</div>\n");
 }
 

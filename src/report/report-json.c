@@ -44,7 +44,7 @@ question_ref(struct buf *b, const struct state *st, const struct qref *r)
 }
 
 static void
-item(struct buf *b, const struct roadmap_item *it)
+item(struct buf *b, const struct roadmap_item *it, enum risk r)
 {
 	if (it == NULL) {
 		buf_adds(b, "null");
@@ -63,6 +63,9 @@ item(struct buf *b, const struct roadmap_item *it)
 	str_or_null(b, "target", it->target);
 	buf_adds(b, ", ");
 	str_or_null(b, "reason", it->reason);
+	/* Marked done while the question is still at risk: counted open. */
+	buf_printf(b, ", \"risk_still_open\": %s",
+	    roadmap_item_state(it, r) == ITEM_DONE_RISK_OPEN ? "true" : "false");
 	buf_addc(b, '}');
 }
 
@@ -171,7 +174,7 @@ plan(struct buf *b, const struct state *st)
 		}
 		buf_adds(b, "], ");
 		key(b, "roadmap");
-		item(b, e->item);
+		item(b, e->item, e->risk);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "],\n");
@@ -201,7 +204,7 @@ roadmap(struct buf *b, const struct state *st)
 		question_ref(b, st, &rv.v[i].ref);
 		buf_adds(b, ", ");
 		key(b, "item");
-		item(b, rv.v[i].item);
+		item(b, rv.v[i].item, rv.v[i].risk);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "]},\n");
@@ -247,6 +250,25 @@ answer(struct buf *b, const struct answer *a)
 	    NULL : verification_name(a->verification));
 }
 
+/* What the lens asks as proof: [{"text", "given"}], given the evidence
+ * item that gives it, or null. */
+static void
+requested(struct buf *b, const struct question *q, const struct answer *a)
+{
+	key(b, "evidence_requested");
+	buf_addc(b, '[');
+	for (size_t i = 0; i < q->nevidence; i++) {
+		int given = answer_evidence_given(a, q->evidence[i]);
+
+		buf_adds(b, i > 0 ? ", {" : "{");
+		str_or_null(b, "text", q->evidence[i]);
+		buf_adds(b, ", ");
+		str_or_null(b, "given", given >= 0 ? a->evidence[given] : NULL);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+}
+
 static void
 questions(struct buf *b, const struct state *st)
 {
@@ -267,10 +289,15 @@ questions(struct buf *b, const struct state *st)
 				first = false;
 				question_ref(b, st, &ref);
 				buf_adds(b, ", ");
+				str_or_null(b, "url", ref.q->url);
+				buf_adds(b, ", ");
 				answer(b, state_answer(st, &ref));
 				buf_adds(b, ", ");
+				requested(b, ref.q, state_answer(st, &ref));
+				buf_adds(b, ", ");
 				key(b, "roadmap");
-				item(b, st->roadmap[i][ref.q->index]);
+				item(b, st->roadmap[i][ref.q->index],
+				    state_risk(st, &ref));
 				buf_addc(b, '}');
 			}
 		}

@@ -200,9 +200,10 @@ md_time(struct buf *b, const struct state *st)
 }
 
 static void
-md_item_line(struct buf *b, const struct roadmap_item *it)
+md_item_line(struct buf *b, const struct roadmap_item *it, enum risk r)
 {
-	buf_printf(b, "%s: %s", _("Roadmap"), status_label(it->status));
+	buf_printf(b, "%s: %s", _("Roadmap"),
+	    item_state_label(roadmap_item_state(it, r)));
 	if (it->owner != NULL) {
 		buf_printf(b, ", %s ", _("owner"));
 		md_text(b, it->owner, true);
@@ -251,7 +252,7 @@ md_plan(struct buf *b, const struct state *st)
 		free(key);
 		buf_adds(b, "\n\n");
 		if (e->item != NULL)
-			md_item_line(b, e->item);
+			md_item_line(b, e->item, e->risk);
 		for (size_t j = 0; j < e->nmissing; j++) {
 			const struct choice *ch = e->missing[j];
 			const char	    *imp = text_get(&ch->improvement);
@@ -320,6 +321,8 @@ md_roadmap(struct buf *b, const struct state *st)
 			buf_printf(b, "| %s | %s | ", risk_label(e->risk),
 			    effort_label(it->effort));
 			md_question_title(b, e->ref.q);
+			if (roadmap_entry_hint(e) != NULL)
+				buf_printf(b, " (%s)", roadmap_entry_hint(e));
 			buf_adds(b, " | ");
 			md_text(b, it->owner != NULL ? it->owner : "", true);
 			buf_adds(b, " | ");
@@ -340,6 +343,41 @@ md_roadmap(struct buf *b, const struct state *st)
 	roadmap_view_free(&rv);
 }
 
+/* A text that links to url when url is a link. */
+static void
+md_linked(struct buf *b, const char *text, const char *url)
+{
+	if (!is_link(url)) {
+		md_text(b, text, true);
+		return;
+	}
+	buf_addc(b, '[');
+	md_text(b, text, true);
+	buf_printf(b, "](<%s>)", url);
+}
+
+/* What the lens asks as proof, each item marked given or not. */
+static void
+md_requested(struct buf *b, const struct question *q, const struct answer *a)
+{
+	if (q->nevidence == 0)
+		return;
+	buf_printf(b, "%s:\n\n", _("Evidence requested"));
+	for (size_t i = 0; i < q->nevidence; i++) {
+		int given = answer_evidence_given(a, q->evidence[i]);
+
+		buf_printf(b, "- [%s] ", given >= 0 ? "x" : " ");
+		md_text(b, q->evidence[i], true);
+		if (given >= 0) {
+			buf_printf(b, " (%s: ", _("given"));
+			md_link(b, a->evidence[given]);
+			buf_addc(b, ')');
+		}
+		buf_addc(b, '\n');
+	}
+	buf_addc(b, '\n');
+}
+
 static void
 md_answer(struct buf *b, const struct state *st, const struct qref *ref)
 {
@@ -352,6 +390,10 @@ md_answer(struct buf *b, const struct state *st, const struct qref *ref)
 	    risk_label(question_risk(q, a)));
 	if (a->verification != VERIFY_UNSET)
 		buf_printf(b, " · %s", verification_label(a->verification));
+	if (is_link(q->url)) {
+		buf_adds(b, " · ");
+		md_link(b, q->url);
+	}
 	buf_adds(b, "\n\n");
 	if (a->not_applicable) {
 		buf_printf(b, "%s: ", _("Not applicable"));
@@ -368,7 +410,7 @@ md_answer(struct buf *b, const struct state *st, const struct qref *ref)
 			md_text(b, ch->code, true);
 			buf_addc(b, ' ');
 		}
-		md_text(b, text_get(&ch->title), true);
+		md_linked(b, text_get(&ch->title), ch->url);
 		if (na != NULL) {
 			buf_printf(b, " (%s: ", _("not applicable"));
 			md_text(b, na->reason, true);
@@ -401,6 +443,7 @@ md_answer(struct buf *b, const struct state *st, const struct qref *ref)
 		}
 		buf_addc(b, '\n');
 	}
+	md_requested(b, q, a);
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include "base/util.h"
 #include "files/snapshot.h"
+#include "model/lens-diff.h"
 #include "model/plan.h"
 #include "review/ops.h"
 #include "review/persist.h"
@@ -403,6 +404,19 @@ put_answer(struct store_batch *b, const char *key, const struct answer *a)
 	free(data);
 }
 
+/* A question to re-confirm after a lens upgrade is confirmed by any change
+ * of its answer. */
+static void
+clear_reconfirm(const struct workspace *ws, struct store_batch *b,
+    const char *key)
+{
+	char *mark = xasprintf(PROP_RECONFIRM "%s", key);
+
+	if (kv_get(&ws->state.workload, mark) != NULL)
+		batch_delete(b, TABLE_WORKLOAD, mark);
+	free(mark);
+}
+
 /* The edits of one answer, applied to the answer the store holds inside
  * the write transaction: a change another process made a moment ago is
  * built on, never overwritten. */
@@ -469,6 +483,7 @@ ops_answer(struct workspace *ws, const struct qref *ref,
 	key = state_key(&ws->state, ref);
 	j.target = key;
 	batch_update(&b, TABLE_ANSWERS, key, update_answer, &u);
+	clear_reconfirm(ws, &b, key);
 	/* The note editor writes only over the text it started from. */
 	cur = state_answer(&ws->state, ref);
 	if (guarded && !answer_is_empty(cur))
@@ -497,6 +512,7 @@ ops_import(struct workspace *ws, const struct qref *refs,
 		}
 		key = state_key(&ws->state, &refs[i]);
 		put_answer(&b, key, &answers[i]);
+		clear_reconfirm(ws, &b, key);
 		if (n == 1)
 			target = key;
 		else
@@ -869,6 +885,295 @@ ops_lens_remove(struct workspace *ws, const char *id, bool force,
 	return r;
 }
 
+/* --- Lens upgrades --- */
+
+void
+upgrade_report_free(struct upgrade_report *r)
+{
+	for (size_t i = 0; i < r->nlines; i++) {
+		struct upgrade_line *l = &r->lines[i];
+
+		for (size_t j = 0; j < l->nlost; j++) {
+			free(l->lost[j]);
+			free(l->lost_titles[j]);
+		}
+		free(l->lost);
+		free(l->lost_titles);
+		free(l->key);
+		free(l->title);
+	}
+	free(r->lines);
+	free(r->from_id);
+	free(r->from_version);
+	free(r->to_id);
+	free(r->to_version);
+	free(r->milestone);
+	memset(r, 0, sizeof *r);
+}
+
+static char *
+qkey(const char *lens, const struct question *q)
+{
+	return xasprintf("%s/%s", lens, q->id);
+}
+
+static void
+report_lines(struct upgrade_report *r, const struct lens_upgrade *u,
+    const char *from, const char *to)
+{
+	r->lines = xcalloc(u->nnotes > 0 ? u->nnotes : 1, sizeof *r->lines);
+	for (size_t i = 0; i < u->nnotes; i++) {
+		const struct upgrade_note	*n = &u->notes[i];
+		const struct question		*q = n->new != NULL ? n->new :
+						    n->old;
+		struct upgrade_line		*l = &r->lines[r->nlines++];
+
+		l->key = qkey(n->new != NULL ? to : from, q);
+		l->title = xstrdup(text_get(&q->title));
+		l->reasons = n->reasons;
+		l->deleted = n->new == NULL;
+		l->lost_answer = n->lost_answer;
+		l->nlost = n->nlost;
+		l->lost = xcalloc(n->nlost + 1, sizeof *l->lost);
+		l->lost_titles = xcalloc(n->nlost + 1, sizeof *l->lost_titles);
+		for (size_t j = 0; j < n->nlost; j++) {
+			const struct choice *c = question_choice(n->old,
+			    n->lost[j]);
+
+			l->lost[j] = xstrdup(n->lost[j]);
+			l->lost_titles[j] = xstrdup(c != NULL ?
+			    text_get(&c->title) : "");
+		}
+	}
+	r->nreconfirm = u->nreconfirm;
+	r->nlost = u->nlost;
+}
+
+/* The records of the upgrade: the pinned bytes, every answer and roadmap
+ * item under its key in the new lens, the marks to re-confirm, the time
+ * boxes and the clocks when the lens's id changed. */
+static void
+upgrade_batch(struct workspace *ws, size_t li, const struct lens *nl,
+    const void *data, size_t size, const struct lens_upgrade *u,
+    struct store_batch *b)
+{
+	const struct lens	*ol = ws->state.lenses[li];
+	bool			 renamed = strcmp(ol->id, nl->id) != 0;
+	char			*oname = lens_pinned_name(ol), *nname;
+	char			*k;
+
+	nname = lens_pinned_name(nl);
+	if (strcmp(oname, nname) != 0)
+		batch_delete(b, TABLE_LENSES, oname);
+	batch_put(b, TABLE_LENSES, nname, data, size);
+	free(oname);
+	free(nname);
+	for (size_t i = 0; i < ol->npillars; i++) {
+		const struct pillar *p = &ol->pillars[i];
+
+		for (size_t j = 0; j < p->nquestions; j++) {
+			const struct question	*oq = &p->questions[j];
+			const struct question	*nq = lens_question(nl, oq->id);
+			struct roadmap_item	*it =
+			    ws->state.roadmap[li][oq->index];
+			char			*ok = qkey(ol->id, oq), *mk;
+
+			mk = xasprintf(PROP_RECONFIRM "%s", ok);
+			if (nq == NULL || renamed) {
+				batch_delete(b, TABLE_ANSWERS, ok);
+				batch_delete(b, TABLE_ROADMAP, ok);
+				batch_delete(b, TABLE_WORKLOAD, mk);
+			}
+			if (nq != NULL && renamed && it != NULL) {
+				void	*enc;
+				size_t	 n;
+
+				k = qkey(nl->id, nq);
+				enc = roadmap_item_encode(it, &n);
+				batch_put(b, TABLE_ROADMAP, k, enc, n);
+				free(enc);
+				free(k);
+			}
+			free(mk);
+			free(ok);
+		}
+		for (int t = 0; renamed && t < 2; t++) {
+			const char	*what = t == 0 ? "agenda" : "clock";
+			const struct kv	*kv = t == 0 ? &ws->state.workload :
+					    &ws->state.session;
+			char		*ok = state_pillar_key(&ws->state, what,
+					    li, p);
+			const char	*v = kv_get(kv, ok);
+
+			batch_delete(b, t == 0 ? TABLE_WORKLOAD : TABLE_SESSION,
+			    ok);
+			if (v != NULL && lens_pillar(nl, p->id) != NULL) {
+				k = xasprintf("%s/%s/%s", what, nl->id, p->id);
+				batch_put_string(b, t == 0 ? TABLE_WORKLOAD :
+				    TABLE_SESSION, k, v);
+				free(k);
+			}
+			free(ok);
+		}
+	}
+	for (size_t i = 0; i < nl->npillars; i++) {
+		const struct pillar *p = &nl->pillars[i];
+
+		for (size_t j = 0; j < p->nquestions; j++) {
+			const struct question	*q = &p->questions[j];
+			const struct question	*oq = lens_question(ol, q->id);
+			const char		*was = NULL;
+			unsigned		 bits = 0, more = 0;
+
+			k = qkey(nl->id, q);
+			put_answer(b, k, &u->answers[q->index]);
+			for (size_t n = 0; n < u->nnotes; n++) {
+				if (u->notes[n].new == q)
+					bits = u->notes[n].reasons;
+			}
+			/* A mark not yet cleared stays, with its reasons. */
+			if (oq != NULL) {
+				char *ok = qkey(ol->id, oq);
+				char *mk = xasprintf(PROP_RECONFIRM "%s", ok);
+
+				if ((was = kv_get(&ws->state.workload, mk)) !=
+				    NULL && reconfirm_parse(was, &more) == 0)
+					bits |= more;
+				free(mk);
+				free(ok);
+			}
+			if (bits != 0) {
+				const char	*names[8];
+				size_t		 n = reconfirm_reason_names(bits,
+				    names, nitems(names));
+				struct buf	 v = { 0 };
+				char		*mk = xasprintf(PROP_RECONFIRM
+				    "%s", k);
+
+				for (size_t x = 0; x < n; x++)
+					buf_printf(&v, "%s%s", x > 0 ? "," : "",
+					    names[x]);
+				batch_put_string(b, TABLE_WORKLOAD, mk, v.s);
+				buf_free(&v);
+				free(mk);
+			}
+			free(k);
+		}
+	}
+}
+
+int
+ops_lens_upgrade(struct workspace *ws, const char *spec, const char *from,
+    const char *milestone, struct upgrade_report *rep, char **cause)
+{
+	struct store_batch	 b = { 0 };
+	struct lens_diff	 d;
+	struct lens_upgrade	 u;
+	struct milestone	 made = { 0 };
+	const struct lens	*ol;
+	struct lens		*nl = NULL;
+	char			*path, *data = NULL, *pinned = NULL, *name = NULL;
+	char			*ids = NULL, *mname = NULL;
+	size_t			 size, psize = 0;
+	int			 li, r = -1;
+	bool			 planned = false;
+
+	memset(rep, 0, sizeof *rep);
+	if (ws->readonly)
+		return fail(cause, _("%s: opened read-only"), ws->dir);
+	if ((path = lens_resolve(spec, cause)) == NULL)
+		return -1;
+	if ((nl = lens_load_checked(path, cause)) == NULL ||
+	    read_file(path, &data, &size, cause) != 0)
+		goto out;
+	if ((li = workspace_lens(ws, from != NULL ? from : nl->id)) < 0) {
+		if (from != NULL)
+			fail(cause, _("no lens \"%s\" in this workspace"), from);
+		else
+			fail(cause, _("lens \"%s\" is not in the workspace: "
+			    "\"wafr lens add\" adds it; if it is a new version "
+			    "of a lens whose id changed, --from ID names that "
+			    "lens"), nl->id);
+		goto out;
+	}
+	ol = ws->state.lenses[li];
+	if (strcmp(ol->id, nl->id) != 0 && workspace_lens(ws, nl->id) >= 0) {
+		fail(cause, _("lens \"%s\" is already in the workspace"),
+		    nl->id);
+		goto out;
+	}
+	name = lens_pinned_name(ol);
+	if (store_get(ws->store, TABLE_LENSES, name, (void **)&pinned, &psize,
+	    cause) < 0)
+		goto out;
+	if (pinned != NULL && psize == size && memcmp(pinned, data, size) ==
+	    0 && strcmp(ol->id, nl->id) == 0) {
+		fail(cause, _("lens \"%s\" is pinned at this version already"),
+		    ol->id);
+		goto out;
+	}
+	lens_diff(ol, nl, &d);
+	lens_upgrade_plan(&d, ws->state.answers[li], &u);
+	planned = true;
+	/* A deleted question's roadmap item goes too: say so. */
+	for (size_t i = 0; i < u.nnotes; i++) {
+		struct upgrade_note *n = &u.notes[i];
+
+		if (n->new == NULL && ws->state.roadmap[li][n->old->index] !=
+		    NULL && !n->lost_answer) {
+			n->lost_answer = true;
+			u.nlost++;
+		}
+	}
+	rep->from_id = xstrdup(ol->id);
+	rep->from_version = xstrdup(ol->version != NULL ? ol->version : "");
+	rep->to_id = xstrdup(nl->id);
+	rep->to_version = xstrdup(nl->version != NULL ? nl->version : "");
+	report_lines(rep, &u, ol->id, nl->id);
+
+	/* As the AWS tool does: the review as it stands, saved first. The
+	 * name is shared through git, so it is not translated. */
+	mname = milestone != NULL ? xstrdup(milestone) : xasprintf("Before "
+	    "lens upgrade: %s %s to %s %s", ol->id, rep->from_version, nl->id,
+	    rep->to_version);
+	if (ops_milestone(ws, mname, &made, cause) != 0)
+		goto out;
+	rep->milestone = xstrdup(made.name);
+	milestone_free(&made);
+
+	/* The milestone re-read nothing: the state is the one planned on,
+	 * unless another process changed it since (then plan again). */
+	ol = ws->state.lenses[li];
+	upgrade_batch(ws, (size_t)li, nl, data, size, &u, &b);
+	if (strcmp(ol->id, nl->id) != 0) {
+		struct buf l = { 0 };
+
+		buf_adds(&l, "");
+		for (size_t i = 0; i < ws->state.nlenses; i++)
+			buf_printf(&l, "%s%s", i > 0 ? " " : "", (int)i == li ?
+			    nl->id : ws->state.lenses[i]->id);
+		ids = buf_take(&l);
+		batch_put_string(&b, TABLE_WORKLOAD, "lenses", ids);
+	}
+	r = commit(ws, &b, "lens-upgrade", nl->id, true, NULL, NULL, cause);
+out:
+	if (planned) {
+		lens_upgrade_free(&d, &u);
+		lens_diff_free(&d);
+	}
+	if (r != 0)
+		upgrade_report_free(rep);
+	batch_free(&b);
+	lens_free(nl);
+	free(mname);
+	free(ids);
+	free(name);
+	free(pinned);
+	free(data);
+	free(path);
+	return r;
+}
+
 /* --- Undo, redo --- */
 
 static int
@@ -907,17 +1212,35 @@ ops_redo(struct workspace *ws, struct journal_entry *e, char **cause)
 /* --- The live session --- */
 
 int
-ops_cursor(struct workspace *ws, const struct qref *ref, char **cause)
+ops_cursor(struct workspace *ws, const struct qref *ref, int choice,
+    char **cause)
 {
-	char	*key;
-	int	 r;
+	const char	*keys[] = { SESSION_CURSOR, SESSION_CHOICE }, *values[2];
+	char		*key;
+	int		 r;
 
 	if (check_ref(ws, ref, cause) != 0)
 		return -1;
+	if (choice >= (int)ref->q->nchoices)
+		return fail(cause, "%s", _("no such choice"));
 	key = state_key(&ws->state, ref);
-	r = workspace_set_session(ws, SESSION_CURSOR, key, cause);
+	values[0] = key;
+	values[1] = choice >= 0 ? ref->q->choices[choice].id : NULL;
+	r = workspace_set_sessions(ws, keys, values, 2, cause);
 	free(key);
 	return r;
+}
+
+int
+ops_lead(struct workspace *ws, bool force, char **cause)
+{
+	return workspace_claim_lead(ws, force, false, cause);
+}
+
+int
+ops_lead_leave(struct workspace *ws, char **cause)
+{
+	return workspace_claim_lead(ws, false, true, cause);
 }
 
 int

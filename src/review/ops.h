@@ -71,6 +71,37 @@ int	 ops_lens_add(struct workspace *, const char *, char **);
 /* Refused when the lens has answers, unless forced. */
 int	 ops_lens_remove(struct workspace *, const char *, bool, char **);
 
+/* A lens upgraded: what the front end says of it. Each line is a question
+ * to re-confirm (reasons) or one whose answers were dropped (deleted, or
+ * choices gone); the milestone saved first keeps them all. */
+struct upgrade_line {
+	char		 *key;		/* lens/question, new lens (or old) */
+	char		 *title;
+	unsigned	  reasons;	/* RECONFIRM_* (model/lens-diff.h) */
+	bool		  deleted;	/* the question is gone */
+	bool		  lost_answer;	/* ... and had an answer or item */
+	char		**lost;		/* choices gone: "id", then title */
+	char		**lost_titles;
+	size_t		  nlost;
+};
+struct upgrade_report {
+	char			*from_id, *from_version;
+	char			*to_id, *to_version;
+	char			*milestone;	/* saved before the upgrade */
+	struct upgrade_line	*lines;
+	size_t			 nlines;
+	size_t			 nreconfirm;
+	size_t			 nlost;
+};
+void	 upgrade_report_free(struct upgrade_report *);
+/* Pin a new version of a lens (an id or a file) after saving a milestone
+ * (named, or "Before lens upgrade: ..."), carrying every answer, note,
+ * evidence and roadmap item by question and choice id, in one change.
+ * from: the workspace lens it replaces when its id changed (NULL: the
+ * lens of the same id). */
+int	 ops_lens_upgrade(struct workspace *, const char *, const char *,
+	    const char *, struct upgrade_report *, char **);
+
 /* Revert the newest change not undone, reapply the change undone last:
  * 0 (e, which may be NULL, is the new entry), 1 nothing to undo or redo,
  * -1. */
@@ -78,7 +109,12 @@ int	 ops_undo(struct workspace *, struct journal_entry *, char **);
 int	 ops_redo(struct workspace *, struct journal_entry *, char **);
 
 /* The live session, not journaled: not changes of the review. */
-int	 ops_cursor(struct workspace *, const struct qref *, char **);
+/* Where the lead is: a question, and the choice under its cursor (-1:
+ * the cursor is not on the choices). */
+int	 ops_cursor(struct workspace *, const struct qref *, int, char **);
+/* Lead the room (see workspace_claim_lead): 0, 1 another leads, -1. */
+int	 ops_lead(struct workspace *, bool, char **);
+int	 ops_lead_leave(struct workspace *, char **);
 int	 ops_clock_lease(struct workspace *, const char *, char **);
 int	 ops_add_time(struct workspace *, size_t, const struct pillar *, long,
 	    char **);

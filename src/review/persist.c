@@ -115,6 +115,76 @@ write_lens(struct workspace *ws, const struct store_change *c, char **cause)
 	return ret;
 }
 
+static void
+free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* After the lenses changed (a new version pinned, or an undo of it): the
+ * answer files of pillars and questions the lens no longer has go, or the
+ * snapshot files would not read back. */
+static int
+prune_answers(struct workspace *ws, char **cause)
+{
+	struct snapshot_src	src;
+	int			ret = 0;
+
+	snapshot_src_dir(&src, ws->dir);
+	for (size_t i = 0; i < ws->state.nlenses && ret == 0; i++) {
+		const struct lens	 *l = ws->state.lenses[i];
+		char			**pillars, **files, *rel;
+		size_t			  np, nf;
+
+		rel = xasprintf("answers/%s", l->id);
+		ret = src.list(src.arg, rel, &pillars, &np, cause);
+		free(rel);
+		if (ret != 0) {
+			ret = ret == 1 ? 0 : -1;
+			continue;
+		}
+		for (size_t j = 0; j < np && ret == 0; j++) {
+			const struct pillar *p = lens_pillar(l, pillars[j]);
+
+			rel = xasprintf("answers/%s/%s", l->id, pillars[j]);
+			if (p == NULL) {
+				ret = snapshot_remove(ws->dir, rel, cause);
+				free(rel);
+				continue;
+			}
+			ret = src.list(src.arg, rel, &files, &nf, cause);
+			free(rel);
+			if (ret != 0) {
+				ret = ret == 1 ? 0 : -1;
+				continue;
+			}
+			for (size_t k = 0; k < nf && ret == 0; k++) {
+				const struct question	*q;
+				char			*id;
+
+				if (!str_ends_with(files[k], ".yaml") ||
+				    strlen(files[k]) == 5)
+					continue;
+				id = xstrndup(files[k], strlen(files[k]) - 5);
+				q = lens_question(l, id);
+				if (q == NULL || q->pillar != p) {
+					rel = xasprintf("answers/%s/%s/%s",
+					    l->id, pillars[j], files[k]);
+					ret = snapshot_remove(ws->dir, rel,
+					    cause);
+					free(rel);
+				}
+				free(id);
+			}
+			free_names(files, nf);
+		}
+		free_names(pillars, np);
+	}
+	return ret;
+}
+
 /* The change is durable; its files are not: say so, lose nothing. The
  * store keeps the entry marked, so the files are rewritten at the next
  * chance and "wafr sync" never reads them back first. */
@@ -139,7 +209,8 @@ write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
 		    (c->table == TABLE_WORKLOAD && strcmp(c->key, "lenses") == 0))
 			all = true;
 	}
-	if (all && persist_all(ws, cause) != 0)
+	if (all && (persist_all(ws, cause) != 0 ||
+	    prune_answers(ws, cause) != 0))
 		return -1;
 	for (size_t i = 0; i < e->nchanges; i++) {
 		const struct store_change	*c = &e->changes[i];

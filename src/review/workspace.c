@@ -8,7 +8,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/diag.h"
@@ -331,7 +333,7 @@ cache_put(const struct workspace *ws, const char *name,
 }
 
 static struct lens *
-load_lens(struct workspace *ws, const char *id, char **cause)
+load_lens(struct workspace *ws, const char *id, uint64_t *sum, char **cause)
 {
 	struct diags		 d;
 	struct lens		*l;
@@ -343,6 +345,7 @@ load_lens(struct workspace *ws, const char *id, char **cause)
 	if (lens_bytes(ws, id, &data, &size, &name, &stored, cause) != 0)
 		return NULL;
 	lens_pack_key(&k, data, size, id);
+	*sum = k.hash;
 	if ((l = cache_get(ws, name, &k)) != NULL) {
 		free(name);
 		free(data);
@@ -378,12 +381,16 @@ load_lenses(struct workspace *ws, const char *ids, char **cause)
 
 	for (char *id = strtok_r(list, " ", &save); id != NULL;
 	    id = strtok_r(NULL, " ", &save)) {
-		struct lens *l = load_lens(ws, id, cause);
+		uint64_t	 sum = 0;
+		struct lens	*l = load_lens(ws, id, &sum, cause);
 
 		if (l == NULL) {
 			free(list);
 			return -1;
 		}
+		ws->lens_digest = xreallocarray(ws->lens_digest,
+		    ws->state.nlenses + 1, sizeof *ws->lens_digest);
+		ws->lens_digest[ws->state.nlenses] = sum;
 		state_add_lens(&ws->state, l, id);
 	}
 	free(list);
@@ -432,6 +439,9 @@ reload_lenses(struct workspace *ws, const char *ids, char **cause)
 	st->answers = NULL;
 	st->roadmap = NULL;
 	st->nlenses = 0;
+	free(ws->lens_digest);
+	ws->lens_digest = NULL;
+	ws->lens_stale = false;
 	ws->lens_epoch++;
 	return load_lenses(ws, ids, cause);
 }
@@ -477,6 +487,18 @@ set_record(struct workspace *ws, enum store_table t, const char *key,
 			    NULL : roadmap_item_decode(value, size);
 		}
 		break;
+	case TABLE_LENSES:
+		/* The bytes of a lens pinned under the same name changed (an
+		 * upgrade, or its undo): the lenses are read again. */
+		for (size_t i = 0; i < st->nlenses && value != NULL; i++) {
+			char *name = lens_pinned_name(st->lenses[i]);
+
+			if (strcmp(name, key) == 0 &&
+			    hash_bytes(value, size) != ws->lens_digest[i])
+				ws->lens_stale = true;
+			free(name);
+		}
+		break;
 	default:
 		break;
 	}
@@ -491,7 +513,7 @@ read_record(enum store_table t, const char *key, const void *value,
 }
 
 static int
-read_state(struct workspace *ws, char **cause)
+read_state(struct workspace *ws, bool reload, char **cause)
 {
 	uint64_t	 gen = store_generation(ws->store);
 	void		*ids = NULL;
@@ -506,14 +528,28 @@ read_state(struct workspace *ws, char **cause)
 		return fail(cause, _("%s: the workspace names no lens"),
 		    ws->dir);
 	}
-	if (!lenses_are(&ws->state, ids))
+	if (reload || !lenses_are(&ws->state, ids))
 		r = reload_lenses(ws, ids, cause);
-	free(ids);
-	if (r != 0)
+	if (r != 0) {
+		free(ids);
 		return -1;
+	}
+	ws->lens_stale = false;
 	state_clear(&ws->state);
-	if (store_walk(ws->store, read_record, ws, cause) != 0)
+	if (store_walk(ws->store, read_record, ws, cause) != 0) {
+		free(ids);
 		return -1;
+	}
+	if (ws->lens_stale) {
+		r = reload_lenses(ws, ids, cause);
+		state_clear(&ws->state);
+		if (r != 0 || store_walk(ws->store, read_record, ws,
+		    cause) != 0) {
+			free(ids);
+			return -1;
+		}
+	}
+	free(ids);
 	ws->generation = gen;
 	return 0;
 }
@@ -721,7 +757,7 @@ workspace_open(const char *dir, int flags, struct workspace **out,
 	}
 	free(path);
 	path = NULL;
-	if (read_state(ws, cause) != 0)
+	if (read_state(ws, false, cause) != 0)
 		goto fail;
 	*out = ws;
 	return 0;
@@ -749,6 +785,7 @@ workspace_close(struct workspace *ws)
 	for (size_t i = 0; i < ws->nretired; i++)
 		lens_free(ws->retired[i]);
 	free(ws->retired);
+	free(ws->lens_digest);
 	store_close(ws->store);
 	free(ws->warning);
 	free(ws->dir);
@@ -760,7 +797,7 @@ workspace_refresh(struct workspace *ws, char **cause)
 {
 	if (store_generation(ws->store) == ws->generation)
 		return 0;
-	if (read_state(ws, cause) != 0)
+	if (read_state(ws, false, cause) != 0)
 		return -1;
 	return 1;
 }
@@ -785,10 +822,13 @@ apply(struct workspace *ws, const struct journal_entry *e)
 	for (size_t i = 0; i < e->nchanges; i++) {
 		const struct store_change *c = &e->changes[i];
 
-		if (c->table == TABLE_WORKLOAD && strcmp(c->key, "lenses") == 0 &&
-		    c->after != NULL && !lenses_are(&ws->state, c->after)) {
-			/* Another lens set: read everything again. */
-			if (read_state(ws, &cause) != 0) {
+		if (c->table == TABLE_LENSES || (c->table == TABLE_WORKLOAD &&
+		    strcmp(c->key, "lenses") == 0 && c->after != NULL &&
+		    !lenses_are(&ws->state, c->after))) {
+			/* Another lens set, or another version of one: read
+			 * everything again. */
+			if (read_state(ws, c->table == TABLE_LENSES,
+			    &cause) != 0) {
 				free(ws->warning);
 				ws->warning = cause;
 			}
@@ -813,24 +853,154 @@ int
 workspace_set_session(struct workspace *ws, const char *key,
     const char *value, char **cause)
 {
+	return workspace_set_sessions(ws, &key, &value, 1, cause);
+}
+
+int
+workspace_set_sessions(struct workspace *ws, const char *const *keys,
+    const char *const *values, size_t n, char **cause)
+{
 	struct store_batch	b = { 0 };
 	int			r;
 
 	if (ws->readonly)
 		return fail(cause, _("%s: opened read-only"), ws->dir);
-	if (value != NULL)
-		batch_put_string(&b, TABLE_SESSION, key, value);
-	else
-		batch_delete(&b, TABLE_SESSION, key);
+	for (size_t i = 0; i < n; i++) {
+		if (values[i] != NULL)
+			batch_put_string(&b, TABLE_SESSION, keys[i], values[i]);
+		else
+			batch_delete(&b, TABLE_SESSION, keys[i]);
+	}
 	r = store_apply_session(ws->store, &b, cause);
 	batch_free(&b);
 	if (r != 0)
 		return -1;
 	own_write(ws);
-	if (value != NULL)
-		kv_set(&ws->state.session, key, value);
-	else
-		kv_unset(&ws->state.session, key);
+	for (size_t i = 0; i < n; i++) {
+		if (values[i] != NULL)
+			kv_set(&ws->state.session, keys[i], values[i]);
+		else
+			kv_unset(&ws->state.session, keys[i]);
+	}
+	return 0;
+}
+
+/* --- The lead --- */
+
+static char	*session_id;
+
+const char *
+workspace_session_id(void)
+{
+	char host[64];
+
+	if (session_id == NULL) {
+		if (gethostname(host, sizeof host) != 0)
+			snprintf(host, sizeof host, "host");
+		host[sizeof host - 1] = '\0';
+		for (char *s = host; *s != '\0'; s++) {
+			if (*s == ' ' || *s == ':')
+				*s = '_';
+		}
+		session_id = xasprintf("%s:%ld:%ld", host, (long)getpid(),
+		    (long)time(NULL));
+	}
+	return session_id;
+}
+
+bool
+workspace_session_alive(const char *id)
+{
+	const char	*mine = workspace_session_id(), *colon;
+	char		*end;
+	long		 pid;
+
+	if (streq(id, mine))
+		return true;
+	/* Another host's process: only its lease can tell. */
+	colon = strchr(id, ':');
+	if (colon == NULL || (size_t)(colon - id) != strcspn(mine, ":") ||
+	    strncmp(id, mine, (size_t)(colon - id)) != 0)
+		return true;
+	pid = strtol(colon + 1, &end, 10);
+	if (end == colon + 1 || *end != ':' || pid <= 0 || pid > INT_MAX)
+		return true;
+	return kill((pid_t)pid, 0) == 0 || errno != ESRCH;
+}
+
+struct claim {
+	const char	*value;		/* ours; NULL: leave the lead */
+	bool		 force;
+	bool		 refused;
+};
+
+static int
+claim_update(const void *old, size_t size, void **out, size_t *nout,
+    void *arg, char **cause)
+{
+	struct claim	*c = arg;
+	struct lead	 l;
+	char		*v = xmalloc(size + 1);
+	bool		 held, mine;
+	long		 age;
+
+	memcpy(v, old != NULL ? old : "", size);
+	v[size] = '\0';
+	held = old != NULL && lead_parse(v, &l);
+	mine = held && streq(l.owner, workspace_session_id());
+	age = held ? (long)time(NULL) - l.since : 0;
+	if (held && !mine && !c->force && age >= -LEAD_STALE_SECONDS &&
+	    age <= LEAD_STALE_SECONDS && workspace_session_alive(l.owner)) {
+		free(v);
+		c->refused = true;
+		return fail(cause, "%s", _("another screen leads"));
+	}
+	if (c->value == NULL && !mine) {
+		/* Leaving a lead another took: theirs stays. */
+		*out = v;
+		*nout = size;
+		return 0;
+	}
+	free(v);
+	*out = c->value != NULL ? xstrdup(c->value) : NULL;
+	*nout = c->value != NULL ? strlen(c->value) : 0;
+	return 0;
+}
+
+int
+workspace_claim_lead(struct workspace *ws, bool force, bool leave,
+    char **cause)
+{
+	struct store_batch	 b = { 0 };
+	struct claim		 c = { NULL, force, false };
+	char			*value = NULL, *err = NULL;
+	int			 r;
+
+	if (ws->readonly)
+		return fail(cause, _("%s: opened read-only"), ws->dir);
+	if (!leave) {
+		value = xasprintf("%s %ld %s", workspace_session_id(),
+		    (long)time(NULL), workspace_author(ws));
+		c.value = value;
+	}
+	batch_update(&b, TABLE_SESSION, SESSION_LEAD, claim_update, &c);
+	r = store_apply(ws->store, &b, &err);
+	batch_free(&b);
+	if (r != 0 && c.refused) {
+		free(err);
+		free(value);
+		return 1;
+	}
+	if (r != 0) {
+		free(value);
+		*cause = err;
+		return -1;
+	}
+	if (value != NULL) {
+		own_write(ws);
+		kv_set(&ws->state.session, SESSION_LEAD, value);
+	}
+	free(value);
 	return 0;
 }
 

@@ -27,6 +27,10 @@ struct workspace {
 	struct lens	**retired;
 	size_t		  nretired;
 	unsigned	  lens_epoch;	/* moves each time the lenses change */
+	/* A digest of each lens's pinned bytes: a lens upgraded in place
+	 * (same id, new bytes) is read again. */
+	uint64_t	 *lens_digest;	/* [lens] */
+	bool		  lens_stale;
 };
 
 enum { WS_READONLY = 1, WS_NO_REBUILD = 2 };
@@ -44,6 +48,16 @@ void	 workspace_adopt(struct workspace *, const struct journal_entry *);
 /* Write a record of the live session (cursor, clock): not journaled. */
 int	 workspace_set_session(struct workspace *, const char *, const char *,
 	    char **);
+int	 workspace_set_sessions(struct workspace *, const char *const *,
+	    const char *const *, size_t, char **);
+/* This process in the live session: "host:pid:start". */
+const char *workspace_session_id(void);
+/* False only for a process of this host that is gone. */
+bool	 workspace_session_alive(const char *);
+/* Take the lead (model/state.h): forced, from any other screen; else only
+ * when none leads, the lead lapsed or its process is gone (renewing our
+ * own). leave: give it up, if ours. 0, 1 another leads, -1. */
+int	 workspace_claim_lead(struct workspace *, bool, bool, char **);
 int	 workspace_add_time(struct workspace *, size_t, const struct pillar *,
 	    long, char **);
 /* The snapshot files as a batch of store records (workload and answers),

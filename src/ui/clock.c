@@ -22,11 +22,16 @@
 #define FLUSH_MS	10000
 
 static struct {
-	char		*owner;
 	bool		 counting;
 	size_t		 pillar;	/* index into ui->pillars */
 	uint64_t	 since;		/* ms not yet written start here */
 } clk;
+
+static const char *
+owner(void)
+{
+	return workspace_session_id();
+}
 
 static char *
 where(const struct workspace *ws, size_t lens, const struct pillar *p)
@@ -37,13 +42,13 @@ where(const struct workspace *ws, size_t lens, const struct pillar *p)
 static bool
 live_read(const struct workspace *ws, struct clock_live *l)
 {
-	return state_clock_live(&ws->state, (long)time(NULL), l);
+	return state_clock_live(&ws->state, wall_time(), l);
 }
 
 long
 clock_spent(const struct workspace *ws, size_t lens, const struct pillar *p)
 {
-	return state_time_live(&ws->state, lens, p, (long)time(NULL));
+	return state_time_live(&ws->state, lens, p, wall_time());
 }
 
 void
@@ -72,20 +77,42 @@ notes_hidden(const struct workspace *ws)
 
 /* --- Showing it in the review --- */
 
+/* The clock follows the lead's pillar; with no lead, this screen's. */
+static const struct ui_pillar *
+shown_pillar(const struct ui *ui)
+{
+	struct lead	l;
+	struct qref	ref;
+	int		choice;
+
+	if (state_lead(&ui->ws->state, (long)time(NULL), &l) &&
+	    !streq(l.owner, owner()) &&
+	    state_cursor(&ui->ws->state, &ref, &choice)) {
+		for (size_t i = 0; i < ui->npillars; i++) {
+			if (ui->pillars[i].lens == ref.lens &&
+			    ui->pillars[i].p == ref.q->pillar)
+				return &ui->pillars[i];
+		}
+	}
+	return &ui->pillars[ui->pillar];
+}
+
 static int
 draw_clock(struct ui *ui, WINDOW *w, int end, const char *fmt,
     enum element normal)
 {
 	const struct ui_pillar	*p;
-	char			 label[64], *s;
+	char			 label[64], *s, *code;
 	bool			 over;
 	int			 n;
 
 	if (ui->npillars == 0)
 		return 0;
-	p = &ui->pillars[ui->pillar];
+	p = shown_pillar(ui);
 	clock_label(ui->ws, p->lens, p->p, label, sizeof label, &over);
-	s = xasprintf(fmt, p->p->code != NULL ? p->p->code : p->p->id, label);
+	code = state_pillar_code(&ui->ws->state, p->lens, p->p);
+	s = xasprintf(fmt, code, label);
+	free(code);
 	n = text_width(s, strlen(s));
 	if (n > end - 9)
 		n = 0;		/* the title or the name first */
@@ -115,7 +142,7 @@ clock_moved(struct ui *ui)
 
 	if (ui->npillars == 0)
 		return false;
-	p = &ui->pillars[ui->pillar];
+	p = shown_pillar(ui);
 	now = clock_spent(ui->ws, p->lens, p->p);
 	if (now == shown)
 		return false;
@@ -130,25 +157,6 @@ clock_title(struct ui *ui, WINDOW *w, int end, enum element el)
 }
 
 /* --- Counting, in the review --- */
-
-static const char *
-owner(void)
-{
-	char host[64];
-
-	if (clk.owner == NULL) {
-		if (gethostname(host, sizeof host) != 0)
-			snprintf(host, sizeof host, "host");
-		host[sizeof host - 1] = '\0';
-		for (char *s = host; *s != '\0'; s++) {
-			if (*s == ' ')
-				*s = '_';
-		}
-		clk.owner = xasprintf("%s:%ld:%ld", host, (long)getpid(),
-		    (long)time(NULL));
-	}
-	return clk.owner;
-}
 
 /* Write the whole seconds counted so far, then renew the live key, leave
  * it, or clear it. */
@@ -176,7 +184,7 @@ flush(struct ui *ui, uint64_t now, int key)
 		v = xstrdup("");
 	else {
 		w = where(ui->ws, p->lens, p->p);
-		v = xasprintf("%s %s %ld %ld", owner(), w, (long)time(NULL) -
+		v = xasprintf("%s %s %ld %ld", owner(), w, wall_time() -
 		    (long)((now - clk.since) / 1000),
 		    state_time_spent(&ui->ws->state, p->lens, p->p));
 		free(w);
@@ -189,27 +197,52 @@ flush(struct ui *ui, uint64_t now, int key)
 	ui->dirty_header = ui->dirty_all = true;
 }
 
+/* The milliseconds the clock counts in: none while the time of day stands
+ * still (WAFR_NOW). */
+static uint64_t
+count_ms(void)
+{
+	return wall_time_fixed() ? 0 : ui_now_ms();
+}
+
+/* Only the lead counts, and only while the room reviews: the plan, the
+ * roadmap and the milestones pause the clock. */
+static bool
+counts(const struct ui *ui)
+{
+	return ui->leading && (ui->view->ctx & CTX_LISTS) == 0;
+}
+
 int
 clock_tick(struct ui *ui)
 {
-	uint64_t	now = ui_now_ms();
+	uint64_t	now = count_ms();
 	struct clock_live l;
-	bool		mine;
+	bool		live, mine;
 
 	if (ui->ws->readonly || ui->npillars == 0)
 		return -1;
-	mine = live_read(ui->ws, &l) && streq(l.owner, owner());
+	live = live_read(ui->ws, &l);
+	mine = live && streq(l.owner, owner());
+	if (!counts(ui)) {
+		if (clk.counting) {
+			/* Paused, or the lead went to another screen. */
+			flush(ui, now, mine ? LIVE_CLEAR : LIVE_LEAVE);
+			clk.counting = false;
+		}
+		return -1;
+	}
 	if (!clk.counting) {
-		/* Another review is counting: wait for it to stop. */
-		if (live_read(ui->ws, &l) && !mine)
-			return 1000;
+		/* The lead before us still counts: wait for it to stop. */
+		if (live && !mine && workspace_session_alive(l.owner))
+			return 250;
 		clk.counting = true;
 		clk.pillar = ui->pillar;
 		clk.since = now;
 		flush(ui, now, LIVE_RENEW);
 		return FLUSH_MS;
 	}
-	if (!mine && live_read(ui->ws, &l)) {
+	if (live && !mine) {
 		/* Taken over (we were stopped for too long): let it count. */
 		clk.counting = false;
 		return 1000;
@@ -232,10 +265,8 @@ void
 clock_stop(struct ui *ui)
 {
 	if (clk.counting && !ui->ws->readonly && ui->npillars > 0)
-		flush(ui, ui_now_ms(), LIVE_CLEAR);
+		flush(ui, count_ms(), LIVE_CLEAR);
 	clk.counting = false;
-	free(clk.owner);
-	clk.owner = NULL;
 }
 
 /* --- Actions --- */

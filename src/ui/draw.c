@@ -4,7 +4,8 @@
  * measured with wcwidth so wide and combining characters keep columns
  * aligned; control characters are drawn as inert caret notation (^[) in
  * their own colour, invalid bytes as '?', and bidirectional controls are
- * dropped, so nothing from a file ever acts on the terminal. */
+ * dropped, so nothing from a file ever acts on the terminal. Text that does
+ * not fit its columns ends in an ellipsis, so a cut always shows. */
 #include "config.h"
 
 #include <langinfo.h>
@@ -91,22 +92,24 @@ flush(WINDOW *w, wchar_t *run, int *n, attr_t a)
 	*n = 0;
 }
 
-int
-draw_textn(WINDOW *w, int y, int x, int width, const char *s, size_t len,
-    enum element el)
+/* Draw the cells of s[0..len) in width columns; with cut, the last column
+ * is an ellipsis. */
+static int
+draw_cells(WINDOW *w, int y, int x, int width, const char *s, size_t len,
+    enum element el, bool cut)
 {
 	wchar_t		run[128], wc, c[3];
 	attr_t		a = theme_attr(el), inert = theme_attr(EL_INERT);
 	size_t		i = 0, used;
-	int		col = 0, cw, n = 0;
+	int		col = 0, cw, n = 0, limit = width;
 	enum cell_kind	kind;
 
-	if (s == NULL || width <= 0)
-		return 0;
+	if (cut)
+		limit = width - 1;
 	wmove(w, y, x);
 	while (i < len && s[i] != '\0') {
 		kind = decode(s, len, i, &wc, &cw, &used);
-		if (col + cw > width)
+		if (col + cw > limit)
 			break;
 		i += used;
 		if (n >= (int)nitems(run) - 4)
@@ -137,8 +140,23 @@ draw_textn(WINDOW *w, int y, int x, int width, const char *s, size_t len,
 		col += cw;
 	}
 	flush(w, run, &n, a);
+	if (limit < width) {
+		wattrset(w, a);
+		waddstr(w, glyph(GLYPH_ELLIPSIS));
+		col++;
+	}
 	wattrset(w, A_NORMAL);
 	return col;
+}
+
+int
+draw_textn(WINDOW *w, int y, int x, int width, const char *s, size_t len,
+    enum element el)
+{
+	if (s == NULL || width <= 0)
+		return 0;
+	return draw_cells(w, y, x, width, s, len, el, text_width(s, len) >
+	    width);
 }
 
 int
@@ -269,8 +287,9 @@ glyph(int which)
 {
 	static int	utf8 = -1;
 	static const char *const fancy[] = { "\u2588", "\u00b7", "\u2500",
-	    "\u2502" };
-	static const char *const plain[] = { "#", ".", "-", "|" };
+	    "\u2502", "\u2026", "\u2191", "\u2193" };
+	static const char *const plain[] = { "#", ".", "-", "|", "~", "^",
+	    "v" };
 
 	if (utf8 == -1)
 		utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
@@ -278,23 +297,32 @@ glyph(int which)
 }
 
 /* Word-wrapped text in at most rows rows; returns the rows used. With
- * mark_cut, a dim "+" after the last row says the text goes on. */
+ * mark_cut, the last row ends in an ellipsis when the text goes on. */
 int
 draw_wrapped(WINDOW *w, int y, int x, int width, int rows, const char *s,
     enum element el, bool mark_cut)
 {
+	return draw_wrapped_from(w, y, x, width, 0, rows, s, el, mark_cut);
+}
+
+/* The same from the text's row skip on (a pane scrolled down). */
+int
+draw_wrapped_from(WINDOW *w, int y, int x, int width, int skip, int rows,
+    const char *s, enum element el, bool mark_cut)
+{
 	struct wline	*lines;
-	size_t		 n;
+	size_t		 n, k;
 	int		 i;
 
-	if (s == NULL || *s == '\0' || width < 1)
+	if (s == NULL || *s == '\0' || width < 1 || skip < 0)
 		return 0;
 	n = text_wrap(s, width, &lines);
-	for (i = 0; i < rows && (size_t)i < n; i++)
-		draw_textn(w, y + i, x, width, s + lines[i].start,
-		    lines[i].end - lines[i].start, el);
-	if (mark_cut && (size_t)i < n && i > 0)
-		draw_text(w, y + i - 1, x + width, 1, "+", EL_DIM);
+	for (i = 0; i < rows && (size_t)(skip + i) < n; i++) {
+		k = (size_t)(skip + i);
+		draw_cells(w, y + i, x, width, s + lines[k].start,
+		    lines[k].end - lines[k].start, el, mark_cut &&
+		    i == rows - 1 && k + 1 < n);
+	}
 	free(lines);
 	return i;
 }

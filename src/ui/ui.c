@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -330,64 +331,107 @@ menu_len(const char *const *items)
 	return n;
 }
 
+/* The header's right part: what the room needs most last, so that the
+ * first pieces go when the terminal is narrow. */
+enum { HP_LENS, HP_MILESTONE, HP_CLOCK, HP_TALLY, HP_COUNT };
+
+static int
+header_width(char *const part[HP_COUNT], int lens_cols)
+{
+	int w = 0;
+
+	for (int i = 0; i < HP_COUNT; i++) {
+		if (part[i] == NULL)
+			continue;
+		w += i == HP_LENS && lens_cols >= 0 ? lens_cols + 3 :
+		    text_width(part[i], strlen(part[i]));
+	}
+	return w;
+}
+
 static void
 draw_header(struct ui *ui)
 {
 	WINDOW		*w = ui->header;
 	struct tally	 t;
 	struct qref	 ref;
-	struct buf	 b = { 0 };
-	const char	*name, *ms, *lens = "", *sep = glyph(GLYPH_VRULE);
-	char		 clock[32];
+	const char	*name, *ms, *sep = glyph(GLYPH_VRULE);
+	char		*part[HP_COUNT] = { NULL }, clock[32];
 	long		 el = ui->shown_elapsed;
-	int		 rw = 0, x, cw, nw, room;
+	int		 x, cw, nw, rw, room, lens_cols = -1;
+	bool		 shared;
 
 	werase(w);
 	draw_fill(w, 0, 0, ui->cols, EL_HEADER);
 	state_tally(&ui->ws->state, -1, &t);
 	if (ui_current(ui, &ref))
-		lens = ui->ws->state.lenses[ref.lens]->id;
+		part[HP_LENS] = xasprintf("%s %s ",
+		    ui->ws->state.lenses[ref.lens]->id, sep);
 	ms = kv_get(&ui->ws->state.session, SESSION_MILESTONE);
+	part[HP_MILESTONE] = xasprintf("%s %s ", ms != NULL ? ms :
+	    _("no milestone"), sep);
 	snprintf(clock, sizeof clock, "%ld:%02ld:%02ld", el / 3600,
 	    el / 60 % 60, el % 60);
-	/* As much as fits; the clocks and the tallies always. The pillar's
-	 * clock only where the workload's name still fits (up to 20). */
+	part[HP_CLOCK] = xasprintf("%s %s ", clock, sep);
+	part[HP_TALLY] = xasprintf(_("HRI %u  MRI %u %s %u/%u answered "),
+	    t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep, t.answered, t.questions);
+
+	/* The workload's name gets the room first; then, as long as they
+	 * fit: the tallies (short if need be), the review's clock, the last
+	 * milestone, the lens (cut if need be), the pillar's clock. */
+	x = text_width(" wafr ", 6);
 	name = state_prop(&ui->ws->state, "name");
 	nw = name != NULL ? text_width(name, strlen(name)) : 0;
-	room = ui->cols - 7 - (nw < 20 ? nw : 20);
-	if (room > ui->cols - 16)
-		room = ui->cols - 16;
+	room = ui->cols - x - nw - 1;
 	cw = clock_header(ui, NULL, ui->cols);
-	for (int v = 0; v < 4; v++) {
-		buf_free(&b);
-		if (v < 2)
-			buf_printf(&b, "%s %s ", lens, sep);
-		if (v < 3)
-			buf_printf(&b, "%s %s ", ms != NULL ? ms :
-			    _("no milestone"), sep);
-		buf_printf(&b, "%s %s ", clock, sep);
-		buf_printf(&b, v == 0 ? "HRI %u  MRI %u %s " :
-		    "HRI %u MRI %u %s ", t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep);
-		buf_printf(&b, v == 0 ? _("%u/%u answered ") : "%u/%u ",
-		    t.answered, t.questions);
-		rw = text_width(b.s, b.len);
-		if (rw + cw <= (cw > 0 ? room : ui->cols - 16))
-			break;
-		/* The lens before the pillar's clock (the pane shows it). */
-		if (v == 1 && cw > 0) {
-			cw = 0;
-			v = -1;
-		}
+	if (header_width(part, -1) + cw > room)
+		cw = 0;
+	if (header_width(part, -1) > room) {
+		free(part[HP_TALLY]);
+		part[HP_TALLY] = xasprintf("HRI %u MRI %u %s %u/%u ",
+		    t.n[RISK_HIGH], t.n[RISK_MEDIUM], sep, t.answered,
+		    t.questions);
 	}
+	/* A lens whose pillar codes another lens shares too is named before
+	 * the milestone and the clock go. */
+	shared = part[HP_LENS] != NULL && state_pillar_shared(&ui->ws->state,
+	    ref.lens, ref.q->pillar);
+	for (int i = 0; i < HP_TALLY && header_width(part, lens_cols) > room;
+	    i++) {
+		int drop = shared ? (i + 1) % HP_TALLY : i;
+
+		if (drop == HP_LENS && part[HP_LENS] != NULL) {
+			/* A cut lens id while six columns of it fit. */
+			lens_cols = room - header_width(part, 0);
+			if (lens_cols >= 6)
+				break;
+			lens_cols = -1;
+		}
+		free(part[drop]);
+		part[drop] = NULL;
+	}
+	rw = header_width(part, lens_cols);
+	if (rw > ui->cols - x)
+		rw = ui->cols - x;
 	x = draw_text(w, 0, 0, ui->cols, " wafr ", EL_HEADER);
 	if (cw > 0)
 		cw = clock_header(ui, w, ui->cols - rw);
 	draw_text(w, 0, x, ui->cols - x - rw - cw - 1, name != NULL ? name :
 	    "", EL_HEADER);
-	if (rw > ui->cols - x)
-		rw = ui->cols - x;
-	draw_text(w, 0, ui->cols - rw, rw, b.s, EL_HEADER);
-	buf_free(&b);
+	x = ui->cols - rw;
+	for (int i = 0; i < HP_COUNT; i++) {
+		if (part[i] == NULL)
+			continue;
+		if (i == HP_LENS && lens_cols >= 0) {
+			x += draw_text(w, 0, x, lens_cols, part[i], EL_HEADER);
+			x += draw_text(w, 0, x, ui->cols - x, " ", EL_HEADER);
+			x += draw_text(w, 0, x, ui->cols - x, sep, EL_HEADER);
+			x += draw_text(w, 0, x, ui->cols - x, " ", EL_HEADER);
+		} else
+			x += draw_text(w, 0, x, ui->cols - x, part[i],
+			    EL_HEADER);
+		free(part[i]);
+	}
 	wnoutrefresh(w);
 }
 
@@ -395,7 +439,7 @@ static void
 draw_status(struct ui *ui)
 {
 	WINDOW	*w = ui->status;
-	int	 x = 0, lw, cx;
+	int	 x = 0, lw, cx, end;
 	size_t	 skip = 0;
 
 	werase(w);
@@ -429,40 +473,61 @@ draw_status(struct ui *ui)
 		    ui->prompt_cur - skip));
 		return;
 	}
+	/* Who leads, at the right, unless a message needs the room. */
+	end = ui->cols - room_status(ui, NULL, ui->cols);
+	if (ui->message == NULL || text_width(ui->message,
+	    strlen(ui->message)) < end - 1)
+		room_status(ui, w, ui->cols);
+	else
+		end = ui->cols;
 	if (ui->message != NULL) {
-		draw_text(w, 0, 1, ui->cols - 1, ui->message,
+		draw_text(w, 0, 1, end - 1, ui->message,
 		    ui->message_error ? EL_ERROR : EL_STATUS);
 		return;
 	}
-	/* The keys that matter here, from the action table. */
-	x = 1;
-	for (size_t i = 0; i < nactions; i++) {
-		const char	*label, *keys, *key;
-		size_t		 k, klen;
-		int		 need;
+	/* The keys that matter here, from the action table; help and quit
+	 * always, the others as they fit. */
+	for (int pass = 0, reserve = 0; pass < 2; pass++) {
+		x = 1;
+		for (size_t i = 0; i < nactions; i++) {
+			const char	*label, *keys, *key;
+			size_t		 k, klen;
+			int		 need;
+			bool		 must;
 
-		if ((actions[i].ctx & ui->view->ctx) == 0 ||
-		    actions[i].label == NULL)
-			continue;
-		if (actions[i].panes != 0 && ui->view == &view_review &&
-		    (actions[i].panes & IN_PANE(ui->focus)) == 0)
-			continue;
-		label = _(actions[i].label);
-		k = strcspn(label, " ");
-		keys = action_keys(&actions[i]);
-		if (*keys == '\0')
-			continue;
-		/* Rebound: name the first key the user gave it. */
-		key = strcmp(keys, actions[i].keys) == 0 ? label : keys;
-		klen = key == label ? k : strcspn(keys, " ");
-		need = text_width(key, klen) + text_width(label + k,
-		    strlen(label + k)) + 2;
-		if (x + need > ui->cols)
-			continue;	/* a shorter one may still fit */
-		draw_textn(w, 0, x, ui->cols - x, key, klen, EL_STATUS_KEY);
-		draw_text(w, 0, x + text_width(key, klen), ui->cols - x,
-		    label + k, EL_STATUS);
-		x += need;
+			if ((actions[i].ctx & ui->view->ctx) == 0 ||
+			    actions[i].label == NULL)
+				continue;
+			if (actions[i].panes != 0 && ui->view == &view_review &&
+			    (actions[i].panes & IN_PANE(ui->focus)) == 0)
+				continue;
+			label = _(actions[i].label);
+			k = strcspn(label, " ");
+			keys = action_keys(&actions[i]);
+			if (*keys == '\0')
+				continue;
+			/* Rebound: name the first key the user gave it. */
+			key = strcmp(keys, actions[i].keys) == 0 ? label : keys;
+			klen = key == label ? k : strcspn(keys, " ");
+			need = text_width(key, klen) + text_width(label + k,
+			    strlen(label + k)) + 2;
+			must = streq(actions[i].name, "help") ||
+			    streq(actions[i].name, "quit");
+			if (pass == 0) {
+				if (must)
+					reserve += need;
+				continue;
+			}
+			if (must)
+				reserve -= need;
+			if (x + need + (must ? 0 : reserve) > end)
+				continue;	/* a shorter one may still fit */
+			draw_textn(w, 0, x, ui->cols - x, key, klen,
+			    EL_STATUS_KEY);
+			draw_text(w, 0, x + text_width(key, klen), ui->cols - x,
+			    label + k, EL_STATUS);
+			x += need;
+		}
 	}
 }
 
@@ -659,7 +724,7 @@ tick(struct ui *ui, uint64_t *last_poll)
 		ui_refresh(ui);
 	} else
 		wait = (int)(POLL_MS - (now - *last_poll));
-	el = (long)(time(NULL) - ui->started);
+	el = wall_time() - (long)ui->started;
 	if (el != ui->shown_elapsed) {
 		ui->shown_elapsed = el;
 		ui->dirty_header = true;
@@ -670,30 +735,22 @@ tick(struct ui *ui, uint64_t *last_poll)
 	return wait;
 }
 
-/* The live session (the clock, where the facilitator is, for an audience
+/* The live session (the clock, the lead and where it is, for an audience
  * view to follow), written once the frame is out: a key's answer on the
  * screen never waits for them. The wait until the clock's next write, or
  * 0 when the screen must show what they changed. */
 static int
 after_frame(struct ui *ui, int wait)
 {
-	struct qref	 ref;
-	char		*key;
-	int		 vt;
+	int vt;
 
 	if ((vt = clock_tick(ui)) >= 0 && vt < wait)
 		wait = vt;
-	if (ui_current(ui, &ref) && !ui->ws->readonly) {
-		key = state_key(&ui->ws->state, &ref);
-		if (!streq(key, ui->cursor_key) &&
-		    ops_cursor(ui->ws, &ref, NULL) == 0) {
-			free(ui->cursor_key);
-			ui->cursor_key = key;
-			key = NULL;
-		}
-		free(key);
-	}
-	return ui->dirty_all || ui->dirty_header ? 0 : wait;
+	/* The lead, and where it is, for the audience view to follow. */
+	if ((vt = room_tick(ui)) >= 0 && vt < wait)
+		wait = vt;
+	return ui->dirty_all || ui->dirty_header || ui->dirty_status ? 0 :
+	    wait;
 }
 
 /* Ask the terminal to mark pastes (a terminal that cannot ignores it). */
@@ -706,21 +763,25 @@ bracketed_paste(bool on)
 
 /* --- The external editor --- */
 
-static char *
-run_editor(const char *ed, const char *path)
+/* Run a shell command with one argument on the terminal, the screen put
+ * away meanwhile; its wait status, or -1 with errno when it did not
+ * start. */
+int
+ui_run_fg(const char *command, const char *arg)
 {
-	char	*cmd = xasprintf("exec %s \"$1\"", ed);
+	char	*cmd = xasprintf("exec %s \"$1\"", command);
 	pid_t	 pid;
-	int	 status = 0;
+	int	 status = 0, saved;
 
 	def_prog_mode();
 	bracketed_paste(false);
 	endwin();
 	pid = fork();
 	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+		execl("/bin/sh", "sh", "-c", cmd, "sh", arg, (char *)NULL);
 		_exit(127);
 	}
+	saved = errno;
 	free(cmd);
 	if (pid > 0) {
 		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
@@ -729,7 +790,59 @@ run_editor(const char *ed, const char *path)
 	reset_prog_mode();
 	bracketed_paste(true);
 	clearok(curscr, TRUE);
-	if (pid < 0)
+	errno = saved;
+	return pid < 0 ? -1 : status;
+}
+
+int
+ui_spawn(const char *prog, const char *arg)
+{
+	int	fds[2], status, fd;
+	pid_t	pid;
+	char	ok;
+
+	if (pipe(fds) != 0)
+		return -1;
+	/* Twice forked, so nothing is left to wait for; the pipe closes on
+	 * exec, and says "started" by closing with nothing written. */
+	if ((pid = fork()) == 0) {
+		close(fds[0]);
+		if (fork() == 0) {
+			setsid();
+			if ((fd = open("/dev/null", O_RDWR)) != -1) {
+				dup2(fd, 0);
+				dup2(fd, 1);
+				dup2(fd, 2);
+			}
+			fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+			execlp(prog, prog, arg, (char *)NULL);
+			ok = 1;
+			(void)!write(fds[1], &ok, 1);
+			_exit(127);
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+			;
+	status = pid > 0 && read(fds[0], &ok, 1) == 0 ? 0 : -1;
+	close(fds[0]);
+	return status;
+}
+
+void
+ui_relayout(struct ui *ui)
+{
+	layout(ui);
+}
+
+static char *
+run_editor(const char *ed, const char *path)
+{
+	int status = ui_run_fg(ed, path);
+
+	if (status == -1)
 		return xasprintf(_("cannot start the editor: %s"),
 		    strerror(errno));
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
@@ -886,12 +999,20 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	}
 	memset(&ui, 0, sizeof ui);
 	ui.ws = ws;
-	ui.started = time(NULL);
+	ui.started = (time_t)wall_time();
 	ui.lens_epoch = ws->lens_epoch;
 	build_pillars(&ui);
 	if ((at = kv_get(&ws->state.session, SESSION_CURSOR)) != NULL &&
 	    state_find(&ws->state, at, &ref, NULL) == 0)
 		review_goto(&ui, ref.lens, ref.q, -1);
+	/* After a lens upgrade, on the first question to re-confirm. */
+	if ((n = (int)state_first_reconfirm(&ws->state, &ref)) > 0) {
+		review_goto(&ui, ref.lens, ref.q, -1);
+		ui.focus = PANE_QUESTIONS;
+		ui_message(&ui, false, ngettext("%d question to re-confirm "
+		    "after the lens upgrade (marked !)", "%d questions to "
+		    "re-confirm after the lens upgrade (marked !)", n), n);
+	}
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -951,6 +1072,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	if (ui.view->leave != NULL)
 		ui.view->leave(&ui);
 	clock_stop(&ui);
+	room_leave(&ui);
 	for (size_t i = 0; views[i] != NULL; i++) {
 		if (views[i]->free != NULL)
 			views[i]->free(&ui);

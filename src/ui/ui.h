@@ -58,7 +58,9 @@ enum element theme_risk(enum risk);
 const char *theme_badge(enum risk);
 bool	 theme_mono(void);
 
-/* Safe drawing (draw.c). */
+/* Safe drawing (draw.c): text in at most N columns, measured by display
+ * width (wide characters, combining marks); a text cut to fit ends in an
+ * ellipsis. Returns the columns drawn. */
 int	 draw_text(WINDOW *, int, int, int, const char *, enum element);
 int	 draw_textn(WINDOW *, int, int, int, const char *, size_t,
 	    enum element);
@@ -73,7 +75,30 @@ size_t	 utf8_next(const char *, size_t, size_t);
 size_t	 utf8_prev(const char *, size_t);
 bool	 text_match(const char *, const wchar_t *);
 const char *glyph(int);
-enum { GLYPH_BAR_DONE, GLYPH_BAR_TODO, GLYPH_RULE, GLYPH_VRULE };
+enum { GLYPH_BAR_DONE, GLYPH_BAR_TODO, GLYPH_RULE, GLYPH_VRULE,
+	GLYPH_ELLIPSIS, GLYPH_UP, GLYPH_DOWN };
+
+/* A pane of text longer than its rows, which scrolls (doc.c). */
+struct doc_line {
+	int		 kind;
+	int		 indent;
+	bool		 bullet;
+	enum element	 el;
+	char		*text;
+};
+struct doc {
+	struct doc_line	*v;
+	size_t		 n, cap;
+	int		 width;
+};
+void	 doc_init(struct doc *, int);
+void	 doc_free(struct doc *);
+void	 doc_line(struct doc *, int, enum element, const char *);
+void	 doc_wrap(struct doc *, int, enum element, const char *);
+void	 doc_bullet(struct doc *, int, enum element, const char *);
+void	 doc_rule(struct doc *, const char *);
+int	 doc_draw(struct doc *, WINDOW *, int, int, int, int *);
+void	 draw_rule(WINDOW *, int, int, int, const char *);
 
 /* Which part of the review has the focus. */
 enum pane { PANE_PILLARS, PANE_QUESTIONS, PANE_CHOICES };
@@ -151,6 +176,9 @@ struct ui {
 	size_t			 pillar, question, choice;
 	enum pane		 focus;
 	char			*cursor_key;	/* last written to the session */
+	bool			 leading;	/* the room follows this screen */
+	bool			 lead_failed;	/* and said so */
+	char			*lead_shown;	/* who leads, as shown */
 	unsigned		 lens_epoch;	/* of the lenses pillars point to */
 
 	/* Search. */
@@ -167,6 +195,10 @@ struct ui {
 	size_t			 prompt_cur;
 	prompt_cb		 prompt_done;
 	const char *const	*menu;		/* a one-key choice prompt */
+
+	/* The view's pane of text that scrolls (J/K), and what it shows. */
+	int			 detail_top, detail_rows;
+	const void		*detail_of;
 
 	void			*view_data[8];
 };
@@ -189,6 +221,12 @@ bool	 ui_refresh(struct ui *);
 void	 ui_warning(struct ui *);
 bool	 ui_current(const struct ui *, struct qref *);
 void	 ui_edit_external(struct ui *);
+int	 ui_run_fg(const char *, const char *);
+/* Start a program with one argument in the background, its output to
+ * /dev/null: 0, or -1 when it could not start. */
+int	 ui_spawn(const char *, const char *);
+/* After a command run on the terminal: lay the screen out again. */
+void	 ui_relayout(struct ui *);
 
 /* Actions (actions.c). */
 struct action {
@@ -231,6 +269,8 @@ void	 act_milestone(struct ui *);
 void	 act_note(struct ui *);
 void	 act_editor(struct ui *);
 void	 act_help(struct ui *);
+void	 act_details(struct ui *);
+void	 act_open_link(struct ui *);
 void	 act_quit(struct ui *);
 void	 act_redraw(struct ui *);
 void	 review_goto(struct ui *, size_t, const struct question *, int);
@@ -256,6 +296,7 @@ void	 act_help_up(struct ui *);
 void	 act_help_down(struct ui *);
 void	 act_help_page_up(struct ui *);
 void	 act_help_page_down(struct ui *);
+int	 scroll_mark(WINDOW *, int, int, int, int, int, enum element);
 
 /* The lists of the plan, roadmap and milestones (view-list.c). */
 void	 act_list_up(struct ui *);
@@ -264,6 +305,9 @@ void	 act_list_page_up(struct ui *);
 void	 act_list_page_down(struct ui *);
 void	 act_list_home(struct ui *);
 void	 act_list_end(struct ui *);
+void	 act_detail_up(struct ui *);
+void	 act_detail_down(struct ui *);
+void	 detail_follow(struct ui *, const void *);
 struct ui_list *plan_list(struct ui *);
 struct ui_list *roadmap_list(struct ui *);
 struct ui_list *milestones_list(struct ui *);
@@ -272,6 +316,8 @@ void	 list_visible(struct ui_list *, int);
 enum element list_row(WINDOW *, int, bool);
 void	 list_title(WINDOW *, int, const char *);
 int	 draw_wrapped(WINDOW *, int, int, int, int, const char *,
+	    enum element, bool);
+int	 draw_wrapped_from(WINDOW *, int, int, int, int, int, const char *,
 	    enum element, bool);
 long	 list_mouse(struct ui *, WINDOW *, MEVENT *, int, struct ui_list *,
 	    long (*)(struct ui *, int));
@@ -328,6 +374,15 @@ int	 clock_title(struct ui *, WINDOW *, int, enum element);
 /* Has the current pillar's clock moved since this was last asked? */
 bool	 clock_moved(struct ui *);
 void	 act_agenda(struct ui *);
+
+/* One lead in the room (room.c): claim, renew or lose the lead, and write
+ * where the lead is; returns ms to the next tick. room_status draws who
+ * leads at the right of the status line, ending before end (no window:
+ * the width it takes). */
+int	 room_tick(struct ui *);
+void	 room_leave(struct ui *);
+int	 room_status(struct ui *, WINDOW *, int);
+void	 act_take_lead(struct ui *);
 void	 act_hide_notes(struct ui *);
 
 #endif

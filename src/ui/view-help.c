@@ -84,15 +84,63 @@ rows(struct row **out)
 	return n;
 }
 
+#define KEYS_COLS	24	/* the keys' column */
+
+/* The screen lines of the help at a width: each row's text wrapped beside
+ * its keys, so that nothing is cut; returns their count. */
+struct hline {
+	const struct row	*row;
+	size_t			 start, end;	/* of the row's text */
+	bool			 first;
+};
+
+static size_t
+lines(const struct row *r, size_t n, int width, struct hline **out)
+{
+	struct hline	*v = NULL, *l;
+	struct wline	*wl;
+	size_t		 nv = 0, cap = 0, nw;
+	int		 tw = width - KEYS_COLS - 1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (r[i].keys == NULL) {
+			l = ARRAY_PUSH(v, nv, cap);
+			*l = (struct hline){ &r[i], 0, r[i].text != NULL ?
+			    strlen(r[i].text) : 0, true };
+			continue;
+		}
+		nw = text_wrap(r[i].text, tw, &wl);
+		for (size_t k = 0; k < nw; k++) {
+			l = ARRAY_PUSH(v, nv, cap);
+			*l = (struct hline){ &r[i], wl[k].start, wl[k].end,
+			    k == 0 };
+		}
+		free(wl);
+	}
+	*out = v;
+	return nv;
+}
+
+static size_t
+count_lines(struct help *h)
+{
+	struct row	*r;
+	struct hline	*l;
+	size_t		 n = rows(&r), nl;
+
+	nl = lines(r, n, h->w != NULL ? getmaxx(h->w) : 80, &l);
+	free(l);
+	free(r);
+	return nl;
+}
+
 static void
 help_scroll(struct ui *ui, int by)
 {
 	struct help	*h = state(ui);
-	struct row	*r;
-	size_t		 n = rows(&r);
+	size_t		 n = count_lines(h);
 	int		 page = h->w != NULL ? getmaxy(h->w) - 1 : 1;
 
-	free(r);
 	h->top += by;
 	if (h->top > (int)n - page)
 		h->top = (int)n - page;
@@ -153,38 +201,71 @@ help_layout(struct ui *ui, int y, int x, int h, int w)
 	hs->w = newwin(h, w, y, x);
 }
 
+/* "12-33 of 80, j/k" at the right of a title row, when the text is
+ * longer than its rows: how far it goes, and how to scroll. Returns the
+ * columns it took. */
+int
+scroll_mark(WINDOW *w, int y, int width, int top, int shown, int total,
+    enum element el)
+{
+	char	*s;
+	int	 n;
+
+	if (total <= shown && top == 0)
+		return 0;
+	s = xasprintf(_("%s%s %d-%d of %d"), top > 0 ? glyph(GLYPH_UP) : " ",
+	    top + shown < total ? glyph(GLYPH_DOWN) : " ", top + 1,
+	    top + shown < total ? top + shown : total, total);
+	n = text_width(s, strlen(s));
+	if (n + 2 > width)
+		n = 0;
+	else
+		draw_text(w, y, width - n - 1, n, s, el);
+	free(s);
+	return n > 0 ? n + 2 : 0;
+}
+
 static void
 help_draw(struct ui *ui, bool all)
 {
 	struct help	*h = state(ui);
 	WINDOW		*w = h->w;
 	struct row	*r;
-	size_t		 n;
-	int		 height, width, kw = 24;
+	struct hline	*l;
+	size_t		 n, nl;
+	int		 height, width, mw;
 
 	if (!all || w == NULL)
 		return;
 	height = getmaxy(w);
 	width = getmaxx(w);
 	werase(w);
-	draw_fill(w, 0, 0, width, EL_TITLE_FOCUS);
-	draw_text(w, 0, 1, width - 2, _("Keys (every change is saved at "
-	    "once; nothing to save on quitting)"), EL_TITLE_FOCUS);
 	n = rows(&r);
-	for (int y = 1; y < height && (size_t)(h->top + y - 1) < n; y++) {
-		const struct row *x = &r[h->top + y - 1];
+	nl = lines(r, n, width, &l);
+	if (h->top > (int)nl - (height - 1))
+		h->top = (int)nl - (height - 1) > 0 ? (int)nl - (height - 1) :
+		    0;
+	draw_fill(w, 0, 0, width, EL_TITLE_FOCUS);
+	mw = scroll_mark(w, 0, width, h->top, height - 1, (int)nl,
+	    EL_TITLE_FOCUS);
+	draw_text(w, 0, 1, width - 2 - mw, _("Keys (every change is saved at "
+	    "once; nothing to save on quitting)"), EL_TITLE_FOCUS);
+	for (int y = 1; y < height && (size_t)(h->top + y - 1) < nl; y++) {
+		const struct hline	*x = &l[h->top + y - 1];
+		const char		*text = x->row->text;
 
-		if (x->keys == NULL) {
-			if (x->text != NULL)
-				draw_text(w, y, 1, width - 2, x->text,
-				    EL_TITLE);
+		if (x->row->keys == NULL) {
+			if (text != NULL)
+				draw_text(w, y, 1, width - 2, text, EL_TITLE);
 			continue;
 		}
-		draw_text(w, y, 3, kw - 4, x->keys, EL_CURSOR);
-		draw_text(w, y, kw, width - kw - 1, x->text, EL_NORMAL);
+		if (x->first)
+			draw_text(w, y, 3, KEYS_COLS - 4, x->row->keys,
+			    EL_CURSOR);
+		draw_textn(w, y, KEYS_COLS, width - KEYS_COLS - 1,
+		    text + x->start, x->end - x->start, EL_NORMAL);
 	}
-	if ((size_t)(h->top + height - 1) < n)
-		draw_text(w, height - 1, width - 8, 7, _("more v"), EL_DIM);
+	free(l);
 	free(r);
 	wnoutrefresh(w);
 }

@@ -162,3 +162,38 @@ list_mouse(struct ui *ui, WINDOW *w, MEVENT *m, int first, struct ui_list *l,
 	ui->dirty_all = true;
 	return row;
 }
+
+/* --- The pane of text beside a list or under the choices --- */
+
+/* The scrolled pane now shows what; back to its top when that changed. */
+void
+detail_follow(struct ui *ui, const void *what)
+{
+	if (ui->detail_of != what) {
+		ui->detail_of = what;
+		ui->detail_top = 0;
+	}
+}
+
+static void
+detail_scroll(struct ui *ui, int dir)
+{
+	int by = ui->detail_rows > 3 ? ui->detail_rows - 2 : 1;
+
+	ui->detail_top += dir * by;
+	if (ui->detail_top < 0)
+		ui->detail_top = 0;
+	ui->dirty_all = true;
+}
+
+void
+act_detail_up(struct ui *ui)
+{
+	detail_scroll(ui, -1);
+}
+
+void
+act_detail_down(struct ui *ui)
+{
+	detail_scroll(ui, 1);
+}

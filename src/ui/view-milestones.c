@@ -183,6 +183,28 @@ static const struct {
 	  N_("Answers or notes changed"), EL_NORMAL },
 };
 
+/* " (answer, note)": what changed besides the risk. */
+static void
+change_kinds(struct buf *b, int flags)
+{
+	const char *sep = " (";
+
+	if (flags & CHANGE_ANSWER) {
+		buf_printf(b, "%s%s", sep, _("answer"));
+		sep = ", ";
+	}
+	if (flags & CHANGE_NOTE) {
+		buf_printf(b, "%s%s", sep, _("note"));
+		sep = ", ";
+	}
+	if (flags & CHANGE_OTHER) {
+		buf_printf(b, "%s%s", sep, _("evidence or roadmap"));
+		sep = ", ";
+	}
+	if (*sep == ',')
+		buf_adds(b, ")");
+}
+
 static void
 diff_lines(struct msview *v, const struct review_diff *d)
 {
@@ -214,23 +236,16 @@ diff_lines(struct msview *v, const struct review_diff *d)
 					add(v, EL_TITLE, "  %s:",
 					    _(groups[g].label));
 				first = false;
-				buf_printf(&b, "    %-7s %s (%s -> %s",
+				/* The change first: the title is what a
+				 * narrow screen cuts. */
+				buf_printf(&b, "    %-7s %s -> %s",
 				    c->q->number != NULL ? c->q->number :
-				    c->q->id, text_get(&c->q->title),
-				    risk_name(c->from), risk_name(c->to));
-				if (g == nitems(groups) - 1) {
-					if (c->flags & CHANGE_ANSWER)
-						buf_printf(&b, ", %s",
-						    _("answer"));
-					if (c->flags & CHANGE_NOTE)
-						buf_printf(&b, ", %s",
-						    _("note"));
-					if (c->flags & CHANGE_OTHER)
-						buf_printf(&b, ", %s",
-						    _("evidence or roadmap"));
-				}
-				buf_adds(&b, ")");
-				add(v, groups[g].el, "%s", b.s);
+				    c->q->id, risk_name(c->from),
+				    risk_name(c->to));
+				if (g == nitems(groups) - 1)
+					change_kinds(&b, c->flags);
+				add(v, groups[g].el, "%s  %s", b.s,
+				    text_get(&c->q->title));
 				v->d[v->nd - 1].ref = xasprintf("%s/%s",
 				    c->lens->id, c->q->id);
 				buf_free(&b);

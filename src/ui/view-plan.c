@@ -133,14 +133,14 @@ code(enum risk r)
 
 /* "open, Dana, TICKET-1": the roadmap fields of a finding, or "". */
 static char *
-item_summary(const struct roadmap_item *it)
+item_summary(const struct roadmap_item *it, enum risk r)
 {
 	struct buf b = { 0 };
 
 	buf_adds(&b, "");
 	if (it == NULL)
 		return b.s;
-	buf_adds(&b, status_label(it->status));
+	buf_adds(&b, item_state_label(roadmap_item_state(it, r)));
 	if (it->owner != NULL)
 		buf_printf(&b, ", %s", it->owner);
 	if (it->ticket != NULL)
@@ -181,7 +181,7 @@ draw_list(struct ui *ui, struct planview *pv)
 		const struct plan_entry	*e = &pv->p.v[i];
 		const struct pillar	*pl = e->ref.q->pillar;
 		enum element		 el = list_row(w, y, i == pv->l.cur);
-		char			*sum = item_summary(e->item);
+		char			*sum = item_summary(e->item, e->risk);
 		int			 x = 2, sw = 0;
 
 		x += draw_text(w, y, x, 3, code(e->risk), theme_risk(e->risk))
@@ -214,7 +214,8 @@ draw_finding(struct ui *ui, struct planview *pv)
 	WINDOW			*w = pv->wd;
 	const struct plan_entry	*e;
 	const struct roadmap_item *it;
-	int			 h = getmaxy(w), width = getmaxx(w), y = 0;
+	int			 h = getmaxy(w), width = getmaxx(w);
+	struct doc		 d;
 	char			*s;
 
 	werase(w);
@@ -224,57 +225,54 @@ draw_finding(struct ui *ui, struct planview *pv)
 	}
 	e = &pv->p.v[pv->l.cur];
 	it = e->item;
+	detail_follow(ui, e->ref.q);
 	s = xasprintf("%s%s%s", e->ref.q->number != NULL ? e->ref.q->number :
 	    "", e->ref.q->number != NULL ? "  " : "",
 	    text_get(&e->ref.q->title));
-	list_title(w, y++, s);
+	list_title(w, 0, s);
 	free(s);
+	/* The rest scrolls (J/K): every missing practice, whole. */
+	doc_init(&d, width - 2);
 	if (it == NULL)
 		s = xstrdup(_("Not on the roadmap (t: take it; Enter: go to "
 		    "the question)"));
 	else
 		s = xasprintf(_("Roadmap: %s  owner: %s  ticket: %s  effort: "
-		    "%s  target: %s"), status_label(it->status),
+		    "%s  target: %s"), item_state_label(roadmap_item_state(it,
+		    e->risk)),
 		    it->owner != NULL ? it->owner : "-",
 		    it->ticket != NULL ? it->ticket : "-",
 		    it->effort != EFFORT_UNSET ? effort_label(it->effort) : "-",
 		    it->target != NULL ? it->target : "-");
-	draw_text(w, y++, 1, width - 2, s, it != NULL ? EL_NORMAL : EL_DIM);
+	doc_wrap(&d, 0, it != NULL ? EL_NORMAL : EL_DIM, s);
 	free(s);
-	if (it != NULL && it->status == STATUS_ACCEPTED && it->reason != NULL &&
-	    y < h) {
+	if (it != NULL && it->status == STATUS_ACCEPTED && it->reason != NULL) {
 		s = xasprintf(_("Accepted because: %s"), it->reason);
-		draw_text(w, y++, 1, width - 2, s, EL_DIM);
+		doc_wrap(&d, 0, EL_DIM, s);
 		free(s);
 	}
-	if (y < h) {
-		s = xasprintf(_("Practices still missing: %zu"), e->nmissing);
-		draw_text(w, y++, 1, width - 2, s, EL_TITLE);
-		free(s);
-	}
-	for (size_t j = 0; j < e->nmissing && y < h; j++) {
+	s = xasprintf(_("Practices still missing: %zu"), e->nmissing);
+	doc_line(&d, 0, EL_TITLE, s);
+	free(s);
+	for (size_t j = 0; j < e->nmissing; j++) {
 		const struct choice	*ch = e->missing[j];
-		const char		*imp = text_get(&ch->improvement);
 		const char		*url = ch->improvement_url != NULL ?
 					    ch->improvement_url : ch->url;
-		int			 x = 1;
+		struct buf		 b = { 0 };
 
-		x += draw_text(w, y, x, 2, "-", EL_DIM) + 1;
 		if (ch->code != NULL)
-			x += draw_text(w, y, x, width - x - 1, ch->code,
-			    EL_DIM) + 1;
-		x += draw_text(w, y, x, width - x - 1, text_get(&ch->title),
-		    EL_NORMAL);
-		if (ch->risk != LEVEL_UNSET) {
-			s = xasprintf(" [%s]", level_name(ch->risk));
-			draw_text(w, y, x, width - x - 1, s, EL_DIM);
-			free(s);
-		}
-		y++;
-		y += draw_wrapped(w, y, 5, width - 6, h - y, imp, EL_NORMAL, false);
-		if (url != NULL && y < h)
-			draw_text(w, y++, 5, width - 6, url, EL_DIM);
+			buf_printf(&b, "%s ", ch->code);
+		buf_adds(&b, text_get(&ch->title));
+		if (ch->risk != LEVEL_UNSET)
+			buf_printf(&b, " [%s]", level_name(ch->risk));
+		doc_bullet(&d, 2, EL_NORMAL, b.s);
+		buf_free(&b);
+		doc_wrap(&d, 4, EL_NORMAL, text_get(&ch->improvement));
+		doc_wrap(&d, 4, EL_DIM, url);
 	}
+	ui->detail_rows = h - 1;
+	doc_draw(&d, w, 1, 1, h - 1, &ui->detail_top);
+	doc_free(&d);
 	wnoutrefresh(w);
 }
 

@@ -63,13 +63,12 @@ pillar_code(const struct pillar *p)
 	return p->code != NULL ? p->code : p->id;
 }
 
-/* The question the facilitator is on; the first one if none is known. */
+/* The question the lead is on, and the choice under its cursor (-1:
+ * none); the first question if none is known. */
 static bool
-current(const struct workspace *ws, struct qref *ref)
+current(const struct workspace *ws, struct qref *ref, int *choice)
 {
-	const char *at = kv_get(&ws->state.session, SESSION_CURSOR);
-
-	if (at != NULL && state_find(&ws->state, at, ref, NULL) == 0)
+	if (state_cursor(&ws->state, ref, choice))
 		return true;
 	for (size_t i = 0; i < ws->state.nlenses; i++) {
 		if (ws->state.lenses[i]->nquestions > 0) {
@@ -172,9 +171,10 @@ draw_top(struct present *pr, const struct qref *ref)
 {
 	WINDOW		*w = pr->win[R_TOP];
 	const char	*name = state_prop(&pr->ws->state, "name"), *num;
-	char		 clock[64], *right, *sig;
+	char		 clock[64], *right, *sig, *lead;
+	struct lead	 l;
 	bool		 over = false;
-	int		 rw, scale, cw;
+	int		 rw, scale, cw, lw, nw;
 
 	if (ref != NULL)
 		clock_label(pr->ws, ref->lens, ref->q->pillar, clock,
@@ -185,10 +185,13 @@ draw_top(struct present *pr, const struct qref *ref)
 	right = ref != NULL ? xasprintf("%s %s  %s ",
 	    pillar_code(ref->q->pillar), text_get(&ref->q->pillar->title),
 	    clock) : xstrdup("");
-	sig = xasprintf("%d|%s|%s|%s|%d", pr->big, name != NULL ? name : "",
-	    right, num, over);
+	lead = state_lead(&pr->ws->state, (long)time(NULL), &l) ?
+	    xasprintf(_("lead: %s"), l.author) : xstrdup("");
+	sig = xasprintf("%d|%s|%s|%s|%d|%s", pr->big, name != NULL ? name : "",
+	    right, num, over, lead);
 	if (!changed(pr, R_TOP, sig)) {
 		free(right);
+		free(lead);
 		return;
 	}
 	werase(w);
@@ -197,8 +200,17 @@ draw_top(struct present *pr, const struct qref *ref)
 	if (rw > pr->cols - 10)
 		rw = pr->cols - 10;
 	cw = draw_text(w, 0, 0, pr->cols - rw, " wafr ", EL_HEADER);
-	draw_text(w, 0, cw, pr->cols - rw - cw - 1, name != NULL ? name : "",
-	    EL_HEADER);
+	/* Who leads, after the name; the name gives up room first. */
+	lw = text_width(lead, strlen(lead));
+	if (lw > (pr->cols - rw - cw) / 2)
+		lw = (pr->cols - rw - cw) / 2;
+	nw = name != NULL ? text_width(name, strlen(name)) : 0;
+	if (nw > pr->cols - rw - cw - lw - 3)
+		nw = pr->cols - rw - cw - lw - 3;
+	cw += draw_text(w, 0, cw, nw, name != NULL ? name : "", EL_HEADER);
+	if (lw > 0)
+		draw_text(w, 0, cw + 2, lw, lead, EL_HEADER);
+	free(lead);
 	draw_text(w, 0, pr->cols - rw, rw, right, over ? EL_ERROR : EL_HEADER);
 	free(right);
 	if (pr->big && getmaxy(w) >= 1 + BIG_ROWS && ref != NULL) {
@@ -227,8 +239,40 @@ wrapped_count(const char *s, int width)
 	return (int)n;
 }
 
+/* Which choices fit in rows: the first shown and how many, with a row
+ * for "+ N more" above or below when some are left out. The one under
+ * the lead's cursor is always among them. */
 static void
-draw_body(struct present *pr, const struct qref *ref)
+choice_window(size_t n, int rows, int cur, size_t *first, size_t *count)
+{
+	size_t	c = cur >= 0 ? (size_t)cur : 0, m;
+
+	*first = 0;
+	*count = n;
+	if (rows <= 0 || (size_t)rows >= n)
+		return;
+	if (rows <= 2) {
+		/* The cursor's choice, and one row to say the rest. */
+		*first = c;
+		*count = 1;
+		return;
+	}
+	m = (size_t)rows - 1;		/* a row for "+ N more" below */
+	if (c < m) {
+		*count = m;
+		return;
+	}
+	m = (size_t)rows - 2;		/* and one above */
+	*first = c + 1 > m ? c + 1 - m : 0;
+	if (*first + m + 1 >= n) {
+		m = (size_t)rows - 1;	/* the last ones: no row below */
+		*first = n - m;
+	}
+	*count = m;
+}
+
+static void
+draw_body(struct present *pr, const struct qref *ref, int cur)
 {
 	WINDOW			*w = pr->win[R_BODY];
 	const struct answer	*a;
@@ -236,7 +280,7 @@ draw_body(struct present *pr, const struct qref *ref)
 	const char		*note;
 	char			*title, *s;
 	void			*enc;
-	size_t			 size;
+	size_t			 size, first, count;
 	enum risk		 rk;
 	bool			 hide = notes_hidden(pr->ws);
 	int			 h = getmaxy(w), width = pr->cols - 4, y, nrows;
@@ -251,8 +295,8 @@ draw_body(struct present *pr, const struct qref *ref)
 	}
 	a = state_answer(&pr->ws->state, ref);
 	enc = answer_encode(a, &size);
-	buf_printf(&sig, "%d|%s/%s|%d|", pr->big, pr->ws->state.lenses[ref->lens]->id,
-	    ref->q->id, hide);
+	buf_printf(&sig, "%d|%s/%s|%d|%d|", pr->big,
+	    pr->ws->state.lenses[ref->lens]->id, ref->q->id, hide, cur);
 	for (size_t i = 0; i < size; i++)
 		buf_printf(&sig, "%02x", ((unsigned char *)enc)[i]);
 	free(enc);
@@ -298,28 +342,34 @@ draw_body(struct present *pr, const struct qref *ref)
 		nrows = h - y;
 	}
 	gap = pr->big && (int)ref->q->nchoices * 2 <= nrows ? 2 : 1;
-	for (size_t i = 0; i < ref->q->nchoices; i++) {
+	choice_window(ref->q->nchoices, gap == 2 ? nrows / 2 : nrows, cur,
+	    &first, &count);
+	if (first > 0 && y < h) {
+		s = xasprintf(_("+ %zu more"), first);
+		draw_text(w, y++, 6, width - 4, s, EL_DIM);
+		free(s);
+	}
+	for (size_t i = first; i < first + count && y < h; i++) {
 		const struct choice	*ch = &ref->q->choices[i];
 		bool			 na = answer_choice_na(a, ch->id) != NULL;
 		bool			 sel = answer_selected(a, ch->id);
+		bool			 here = (int)i == cur;
 		enum element		 el;
 
-		if (y >= h || nrows <= 0)
-			break;
-		if (nrows == 1 && i + 1 < ref->q->nchoices) {
-			s = xasprintf(_("+ %zu more"), ref->q->nchoices - i);
-			draw_text(w, y, 4, width, s, EL_DIM);
-			free(s);
-			y++;
-			break;
-		}
 		el = na || a->not_applicable ? EL_DIM : sel ? EL_RISK_NONE :
 		    EL_NORMAL;
+		if (here)
+			draw_text(w, y, 0, 2, ">", EL_TITLE);
 		draw_text(w, y, 2, 3, na ? "[-]" : sel ? "[x]" : "[ ]", el);
 		draw_text(w, y, 6, width - 4, text_get(&ch->title),
-		    sel && !na ? EL_CURSOR : el);
+		    here ? EL_FOCUS : sel && !na ? EL_CURSOR : el);
 		y += gap;
-		nrows -= gap;
+	}
+	if (first + count < ref->q->nchoices && y < h) {
+		s = xasprintf(_("+ %zu more"), ref->q->nchoices - first -
+		    count);
+		draw_text(w, y++, 6, width - 4, s, EL_DIM);
+		free(s);
 	}
 	if (note != NULL && y + 1 < h) {
 		y = h - noterows - 1 > y ? h - noterows - 1 : y + 1;
@@ -409,7 +459,8 @@ draw_tally(struct present *pr, const struct qref *ref)
 		bigtext_draw(w, 0, x, pr->cols - x - 2, s, 1, EL_DIM);
 		y = BIG_ROWS + 1;
 	} else {
-		snprintf(s, sizeof s, _("%u/%u answered"), all.answered,
+		snprintf(s, sizeof s, _("HRI %u  MRI %u  %u/%u answered"),
+		    all.n[RISK_HIGH], all.n[RISK_MEDIUM], all.answered,
 		    all.questions);
 		draw_fill(w, 0, 0, pr->cols, EL_TITLE);
 		draw_text(w, 0, 2, pr->cols - 4, _("Risks by pillar"),
@@ -500,7 +551,8 @@ static void
 draw(struct present *pr)
 {
 	struct qref	 ref;
-	bool		 have = current(pr->ws, &ref);
+	int		 choice;
+	bool		 have = current(pr->ws, &ref, &choice);
 	char		*msg;
 
 	if (pr->win[R_TOP] == NULL) {
@@ -518,7 +570,7 @@ draw(struct present *pr)
 		return;
 	}
 	draw_top(pr, have ? &ref : NULL);
-	draw_body(pr, have ? &ref : NULL);
+	draw_body(pr, have ? &ref : NULL, choice);
 	draw_tally(pr, have ? &ref : NULL);
 	doupdate();
 }

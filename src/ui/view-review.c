@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <wctype.h>
 
 #include "ui/ui.h"
@@ -19,7 +20,14 @@ struct review {
 	bool	 wide;
 	int	 choice_y, choice_rows;	/* where the choices are drawn */
 	int	 dx;			/* first column of the detail */
+	int	 barw;			/* the pillars' progress bars */
+	bool	 info;			/* the details instead of the note */
 };
+
+#define SPLIT_COLS	160	/* the details beside the question from here */
+
+static const char *choice_link(const struct question *,
+		    const struct choice *);
 
 static struct review *
 state(struct ui *ui)
@@ -318,6 +326,12 @@ act_choice_na(struct ui *ui)
 
 	if (!ui_current(ui, &ref) || ui->choice >= ref.q->nchoices)
 		return;
+	if (ui->focus != PANE_CHOICES) {
+		/* The choice cursor shows only in the choices. */
+		ui_message(ui, false, "%s", _("x marks the choice under the "
+		    "cursor: Tab to the choices first."));
+		return;
+	}
 	ch = &ref.q->choices[ui->choice];
 	if (answer_choice_na(state_answer(&ui->ws->state, &ref),
 	    ch->id) == NULL) {
@@ -484,15 +498,20 @@ search_done(struct ui *ui, const char *text)
 			const struct question	*q = &p->questions[qi];
 			struct ui_match		*m;
 
+			struct qref		 ref = { ui->pillars[pi].lens, q };
+			const char		*note =
+			    state_answer(&ui->ws->state, &ref)->note;
+
 			if (text_match(text_get(&q->title), pat) ||
-			    text_match(q->number, pat)) {
+			    text_match(q->number, pat) ||
+			    (note != NULL && text_match(note, pat))) {
 				m = ARRAY_PUSH(ui->matches, ui->nmatches, cap);
 				*m = (struct ui_match){ ui->pillars[pi].lens,
 				    q, -1 };
 			}
 			for (size_t ci = 0; ci < q->nchoices; ci++) {
 				if (!text_match(text_get(&q->choices[ci].title),
-				    pat))
+				    pat) && !text_match(q->choices[ci].code, pat))
 					continue;
 				m = ARRAY_PUSH(ui->matches, ui->nmatches, cap);
 				*m = (struct ui_match){ ui->pillars[pi].lens,
@@ -535,6 +554,56 @@ void
 act_editor(struct ui *ui)
 {
 	ui_edit_external(ui);
+}
+
+void
+act_details(struct ui *ui)
+{
+	struct review *r = state(ui);
+
+	r->info = !r->info;
+	ui->detail_top = 0;
+	ui_dirty(ui);
+}
+
+/* L: the link of the choice under the cursor, in $BROWSER, or xdg-open
+ * on a desktop; else the link whole in the details, to copy. */
+void
+act_open_link(struct ui *ui)
+{
+	struct qref		 ref;
+	const struct choice	*c = NULL;
+	const char		*link, *browser = getenv("BROWSER");
+	int			 st;
+
+	if (!ui_current(ui, &ref))
+		return;
+	if (ui->choice < ref.q->nchoices)
+		c = &ref.q->choices[ui->choice];
+	if ((link = choice_link(ref.q, c)) == NULL || *link == '\0') {
+		ui_message(ui, false, "%s", _("No link for this practice."));
+		return;
+	}
+	if (browser != NULL && *browser != '\0') {
+		st = ui_run_fg(browser, link);
+		ui_relayout(ui);
+		if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			ui_message(ui, true, _("the browser (%s) failed on %s"),
+			    browser, link);
+		else
+			ui_message(ui, false, _("opened %s"), link);
+		return;
+	}
+	if ((getenv("DISPLAY") != NULL || getenv("WAYLAND_DISPLAY") != NULL) &&
+	    ui_spawn("xdg-open", link) == 0) {
+		ui_message(ui, false, _("opening %s"), link);
+		return;
+	}
+	state(ui)->info = true;
+	ui->detail_top = 1 << 20;	/* the end: the link */
+	ui_dirty(ui);
+	ui_message(ui, false, _("No browser ($BROWSER is not set): the link "
+	    "is shown whole, to copy."));
 }
 
 void
@@ -590,33 +659,39 @@ vrule(WINDOW *w)
 }
 
 /* One row of the pillar pane: name, progress bar, answered, HRI, MRI. */
+/* The columns of a pillar row right of its name: the bar, answered, H, M. */
+#define STATS_COLS(barw) ((barw) > 0 ? (barw) + 1 + 13 : 13)
+
 static void
-pillar_row(WINDOW *w, int y, const char *code, const char *title,
-    const struct tally *t, enum element el)
+pillar_row(WINDOW *w, int y, int barw, const char *code, const char *title,
+    const struct tally *t, enum element el, bool cur)
 {
-	int	width = getmaxx(w), barw = width >= 34 ? 8 : 5, done, rw, x, cw;
+	int	width = getmaxx(w), done, x, cw;
 	char	right[32], hb[16], mb[16];
 
 	snprintf(hb, sizeof hb, "H%u", t->n[RISK_HIGH]);
 	snprintf(mb, sizeof mb, "M%u", t->n[RISK_MEDIUM]);
 	snprintf(right, sizeof right, "%u/%u", t->answered, t->questions);
-	rw = barw + 1 + 5 + 1 + 3 + 1 + 3;
-	x = width - rw;
+	x = width - STATS_COLS(barw);
 	cw = draw_text(w, y, 2, x - 3, code, el);
-	if (title != NULL && x - 3 - cw > 6)
+	if (title != NULL && x - 4 - cw > 0)
 		draw_text(w, y, 2 + cw + 1, x - 4 - cw, title, el);
 	done = t->questions > 0 ? (int)((t->answered * (unsigned)barw +
 	    t->questions - 1) / t->questions) : 0;
+	/* The cursor's row is one block of its colour, from end to end. */
 	for (int b = 0; b < barw; b++)
 		draw_text(w, y, x + b, 1, glyph(b < done ? GLYPH_BAR_DONE :
-		    GLYPH_BAR_TODO), b < done ? EL_BAR_DONE : EL_BAR_TODO);
-	x += barw + 1;
+		    GLYPH_BAR_TODO), cur ? el : b < done ? EL_BAR_DONE :
+		    EL_BAR_TODO);
+	if (barw > 0)
+		x += barw + 1;
 	draw_text(w, y, x + 5 - (int)strlen(right), 5, right, el);
 	x += 6;
-	draw_text(w, y, x, 3, hb, t->n[RISK_HIGH] > 0 ? EL_RISK_HIGH : EL_DIM);
+	draw_text(w, y, x, 3, hb, cur ? el : t->n[RISK_HIGH] > 0 ?
+	    EL_RISK_HIGH : EL_DIM);
 	x += 4;
-	draw_text(w, y, x, 3, mb, t->n[RISK_MEDIUM] > 0 ? EL_RISK_MEDIUM :
-	    EL_DIM);
+	draw_text(w, y, x, 3, mb, cur ? el : t->n[RISK_MEDIUM] > 0 ?
+	    EL_RISK_MEDIUM : EL_DIM);
 }
 
 /* The rows of the pillar pane: a pillar's index, or -1 - lens for the
@@ -649,6 +724,7 @@ draw_pillars(struct ui *ui, struct review *r)
 	struct tally	 t;
 	long		*rows;
 	size_t		 nr, cur;
+	char		*code;
 
 	werase(w);
 	pane_title(w, 0, width, _("Pillars"), ui->focus == PANE_PILLARS);
@@ -672,16 +748,39 @@ draw_pillars(struct ui *ui, struct review *r)
 		state_tally_pillar(&ui->ws->state, ui->pillars[k].lens, p, &t);
 		el = row_start(w, y, 0, width, (size_t)k == ui->pillar,
 		    ui->focus == PANE_PILLARS);
-		pillar_row(w, y, p->code != NULL ? p->code : p->id,
-		    text_get(&p->title), &t, el);
+		code = state_pillar_code(&ui->ws->state, ui->pillars[k].lens, p);
+		pillar_row(w, y, r->barw, code, text_get(&p->title), &t, el,
+		    (size_t)k == ui->pillar);
+		free(code);
 	}
 	free(rows);
 	/* The whole review, when there is room for it. */
 	if (y + 1 < h) {
 		state_tally(&ui->ws->state, -1, &t);
-		pillar_row(w, y + 1, _("Total"), NULL, &t, EL_CURSOR);
+		pillar_row(w, y + 1, r->barw, _("Total"), NULL, &t, EL_CURSOR,
+		    false);
 	}
 	wnoutrefresh(w);
+}
+
+/* What a question has besides its choices, as letters at the end of its
+ * row: n a note, e evidence, r a roadmap item. Returns the width. */
+static int
+question_marks(const struct ui *ui, const struct qref *ref, char *out,
+    size_t size)
+{
+	const struct answer	*a = state_answer(&ui->ws->state, ref);
+	size_t			 n = 0;
+
+	if (a->note != NULL && *a->note != '\0' && n + 1 < size)
+		out[n++] = 'n';
+	if (a->nevidence > 0 && n + 1 < size)
+		out[n++] = 'e';
+	if (ui->ws->state.roadmap[ref->lens][ref->q->index] != NULL &&
+	    n + 1 < size)
+		out[n++] = 'r';
+	out[n] = '\0';
+	return (int)n;
 }
 
 static void
@@ -690,7 +789,7 @@ draw_questions(struct ui *ui, struct review *r)
 	WINDOW			*w = r->wq;
 	const struct pillar	*p = cur_pillar(ui);
 	int			 h = getmaxy(w), width = getmaxx(w), numw = 0;
-	char			*title;
+	char			*title, *code;
 	struct tally		 t;
 
 	werase(w);
@@ -700,8 +799,11 @@ draw_questions(struct ui *ui, struct review *r)
 		return;
 	}
 	state_tally_pillar(&ui->ws->state, ui->pillars[ui->pillar].lens, p, &t);
-	title = xasprintf("%s %s  (%u/%u)", p->code != NULL ? p->code : "",
-	    text_get(&p->title), t.answered, t.questions);
+	code = state_pillar_code(&ui->ws->state, ui->pillars[ui->pillar].lens,
+	    p);
+	title = xasprintf("%s %s  (%u/%u)", code, text_get(&p->title),
+	    t.answered, t.questions);
+	free(code);
 	pane_title(w, 1, width - 1, title, ui->focus == PANE_QUESTIONS);
 	free(title);
 	for (size_t i = 0; i < p->nquestions; i++) {
@@ -720,18 +822,26 @@ draw_questions(struct ui *ui, struct review *r)
 		struct qref		 ref = { ui->pillars[ui->pillar].lens, q };
 		enum risk		 rk = state_risk(&ui->ws->state, &ref);
 		enum element		 el;
-		int			 x = 2;
+		char			 marks[8];
+		int			 x = 2, mw;
 
 		el = row_start(w, y, 1, width - 1, i == ui->question,
 		    ui->focus == PANE_QUESTIONS);
+		if (state_reconfirm(&ui->ws->state, &ref) != NULL)
+			draw_text(w, y, 1, 1, "!", EL_RISK_MEDIUM);
 		x += draw_text(w, y, x, 3, theme_badge(rk), theme_risk(rk)) + 1;
 		if (numw > 0) {
 			draw_text(w, y, x, numw, q->number, is_match(ui, q, -1) ?
 			    EL_MATCH : el);
 			x += numw + 1;
 		}
-		draw_text(w, y, x, width - x, text_get(&q->title),
-		    is_match(ui, q, -1) && numw == 0 ? EL_MATCH : el);
+		mw = question_marks(ui, &ref, marks, sizeof marks);
+		draw_text(w, y, x, width - x - (mw > 0 ? mw + 1 : 0),
+		    text_get(&q->title), is_match(ui, q, -1) && numw == 0 ?
+		    EL_MATCH : el);
+		if (mw > 0)
+			draw_text(w, y, width - mw, mw, marks,
+			    el == EL_NORMAL ? EL_DIM : el);
 	}
 	wnoutrefresh(w);
 }
@@ -746,12 +856,81 @@ wrapped_rows(const char *s, int width)
 	return n;
 }
 
-static void
-rule(WINDOW *w, int y, int x, int width, const char *label)
+/* The link of a practice: its page, else how to improve on it, else the
+ * question's page. */
+static const char *
+choice_link(const struct question *q, const struct choice *c)
 {
-	for (int i = 0; i < width; i++)
-		draw_text(w, y, x + i, 1, glyph(GLYPH_RULE), EL_DIM);
-	draw_text(w, y, x + 2, width - 4, label, EL_TITLE);
+	if (c != NULL && c->url != NULL && *c->url != '\0')
+		return c->url;
+	if (c != NULL && c->improvement_url != NULL &&
+	    *c->improvement_url != '\0')
+		return c->improvement_url;
+	return q->url;
+}
+
+/* The details of the question and of the choice under the cursor, whole:
+ * the description, what to ask and what evidence to look for, then the
+ * practice's helpful text, how to improve on it, and its link on lines of
+ * its own, to copy (L opens it). */
+enum { INFO_QUESTION = 1, INFO_HELPFUL = 2, INFO_ALL = 3 };
+
+static void
+info_doc(struct doc *d, const struct question *q, const struct choice *c,
+    int what, const char *label)
+{
+	const char	*link = choice_link(q, c);
+	char		*s;
+
+	if (what & INFO_QUESTION) {
+		doc_rule(d, label != NULL ? label : _("The question"));
+		label = NULL;
+		doc_wrap(d, 1, EL_NORMAL, text_get(&q->description));
+		if (q->url != NULL && q->url != link)
+			doc_wrap(d, 1, EL_DIM, q->url);
+	}
+	/* The lens's prompts for the facilitator (what to ask, what evidence
+	 * to look for) come here, once the lens model has them. */
+	if (c == NULL)
+		return;
+	if (what & INFO_HELPFUL) {
+		s = c->code != NULL ? xasprintf(_("Practice %s"), c->code) :
+		    xstrdup(_("Practice"));
+		doc_rule(d, label != NULL ? label : s);
+		label = NULL;
+		free(s);
+		doc_wrap(d, 1, EL_TITLE, text_get(&c->title));
+		doc_wrap(d, 1, EL_NORMAL, text_get(&c->helpful));
+	}
+	if (text_get(&c->improvement) != NULL &&
+	    *text_get(&c->improvement) != '\0') {
+		doc_rule(d, label != NULL ? label : _("Improvement"));
+		label = NULL;
+		doc_wrap(d, 1, EL_NORMAL, text_get(&c->improvement));
+	}
+	if (link != NULL && *link != '\0') {
+		doc_rule(d, label != NULL ? label : _("Link (L opens it)"));
+		doc_wrap(d, 1, EL_NORMAL, link);
+		if (c->improvement_url != NULL && c->improvement_url != link &&
+		    !streq(c->improvement_url, link))
+			doc_wrap(d, 1, EL_NORMAL, c->improvement_url);
+	}
+}
+
+/* The details in rows rows at (y, x), width columns; they scroll. */
+static void
+draw_info(struct ui *ui, WINDOW *w, int y, int x, int width, int rows,
+    const struct question *q, const struct choice *c, int what,
+    const char *label)
+{
+	struct doc d;
+
+	detail_follow(ui, c != NULL ? (const void *)c : (const void *)q);
+	doc_init(&d, width);
+	info_doc(&d, q, c, what, label);
+	ui->detail_rows = rows;
+	doc_draw(&d, w, y, x, rows, &ui->detail_top);
+	doc_free(&d);
 }
 
 static void
@@ -767,7 +946,8 @@ draw_detail(struct ui *ui, struct review *r)
 	enum element		 tel;
 	int			 h = getmaxy(w), x0 = r->dx;
 	int			 width = getmaxx(w) - x0, y = 0, rest, nc, hr;
-	int			 nrows, hrows, ev;
+	int			 nrows, hrows, ev, iw = 0;
+	bool			 desc_shown = false;
 	size_t			 tl;
 
 	werase(w);
@@ -777,6 +957,15 @@ draw_detail(struct ui *ui, struct review *r)
 	if (!ui_current(ui, &ref)) {
 		wnoutrefresh(w);
 		return;
+	}
+	/* A wide pane with few rows shows the details in a column of their
+	 * own; with rows to spare they follow the note. */
+	if (width >= SPLIT_COLS && h < 30) {
+		iw = width * 9 / 20;
+		width -= iw + 1;
+		for (int i = 0; i < h; i++)
+			draw_text(w, i, x0 + width, 1, glyph(GLYPH_VRULE),
+			    EL_DIM);
 	}
 	a = state_answer(&ui->ws->state, &ref);
 	rk = question_risk(ref.q, a);
@@ -816,8 +1005,8 @@ draw_detail(struct ui *ui, struct review *r)
 	hrows = rest - nrows - 2 - ev;	/* left after the note's two */
 	if (hrows > hr + 1)
 		hrows = hr + 1;
-	if (hrows < 0)
-		hrows = 0;
+	if (hrows < 0 || iw > 0)
+		hrows = 0;	/* a wide pane has it in the column beside */
 
 	/* Room to spare: the question's description under its title. */
 	if (help != text_get(&ref.q->description)) {
@@ -827,10 +1016,11 @@ draw_detail(struct ui *ui, struct review *r)
 				    (int)wrapped_rows(a->note, width - 2) : 1;
 
 		if (desc != NULL && *desc != '\0' &&
-		    rest >= nc + hr + 1 + nl + 1 + dr + 1) {
+		    rest >= nc + (iw > 0 ? 0 : hr + 1) + nl + 1 + dr + 1) {
 			y += draw_wrapped(w, y, x0 + 1, width - 2, dr, desc,
 			    EL_DIM, false) + 1;
 			rest -= dr + 1;
+			desc_shown = true;
 		}
 	}
 	keep_visible(&r->ctop, ui->choice, nrows, ref.q->nchoices);
@@ -865,22 +1055,33 @@ draw_detail(struct ui *ui, struct review *r)
 		y++;
 	}
 	if (r->ctop + nrows < nc && nrows > 0)
-		draw_text(w, y - 1, x0 + width - 2, 1, "+", EL_DIM);
+		draw_text(w, y - 1, x0 + width - 2, 1, glyph(GLYPH_DOWN),
+		    EL_DIM);
+	if (iw > 0)
+		draw_info(ui, w, 0, x0 + width + 1, iw, h, ref.q, cc,
+		    desc_shown ? INFO_HELPFUL : INFO_ALL, NULL);
+	else if (r->info && y < h) {
+		/* D: the details, whole, where the note was. */
+		draw_info(ui, w, y, x0, width, h - y, ref.q, cc, INFO_ALL,
+		    _("The question (D: the note again)"));
+		wnoutrefresh(w);
+		return;
+	}
 
 	if (hrows > 0 && y < h) {
 		s = cc != NULL && cc->code != NULL ?
 		    xasprintf(_("Helpful: %s"), cc->code) :
 		    xstrdup(_("Helpful"));
-		rule(w, y++, x0, width, s);
+		draw_rule(w, y++, x0, width, s);
 		free(s);
 		y += draw_wrapped(w, y, x0 + 1, width - 2, hrows - 1, help,
-		    EL_NORMAL, false);
+		    EL_NORMAL, true);
 	}
 	if (ev > 0 && y < h - 1)
 		y += evidence_draw(w, y, x0, width, ev < h - y - 1 ? ev :
 		    h - y - 1, a);
 	if (y < h) {
-		rule(w, y++, x0, width, notes_hidden(ui->ws) ?
+		draw_rule(w, y++, x0, width, notes_hidden(ui->ws) ?
 		    _("Note (n: edit; hidden from the audience, H shows)") :
 		    _("Note (n: edit, E: $EDITOR)"));
 		if (a->note == NULL || *a->note == '\0')
@@ -888,15 +1089,13 @@ draw_detail(struct ui *ui, struct review *r)
 			    EL_DIM) > 0;
 		else
 			y += draw_wrapped(w, y, x0 + 1, width - 2, h - y,
-			    a->note, EL_NORMAL, false);
+			    a->note, EL_NORMAL, true);
 	}
-	/* Rows to spare: how to improve on the choice under the cursor. */
-	help = cc != NULL ? text_get(&cc->improvement) : NULL;
-	if (help != NULL && *help != '\0' && y + 2 < h) {
-		rule(w, ++y, x0, width, _("Improvement"));
-		draw_wrapped(w, y + 1, x0 + 1, width - 2, h - y - 1, help,
-		    EL_NORMAL, false);
-	}
+	/* Rows to spare: the details, as far as they go (the column beside
+	 * shows them on a wide pane). */
+	if (iw == 0 && y + 2 < h)
+		draw_info(ui, w, y + 1, x0, width, h - y - 1, ref.q, cc,
+		    desc_shown ? 0 : INFO_QUESTION, NULL);
 	wnoutrefresh(w);
 }
 
@@ -942,6 +1141,44 @@ longest_list(const struct ui *ui)
 	return (int)n;
 }
 
+/* The widest pillar name: its code and title. */
+static int
+longest_name(const struct ui *ui)
+{
+	int n = 0, cw;
+
+	for (size_t i = 0; i < ui->npillars; i++) {
+		const struct pillar *p = ui->pillars[i].p;
+		char *code = state_pillar_code(&ui->ws->state,
+		    ui->pillars[i].lens, p);
+		const char *title = text_get(&p->title);
+
+		cw = text_width(code, strlen(code)) + 1 +
+		    (title != NULL ? text_width(title, strlen(title)) : 0);
+		free(code);
+		if (cw > n)
+			n = cw;
+	}
+	return n;
+}
+
+/* The pillar pane's width, at most most columns: the names get the room
+ * first, the progress bar what is left (a short one, or none). */
+static int
+pillar_width(const struct ui *ui, struct review *r, int most)
+{
+	int name = longest_name(ui) + 3, pw;
+
+	for (r->barw = 8; r->barw > 0; r->barw -= 3) {
+		if (name + STATS_COLS(r->barw) <= most)
+			break;
+	}
+	pw = name + STATS_COLS(r->barw);
+	if (pw > most)
+		pw = most;
+	return pw < 28 ? 28 : pw;
+}
+
 static void
 review_layout(struct ui *ui, int y, int x, int h, int w)
 {
@@ -953,14 +1190,14 @@ review_layout(struct ui *ui, int y, int x, int h, int w)
 	 * spare, lists on top and the question below read better. */
 	r->wide = w >= 120 && h < 34;
 	if (r->wide) {
-		pw = w >= 150 ? 44 : 32;
+		pw = pillar_width(ui, r, w / 3);
 		qw = (w - pw) * 9 / 20;
 		r->wp = newwin(h, pw, y, x);
 		r->wq = newwin(h, qw, y, x + pw);
 		r->wd = newwin(h, w - pw - qw, y, x + pw + qw);
 		r->dx = 1;
 	} else {
-		pw = w >= 140 ? 48 : w >= 100 ? 36 : 28;
+		pw = pillar_width(ui, r, w * 45 / 100);
 		top = h / 3;
 		if (top < 7)
 			top = 7;

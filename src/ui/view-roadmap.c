@@ -13,7 +13,7 @@
 #include "ui/ui.h"
 #include "base/util.h"
 
-#define SUMMARY_ROWS	3	/* the title and two lines of counts */
+#define SUMMARY_ROWS	4	/* the title, two lines of counts, headings */
 
 struct roadview {
 	WINDOW			*w;
@@ -23,7 +23,17 @@ struct roadview {
 	int			 top;		/* first screen line shown */
 	struct qref		 pending;	/* what a prompt edits */
 	const char		*menu[ROADMAP_NGROUPS + 1];
+	int			 col[8];	/* the table's column widths */
 };
+
+/* The table's columns, after the risk badge. */
+enum { C_EFFORT, C_QUESTION, C_TITLE, C_OWNER, C_TICKET, C_DUE, C_STATUS,
+	C_COUNT };
+static const char *const headings[C_COUNT] = {
+	N_("Effort"), N_("Question"), N_("Title"), N_("Owner"), N_("Ticket"),
+	N_("Due"), N_("Status"),
+};
+#define TABLE_X		6	/* cursor, badge and a space */
 
 static struct roadview *
 state(struct ui *ui)
@@ -382,7 +392,8 @@ act_plan_take(struct ui *ui)
 	cur = ui->ws->state.roadmap[r->pending.lens][r->pending.q->index];
 	if (cur != NULL) {
 		ui_message(ui, false, _("Already on the roadmap: %s."),
-		    status_label(cur->status));
+		    item_state_label(roadmap_item_state(cur,
+		    state_risk(&ui->ws->state, &r->pending))));
 		return;
 	}
 	if ((it = item_get(ui, &r->pending)) == NULL)
@@ -441,6 +452,95 @@ lines(const struct roadview *r, long **out, size_t *curline)
 	return n;
 }
 
+static int
+width_of(const char *s)
+{
+	return s != NULL ? text_width(s, strlen(s)) : 0;
+}
+
+static void
+grow(int *col, const char *s, int cap)
+{
+	int w = width_of(s);
+
+	if (w > cap)
+		w = cap;
+	if (w > *col)
+		*col = w;
+}
+
+/* Column widths that fit the width: each as wide as its widest cell (a
+ * few capped), the title the rest. The title shrinks first, then the
+ * ticket and the owner, then the effort goes; the date is never cut. */
+static void
+fit_columns(struct roadview *r, int width)
+{
+	int	*c = r->col, fixed, min_title;
+
+	for (int i = 0; i < C_COUNT; i++)
+		c[i] = width_of(_(headings[i]));
+	for (size_t i = 0; i < r->rv.n; i++) {
+		const struct roadmap_item *it = r->rv.v[i].item;
+
+		grow(&c[C_EFFORT], it->effort != EFFORT_UNSET ?
+		    effort_label(it->effort) : "-", 12);
+		grow(&c[C_QUESTION], r->rv.v[i].ref.q->number, 10);
+		grow(&c[C_OWNER], it->owner, 20);
+		grow(&c[C_TICKET], it->ticket, 24);
+		grow(&c[C_DUE], it->target, 10);
+		if (roadmap_item_state(it, r->rv.v[i].risk) ==
+		    ITEM_DONE_RISK_OPEN)
+			grow(&c[C_STATUS],
+			    item_state_label(ITEM_DONE_RISK_OPEN), 24);
+	}
+	for (int s = 0; s < ROADMAP_NGROUPS; s++)
+		grow(&c[C_STATUS], status_label(s), 16);
+	min_title = 20;
+	for (int step = 0; ; step++) {
+		fixed = TABLE_X;
+		for (int i = 0; i < C_COUNT; i++) {
+			if (i != C_TITLE && c[i] > 0)
+				fixed += c[i] + 1;
+		}
+		c[C_TITLE] = width - fixed - 1;
+		if (c[C_TITLE] >= min_title || step > 3)
+			break;
+		switch (step) {
+		case 0:
+			if (c[C_TICKET] > 8)
+				c[C_TICKET] = 8;
+			break;
+		case 1:
+			if (c[C_OWNER] > 8)
+				c[C_OWNER] = 8;
+			break;
+		case 2:
+			c[C_EFFORT] = 0;
+			break;
+		default:
+			min_title = 1;
+			break;
+		}
+	}
+	if (c[C_TITLE] < 1)
+		c[C_TITLE] = 1;
+}
+
+/* One row of the table: the cells in their columns, from TABLE_X. */
+static void
+table_row(WINDOW *w, int y, const int *col, const char *const cell[],
+    enum element el)
+{
+	int x = TABLE_X;
+
+	for (int i = 0; i < C_COUNT; i++) {
+		if (col[i] <= 0)
+			continue;
+		draw_text(w, y, x, col[i], cell[i] != NULL ? cell[i] : "", el);
+		x += col[i] + 1;
+	}
+}
+
 static void
 entry_row(struct ui *ui, struct roadview *r, int y, size_t i)
 {
@@ -448,37 +548,32 @@ entry_row(struct ui *ui, struct roadview *r, int y, size_t i)
 	const struct roadmap_entry	*e = &r->rv.v[i];
 	const struct roadmap_item	*it = e->item;
 	enum element			 el = list_row(w, y, i == r->l.cur);
-	const char			*fc = theme_badge(e->risk);
-	int				 width = getmaxx(w), x = 2, rw = 0;
-	struct buf			 b = { 0 };
+	const char			*cell[C_COUNT];
+	char				*title = NULL;
 
 	(void)ui;
-	x += draw_text(w, y, x, 3, fc, theme_risk(e->risk)) + 1;
-	draw_text(w, y, x, 7, it->effort != EFFORT_UNSET ?
-	    effort_label(it->effort) : "-", el);
-	x += 8;
-	if (e->ref.q->number != NULL) {
-		draw_text(w, y, x, 8, e->ref.q->number, el);
-		x += 9;
-	}
-	buf_adds(&b, "");
-	if (it->owner != NULL)
-		buf_printf(&b, "%s", it->owner);
-	if (it->ticket != NULL)
-		buf_printf(&b, "%s%s", b.len > 0 ? "  " : "", it->ticket);
-	if (it->target != NULL)
-		buf_printf(&b, "%s%s", b.len > 0 ? "  " : "", it->target);
+	draw_text(w, y, 2, 3, theme_badge(e->risk), theme_risk(e->risk));
 	if (it->status == STATUS_ACCEPTED && it->reason != NULL)
-		buf_printf(&b, "%s(%s)", b.len > 0 ? "  " : "", it->reason);
-	if (b.len > 0) {
-		rw = text_width(b.s, b.len);
-		if (rw > width / 2)
-			rw = width / 2;
-		draw_text(w, y, width - rw - 1, rw, b.s, el);
-		rw += 2;
-	}
-	buf_free(&b);
-	draw_text(w, y, x, width - x - rw, text_get(&e->ref.q->title), el);
+		title = xasprintf("(%s) %s", it->reason,
+		    text_get(&e->ref.q->title));
+	else if (roadmap_item_closable(it, e->risk))
+		title = xasprintf("(%s) %s",
+		    _("no longer a finding: s to close"),
+		    text_get(&e->ref.q->title));
+	cell[C_EFFORT] = it->effort != EFFORT_UNSET ?
+	    effort_label(it->effort) : "-";
+	cell[C_QUESTION] = e->ref.q->number != NULL ? e->ref.q->number :
+	    e->ref.q->id;
+	cell[C_TITLE] = title != NULL ? title : text_get(&e->ref.q->title);
+	cell[C_OWNER] = it->owner != NULL ? it->owner : "-";
+	cell[C_TICKET] = it->ticket != NULL ? it->ticket : "-";
+	cell[C_DUE] = it->target != NULL ? it->target : "-";
+	/* Status and risk agree: done while the risk stays is not closed. */
+	cell[C_STATUS] = roadmap_item_state(it, e->risk) ==
+	    ITEM_DONE_RISK_OPEN ? item_state_label(ITEM_DONE_RISK_OPEN) :
+	    status_label(it->status);
+	table_row(w, y, r->col, cell, el);
+	free(title);
 }
 
 static void
@@ -519,6 +614,15 @@ roadmap_draw(struct ui *ui, bool all)
 		    "(i, then t)."), EL_DIM);
 		wnoutrefresh(w);
 		return;
+	}
+	fit_columns(r, width);
+	{
+		const char *cell[C_COUNT];
+
+		for (int i = 0; i < C_COUNT; i++)
+			cell[i] = _(headings[i]);
+		draw_fill(w, SUMMARY_ROWS - 1, 0, width, EL_CURSOR);
+		table_row(w, SUMMARY_ROWS - 1, r->col, cell, EL_CURSOR);
 	}
 	rows = h - SUMMARY_ROWS;
 	if (rows < 1)
