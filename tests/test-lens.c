@@ -485,78 +485,6 @@ test_names(void)
 	diags_free(&d);
 }
 
-/* ask: and evidence: load, survive the YAML form, and are judged. */
-static void
-test_ask_evidence(void)
-{
-	static const char text[] = HEAD
-	    "          - id: c_a\n            title: A\n            risk: high\n"
-	    "        ask:\n          - Who can read the keys?\n"
-	    "          - \"When did you last rotate one?\"\n"
-	    "        evidence:\n          - the KMS key policy\n"
-	    "          - CloudTrail Decrypt events for the last 30 days\n"
-	    "          - the last restore test's report\n";
-	static const char one[] = HEAD
-	    "          - id: c_a\n            title: A\n"
-	    "        ask: [only one]\n        evidence: [a, b, c, d, e, f]\n";
-	static const char empty[] = HEAD
-	    "          - id: c_a\n            title: A\n"
-	    "        ask: [\"\", \" \"]\n";
-	struct diags	 d;
-	struct lens	*l = load(text, &d), *again;
-	struct buf	 b = { 0 };
-	char		*cause = NULL;
-
-	ok(l != NULL && d.n == 0, "a lens with ask: and evidence: loads");
-	if (l == NULL) {
-		diags_free(&d);
-		return;
-	}
-	is_int(l->pillars[0].questions[0].nask, 2, "two ask: texts");
-	is_str(l->pillars[0].questions[0].ask[1],
-	    "When did you last rotate one?", "the second ask: text");
-	is_int(l->pillars[0].questions[0].nevidence, 3, "three evidence: texts");
-	lens_check(l, false, &d);
-	is_int(d.n, 0, "lens check is clean on them");
-	ok(lens_emit_yaml(l, &b, &cause) == 0, "the YAML form is written");
-	diags_free(&d);
-	again = b.s != NULL ? load(b.s, &d) : NULL;
-	ok(again != NULL && again->pillars[0].questions[0].nevidence == 3 &&
-	    strcmp(again->pillars[0].questions[0].evidence[2],
-	    "the last restore test's report") == 0 &&
-	    again->pillars[0].questions[0].nask == 2,
-	    "ask: and evidence: survive the YAML form");
-	lens_free(again);
-	lens_free(l);
-	buf_free(&b);
-	free(cause);
-	diags_free(&d);
-
-	l = load(one, &d);
-	ok(l != NULL, "lists of the wrong size load");
-	if (l != NULL)
-		lens_check(l, false, &d);
-	ok(has_diag(&d, SEV_ERROR, 7, 9, "ask has 1 items"),
-	    "lens check: one ask: text is too few");
-	ok(has_diag(&d, SEV_ERROR, 7, 9, "evidence has 6 items"),
-	    "lens check: six evidence: texts are too many");
-	lens_free(l);
-	diags_free(&d);
-
-	l = load(empty, &d);
-	if (l != NULL)
-		lens_check(l, false, &d);
-	ok(has_diag(&d, SEV_ERROR, 7, 9, "item 1 of ask is empty") &&
-	    has_diag(&d, SEV_ERROR, 7, 9, "item 2 of ask is empty"),
-	    "lens check: an empty or blank text is an error");
-	lens_free(l);
-	diags_free(&d);
-
-	expect_error(HEAD "          - id: c_a\n            title: A\n"
-	    "        ask: {a: b}\n", 12, 14, "must be a list",
-	    "ask: as a mapping");
-}
-
 
 /* --- The compiled lens cache --- */
 
@@ -613,8 +541,15 @@ same_question(const struct question *a, const struct question *b)
 	    !same_text(&a->description, &b->description) ||
 	    !same_str(a->url, b->url) || !same_yval(a->extra, b->extra) ||
 	    !same_pos(a->pos, b->pos) || a->nchoices != b->nchoices ||
-	    a->nrules != b->nrules || a->index != b->index)
+	    a->nrules != b->nrules || a->index != b->index ||
+	    a->nask != b->nask || a->nevidence != b->nevidence)
 		return false;
+	for (size_t i = 0; i < a->nask; i++)
+		if (!same_str(a->ask[i], b->ask[i]))
+			return false;
+	for (size_t i = 0; i < a->nevidence; i++)
+		if (!same_str(a->evidence[i], b->evidence[i]))
+			return false;
 	for (size_t i = 0; i < a->nchoices; i++) {
 		const struct choice *x = &a->choices[i], *y = &b->choices[i];
 
@@ -769,6 +704,78 @@ test_pack(void)
 	buf_free(&b);
 }
 
+/* ask: and evidence: load, survive the YAML form, and are judged. */
+static void
+test_ask_evidence(void)
+{
+	static const char text[] = HEAD
+	    "          - id: c_a\n            title: A\n            risk: high\n"
+	    "        ask:\n          - Who can read the keys?\n"
+	    "          - \"When did you last rotate one?\"\n"
+	    "        evidence:\n          - the KMS key policy\n"
+	    "          - CloudTrail Decrypt events for the last 30 days\n"
+	    "          - the last restore test's report\n";
+	static const char one[] = HEAD
+	    "          - id: c_a\n            title: A\n"
+	    "        ask: [only one]\n        evidence: [a, b, c, d, e, f]\n";
+	static const char empty[] = HEAD
+	    "          - id: c_a\n            title: A\n"
+	    "        ask: [\"\", \" \"]\n";
+	struct diags	 d;
+	struct lens	*l = load(text, &d), *again;
+	struct buf	 b = { 0 };
+	char		*cause = NULL;
+
+	ok(l != NULL && d.n == 0, "a lens with ask: and evidence: loads");
+	if (l == NULL) {
+		diags_free(&d);
+		return;
+	}
+	is_int(l->pillars[0].questions[0].nask, 2, "two ask: texts");
+	is_str(l->pillars[0].questions[0].ask[1],
+	    "When did you last rotate one?", "the second ask: text");
+	is_int(l->pillars[0].questions[0].nevidence, 3, "three evidence: texts");
+	lens_check(l, false, &d);
+	is_int(d.n, 0, "lens check is clean on them");
+	ok(lens_emit_yaml(l, &b, &cause) == 0, "the YAML form is written");
+	diags_free(&d);
+	again = b.s != NULL ? load(b.s, &d) : NULL;
+	ok(again != NULL && again->pillars[0].questions[0].nevidence == 3 &&
+	    strcmp(again->pillars[0].questions[0].evidence[2],
+	    "the last restore test's report") == 0 &&
+	    again->pillars[0].questions[0].nask == 2,
+	    "ask: and evidence: survive the YAML form");
+	lens_free(again);
+	lens_free(l);
+	buf_free(&b);
+	free(cause);
+	diags_free(&d);
+
+	l = load(one, &d);
+	ok(l != NULL, "lists of the wrong size load");
+	if (l != NULL)
+		lens_check(l, false, &d);
+	ok(has_diag(&d, SEV_ERROR, 7, 9, "ask has 1 items"),
+	    "lens check: one ask: text is too few");
+	ok(has_diag(&d, SEV_ERROR, 7, 9, "evidence has 6 items"),
+	    "lens check: six evidence: texts are too many");
+	lens_free(l);
+	diags_free(&d);
+
+	l = load(empty, &d);
+	if (l != NULL)
+		lens_check(l, false, &d);
+	ok(has_diag(&d, SEV_ERROR, 7, 9, "item 1 of ask is empty") &&
+	    has_diag(&d, SEV_ERROR, 7, 9, "item 2 of ask is empty"),
+	    "lens check: an empty or blank text is an error");
+	lens_free(l);
+	diags_free(&d);
+
+	expect_error(HEAD "          - id: c_a\n            title: A\n"
+	    "        ask: {a: b}\n", 12, 14, "must be a list",
+	    "ask: as a mapping");
+}
+
 int
 main(void)
 {
@@ -780,7 +787,7 @@ main(void)
 	test_truncated();
 	test_limits();
 	test_names();
-	test_ask_evidence();
 	test_pack();
+	test_ask_evidence();
 	return tap_done();
 }

@@ -15,7 +15,7 @@
 #include "model/yval.h"
 
 #define PACK_MAGIC	"wafrlns\n"
-#define PACK_VERSION	2	/* 2: ask: and evidence: */
+#define PACK_VERSION	2
 #define HEADER_SIZE	40	/* magic, version, 0, hash, size, checksum */
 #define NO_STRING	0xffffffffU
 #define MAX_DEPTH	64	/* of kept fields */
@@ -60,6 +60,14 @@ put_str(struct buf *b, const char *s)
 	n = strlen(s);
 	put32(b, (uint32_t)n);
 	buf_add(b, s, n + 1);
+}
+
+static void
+put_strs(struct buf *b, char *const *v, size_t n)
+{
+	put32(b, (uint32_t)n);
+	for (size_t i = 0; i < n; i++)
+		put_str(b, v[i]);
 }
 
 static void
@@ -322,6 +330,19 @@ get_text(struct reader *r, struct text *t)
 	}
 }
 
+static char **
+get_strs(struct reader *r, size_t *n)
+{
+	char **v;
+
+	*n = get_count(r, 5);
+	v = alloc(r, *n, sizeof *v);
+	for (size_t i = 0; i < *n && !r->bad; i++)
+		if ((v[i] = get_str(r)) == NULL)
+			r->bad = true;
+	return v;
+}
+
 static struct pos
 get_pos(struct reader *r)
 {
@@ -514,7 +535,7 @@ lens_unpack(char *data, size_t size, const struct lens_pack_key *k)
 		get_text(&r, &p->description);
 		p->extra = get_yval(&r, 0);
 		p->pos = get_pos(&r);
-		p->nquestions = get_count(&r, 48);
+		p->nquestions = get_count(&r, 56);
 		p->questions = alloc(&r, p->nquestions, sizeof *p->questions);
 		for (size_t j = 0; j < p->nquestions && !r.bad; j++)
 			get_question(&r, &p->questions[j]);

@@ -12,11 +12,23 @@
 
 /* Prose from a file: no control characters, and nothing a Markdown
  * renderer would take for markup (links, HTML, emphasis, table bars). */
+enum { MD_PLAIN, MD_ESCAPE, MD_ESCAPE_AT_START, MD_NEWLINE };
+
 static void
 md_text(struct buf *b, const char *s, bool oneline)
 {
-	struct buf	clean = { 0 };
-	bool		bol = true;
+	static unsigned char	 special[256];
+	struct buf		 clean = { 0 };
+	const char		*q;
+	bool			 bol = true;
+
+	if (special['\n'] == MD_PLAIN) {
+		for (const char *c = "\\`*_[]<>|"; *c != '\0'; c++)
+			special[(unsigned char)*c] = MD_ESCAPE;
+		for (const char *c = "#+-=~"; *c != '\0'; c++)
+			special[(unsigned char)*c] = MD_ESCAPE_AT_START;
+		special['\n'] = MD_NEWLINE;
+	}
 
 	buf_add_printable(&clean, s, true);
 	for (const char *p = clean.s; p != NULL && *p != '\0'; p++) {
@@ -28,10 +40,16 @@ md_text(struct buf *b, const char *s, bool oneline)
 			bol = true;
 			continue;
 		}
-		if (strchr("\\`*_[]<>|", *p) != NULL ||
-		    (bol && strchr("#+-=~", *p) != NULL))
+		if (special[(unsigned char)*p] == MD_ESCAPE ||
+		    (bol && special[(unsigned char)*p] == MD_ESCAPE_AT_START))
 			buf_addc(b, '\\');
-		buf_addc(b, *p);
+		/* The run up to the next character to look at, in one go. */
+		for (q = p + 1; *q != '\0' && (special[(unsigned char)*q] ==
+		    MD_PLAIN || special[(unsigned char)*q] == MD_ESCAPE_AT_START);
+		    q++)
+			;
+		buf_add(b, p, (size_t)(q - p));
+		p = q - 1;
 		bol = false;
 	}
 	buf_free(&clean);

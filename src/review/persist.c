@@ -263,8 +263,23 @@ write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
 			break;	/* the live session has no file */
 		}
 	}
+	if (any && !all && ws->report_later) {
+		ws->report_due = true;
+		return 0;
+	}
 	if (any && !all)
 		return write_report(ws, cause);
+	return 0;
+}
+
+int
+persist_report(struct workspace *ws, char **cause)
+{
+	if (!ws->report_due || ws->readonly)
+		return 0;
+	if (write_report(ws, cause) != 0)
+		return -1;
+	ws->report_due = false;
 	return 0;
 }
 
@@ -301,6 +316,7 @@ persist_all(struct workspace *ws, char **cause)
 	    profile_write_files(ws->dir, &ws->state, cause) != 0 ||
 	    write_report(ws, cause) != 0)
 		goto out;
+	ws->report_due = false;
 	ret = store_files_written(ws->store, seqs, n, cause);
 out:
 	free(seqs);

@@ -17,6 +17,8 @@
 
 /* The files an entry's records touched. */
 void	 persist_entry(struct workspace *, const struct journal_entry *);
+/* REPORT.md, now, if it is due (workspace.h: report_later). */
+int	 persist_report(struct workspace *, char **);
 /* Every file, now. */
 int	 persist_all(struct workspace *, char **);
 /* Every file, if the files of a change other than the one given (0:

@@ -285,18 +285,6 @@ lens_bytes(struct workspace *ws, const char *id, char **data, size_t *size,
 	    ws->dir, id);
 }
 
-/* FNV-1a: enough to tell one version of a pinned lens from another. */
-static uint64_t
-digest(const void *data, size_t size)
-{
-	const unsigned char	*p = data;
-	uint64_t		 h = 14695981039346656037ULL;
-
-	for (size_t i = 0; i < size; i++)
-		h = (h ^ p[i]) * 1099511628211ULL;
-	return h;
-}
-
 /* The compiled lens cache: .wafr/lens-NAME.cache, a lens as
  * model/lens-pack.h packs it, keyed by the pinned bytes. It is made again
  * whenever it does not match or does not hold up; a cache that cannot be
@@ -367,8 +355,8 @@ load_lens(struct workspace *ws, const char *id, uint64_t *sum, char **cause)
 
 	if (lens_bytes(ws, id, &data, &size, &name, &stored, cause) != 0)
 		return NULL;
-	*sum = digest(data, size);
 	lens_pack_key(&k, data, size, id);
+	*sum = k.hash;
 	if ((l = cache_get(ws, name, &k)) != NULL) {
 		free(name);
 		free(data);
@@ -530,7 +518,7 @@ set_record(struct workspace *ws, enum store_table t, const char *key,
 			char *name = lens_pinned_name(st->lenses[i]);
 
 			if (strcmp(name, key) == 0 &&
-			    digest(value, size) != ws->lens_digest[i])
+			    hash_bytes(value, size) != ws->lens_digest[i])
 				ws->lens_stale = true;
 			free(name);
 		}

@@ -31,6 +31,11 @@ struct workspace {
 	 * (same id, new bytes) is read again. */
 	uint64_t	 *lens_digest;	/* [lens] */
 	bool		  lens_stale;
+	/* REPORT.md off the keystroke path: a front end that sets
+	 * report_later has report_due set instead of REPORT.md written after
+	 * a change, and calls persist_report when it is idle (the screen). */
+	bool		  report_later;
+	bool		  report_due;
 };
 
 enum { WS_READONLY = 1, WS_NO_REBUILD = 2 };

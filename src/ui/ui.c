@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "model/note-sync.h"
+#include "review/persist.h"
 #include "ui/ui.h"
 #include "base/util.h"
 
@@ -671,6 +672,7 @@ handle_key(struct ui *ui, int key)
 	const struct action	*a;
 	MEVENT			 m;
 
+	ui->last_key_ms = ui_now_ms();
 	if (key == (KEYC_FN | KEY_RESIZE)) {
 		layout(ui);
 		return;
@@ -755,21 +757,45 @@ tick(struct ui *ui, uint64_t *last_poll)
 	return wait;
 }
 
-/* The live session (the clock, where the facilitator is, for an audience
+#define REPORT_IDLE_MS	1000
+
+static void
+write_report_now(struct ui *ui)
+{
+	char *cause = NULL;
+
+	if (persist_report(ui->ws, &cause) != 0) {
+		ui_message(ui, true, "%s", cause);
+		free(cause);
+		ui->ws->report_due = false;	/* said; the next change retries */
+	}
+}
+
+/* The live session (the clock, the lead and where it is, for an audience
  * view to follow), written once the frame is out: a key's answer on the
  * screen never waits for them. The wait until the clock's next write, or
  * 0 when the screen must show what they changed. */
 static int
 after_frame(struct ui *ui, int wait)
 {
-	int		 vt;
+	int vt;
 
 	if ((vt = clock_tick(ui)) >= 0 && vt < wait)
 		wait = vt;
 	/* The lead, and where it is, for the audience view to follow. */
 	if ((vt = room_tick(ui)) >= 0 && vt < wait)
 		wait = vt;
-	return ui->dirty_all || ui->dirty_header ? 0 : wait;
+	/* REPORT.md, for git diff, once the keys pause. */
+	if (ui->ws->report_due) {
+		uint64_t idle = ui_now_ms() - ui->last_key_ms;
+
+		if (idle >= REPORT_IDLE_MS)
+			write_report_now(ui);
+		else if ((int)(REPORT_IDLE_MS - idle) < wait)
+			wait = (int)(REPORT_IDLE_MS - idle);
+	}
+	return ui->dirty_all || ui->dirty_header || ui->dirty_status ? 0 :
+	    wait;
 }
 
 /* Ask the terminal to mark pastes (a terminal that cannot ignores it). */
@@ -1081,6 +1107,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	}
 	diags_free(&bind_diags);
 
+	ws->report_later = true;
 	ui_set_view(&ui, &view_review);
 	last_poll = ui_now_ms();
 	while (!ui.quit && !stop) {
@@ -1104,6 +1131,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	if (ui.view->leave != NULL)
 		ui.view->leave(&ui);
 	clock_stop(&ui);
+	write_report_now(&ui);
 	room_leave(&ui);
 	for (size_t i = 0; views[i] != NULL; i++) {
 		if (views[i]->free != NULL)

@@ -168,6 +168,7 @@ struct ui {
 	bool			 dirty_all;	/* the body must be redrawn */
 	bool			 dirty_header, dirty_status;
 	time_t			 started;
+	uint64_t		 last_key_ms;	/* REPORT.md waits for a pause */
 	long			 shown_elapsed;
 
 	/* Where the review is. */
