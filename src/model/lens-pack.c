@@ -111,14 +111,6 @@ put_yval(struct buf *b, const struct yval *v, int depth)
 	return 0;
 }
 
-static void
-put_strs(struct buf *b, char *const *v, size_t n)
-{
-	put32(b, (uint32_t)n);
-	for (size_t i = 0; i < n; i++)
-		put_str(b, v[i]);
-}
-
 static int
 put_question(struct buf *b, const struct question *q)
 {
@@ -428,21 +420,6 @@ get_rule(struct reader *r, struct rule *ru, size_t nchoices)
 			r->bad = true;
 		}
 	}
-}
-
-/* A list of texts, none of them missing. */
-static char **
-get_strs(struct reader *r, size_t *n)
-{
-	char **v;
-
-	*n = get_count(r, 5);
-	v = alloc(r, *n, sizeof *v);
-	for (size_t i = 0; i < *n && !r->bad; i++) {
-		if ((v[i] = get_str(r)) == NULL)
-			r->bad = true;
-	}
-	return v;
 }
 
 static void
