@@ -48,7 +48,7 @@ is "$(status_field "$TMP/c1" high operationalExcellence)" 2 "clone one's half is
 is "$(status_field "$TMP/c1" high security)" 2 "clone two's half is there"
 like "$("$WAFR" answer "$TMP/c1" identities)" 'note: From clone two' \
 	"with its notes"
-is "$(grep '^| \*\*Total' "$TMP/c1/REPORT.md")" \
+is "$(grep '^| \*\*Total' "$TMP/c1/REPORT.md" | tail -n 1)" \
 	"| **Total** |  | 57 | 5 | 4 | 0 | 0 | 1 | 52 |" \
 	"REPORT.md is written again from the merged answers"
 like "$("$WAFR" milestones "$TMP/c1")" 'Security done' \
