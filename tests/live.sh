@@ -74,6 +74,17 @@ ok $? "and b again to the big one"
 term_resize present 80x24
 term_wait present "^ wafr Live shop"
 ok $? "back at 80x24 the view fits again"
+# What to ask the team, from the lens, on a key.
+term_keys present a
+term_wait present "Ask the team"
+ok $? "a shows what to ask the team in place of the choices"
+like "$(term_text present)" "- When did someone last stop a release" \
+    "the question's first ask: text"
+term_gone present "None of these"
+ok $? "the choices give way to it"
+term_keys present a
+term_wait present "\[x\] None of these"
+ok $? "a again shows the choices"
 term_keys present q
 term_kill present
 

@@ -30,6 +30,7 @@ struct present {
 	struct workspace	*ws;
 	int			 lines, cols;
 	bool			 big, chosen;	/* chosen: by the key */
+	bool			 ask;		/* the question's ask: list */
 	WINDOW			*win[R_COUNT];
 	char			*sig[R_COUNT];	/* what each shows now */
 	bool			 quit;
@@ -44,6 +45,7 @@ on_signal(int sig)
 }
 
 /* Keys of the audience view: it has no others. */
+static void	key_ask(struct present *);
 static void	key_big(struct present *);
 static void	key_quit(struct present *);
 static void	key_redraw(struct present *);
@@ -51,6 +53,7 @@ static const struct {
 	int	 key;
 	void	(*fn)(struct present *);
 } present_keys[] = {
+	{ 'a', key_ask },
 	{ 'b', key_big },
 	{ 'q', key_quit },
 	{ 27, key_quit },
@@ -182,9 +185,16 @@ draw_top(struct present *pr, const struct qref *ref)
 	else
 		clock[0] = '\0';
 	num = ref != NULL && ref->q->number != NULL ? ref->q->number : "";
-	right = ref != NULL ? xasprintf("%s %s  %s ",
-	    pillar_code(ref->q->pillar), text_get(&ref->q->pillar->title),
-	    clock) : xstrdup("");
+	if (ref != NULL) {
+		/* Two lenses may both have an OPS: then it says whose. */
+		char *code = state_pillar_code(&pr->ws->state, ref->lens,
+		    ref->q->pillar);
+
+		right = xasprintf("%s %s  %s ", code,
+		    text_get(&ref->q->pillar->title), clock);
+		free(code);
+	} else
+		right = xstrdup("");
 	lead = state_lead(&pr->ws->state, (long)time(NULL), &l) ?
 	    xasprintf(_("lead: %s"), l.author) : xstrdup("");
 	sig = xasprintf("%d|%s|%s|%s|%d|%s", pr->big, name != NULL ? name : "",
@@ -295,8 +305,9 @@ draw_body(struct present *pr, const struct qref *ref, int cur)
 	}
 	a = state_answer(&pr->ws->state, ref);
 	enc = answer_encode(a, &size);
-	buf_printf(&sig, "%d|%s/%s|%d|%d|", pr->big,
-	    pr->ws->state.lenses[ref->lens]->id, ref->q->id, hide, cur);
+	buf_printf(&sig, "%d|%s/%s|%d|%d|%d|", pr->big,
+	    pr->ws->state.lenses[ref->lens]->id, ref->q->id, hide, cur,
+	    pr->ask);
 	for (size_t i = 0; i < size; i++)
 		buf_printf(&sig, "%02x", ((unsigned char *)enc)[i]);
 	free(enc);
@@ -329,6 +340,19 @@ draw_body(struct present *pr, const struct qref *ref, int cur)
 		    a->reason : "");
 		draw_text(w, y++, 2, width, s, EL_RISK_NA);
 		free(s);
+	}
+	/* What to ask the team, in place of the choices, while a shows it. */
+	if (pr->ask && ref->q->nask > 0) {
+		if (y < h)
+			draw_text(w, y++, 2, width, _("Ask the team"),
+			    EL_TITLE);
+		for (size_t i = 0; i < ref->q->nask && y < h; i++) {
+			draw_text(w, y, 2, 2, "-", EL_DIM);
+			y += draw_wrapped(w, y, 4, width - 2, h - y,
+			    ref->q->ask[i], EL_NORMAL, true) + (h > 20);
+		}
+		wnoutrefresh(w);
+		return;
 	}
 	/* The choices before the note: it gives up rows down to one. */
 	if (note != NULL && noterows > h - y - (int)ref->q->nchoices - 2)
@@ -573,6 +597,13 @@ draw(struct present *pr)
 	draw_body(pr, have ? &ref : NULL, choice);
 	draw_tally(pr, have ? &ref : NULL);
 	doupdate();
+}
+
+static void
+key_ask(struct present *pr)
+{
+	pr->ask = !pr->ask;
+	layout(pr);
 }
 
 static void
