@@ -2,7 +2,7 @@
 # Small things seen in the room: search finds notes and practice codes,
 # the question list marks notes, evidence and roadmap items, the selected
 # pillar row is one block of colour in every theme, and x acts only on a
-# choice cursor that shows.
+# choice cursor that shows; P records who takes part.
 . "$(dirname "$0")/lib.sh"
 
 need_tmux
@@ -28,6 +28,18 @@ term_wait rv "Evidence"
 term_keys rv "https://ci.example.org/runs" Enter
 term_wait rv "OPS 5 .* ne *$"
 ok $? "evidence added: the row says n and e"
+
+# --- Who takes part, for the report ---
+term_keys rv P
+term_shows rv "Participants and roles" "P asks who takes part"
+term_keys rv "Ana Lima (facilitator); Ben Ode (scribe)" Enter
+term_shows rv "Participants: Ana Lima \(facilitator\); Ben Ode \(scribe\)" \
+    "and says what it recorded"
+like "$("$WAFR" report "$WS")" "Ana Lima \(facilitator\)" \
+    "the report's summary lists them"
+term_keys rv P
+term_shows rv "Participants and roles \(a; b\): Ana Lima" "P again starts from what is recorded"
+term_keys rv Escape
 
 # --- x in the question list ---
 term_keys rv x

@@ -168,3 +168,29 @@ act_take_lead(struct ui *ui)
 	    "audience view and the clock follow it."));
 	ui_dirty(ui);
 }
+
+/* P: who takes part and their roles, the workload property the report's
+ * summary lists ("Ana (facilitator); Ben (scribe)"). */
+static void
+participants_done(struct ui *ui, const char *text)
+{
+	char *cause = NULL;
+
+	if (ops_set_prop(ui->ws, "participants", text, &cause) != 0) {
+		ui_message(ui, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (*text == '\0')
+		ui_message(ui, false, "%s", _("No participants recorded now."));
+	else
+		ui_message(ui, false, _("Participants: %s"), text);
+	ui_dirty(ui);
+}
+
+void
+act_participants(struct ui *ui)
+{
+	ui_prompt(ui, _("Participants and roles (a; b):"),
+	    state_prop(&ui->ws->state, "participants"), participants_done);
+}

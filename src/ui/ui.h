@@ -397,6 +397,7 @@ int	 clock_title(struct ui *, WINDOW *, int, enum element);
 /* Has the current pillar's clock moved since this was last asked? */
 bool	 clock_moved(struct ui *);
 void	 act_agenda(struct ui *);
+void	 act_participants(struct ui *);
 
 /* One lead in the room (room.c): claim, renew or lose the lead, and write
  * where the lead is; returns ms to the next tick. room_status draws who
