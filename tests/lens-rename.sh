@@ -52,6 +52,12 @@ wafr-serverless/sls_ops_health SLS-OPS 1: high" "undo does not take the rename b
 ok $? "init --lens serverless --lens softwareasaservice"
 is "$(sed -n 's/^- //p' "$TMP/n/workload.yaml" | tr '\n' ' ')" "wafr-serverless wafr-saas " \
     "they are the lenses of their own ids"
+"$WAFR" init "$TMP/a" >/dev/null
+is "$("$WAFR" lens add "$TMP/a" serverless)" "Lens wafr-serverless added" \
+    "lens add by the old id says the id the lens has"
+"$WAFR" lens remove "$TMP/a" serverless >/dev/null 2>"$TMP/err"
+is "$?:$(sed -n 's/^- //p' "$TMP/a/workload.yaml" | tr '\n' ' ')" "0:wellarchitected " \
+    "lens remove takes the old id too"
 
 # A lens of someone else's that has the old id is left alone.
 cat >"$TMP/mine.yaml" <<'YAML'

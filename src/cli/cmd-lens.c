@@ -250,8 +250,11 @@ cmd_lens_change(int argc, char **argv, bool add)
 	} else {
 		if (ws->warning != NULL)
 			cmd_error("%s", ws->warning);
+		/* Added, the lens is the last one, by the id it has. */
 		printf(add ? _("Lens %s added\n") : _("Lens %s removed\n"),
-		    cmd_safe(argv[optind + 1]));
+		    cmd_safe(add && ws->state.nlenses > 0 ?
+		    ws->state.lenses[ws->state.nlenses - 1]->id :
+		    argv[optind + 1]));
 	}
 	workspace_close(ws);
 	return r == 0 ? EXIT_OK : EXIT_DATA;

@@ -328,6 +328,19 @@ scan_counts(struct buf *b, const struct scan_ref *refs, size_t n,
 	buf_printf(b, ", \"failing_checks\": %zu", t.failing_checks);
 }
 
+
+/* Which scan: "source", "account", "region", then a comma. */
+static void
+scan_where(struct buf *b, const struct scan_group *g)
+{
+	str_or_null(b, "source", g->source);
+	buf_adds(b, ", ");
+	str_or_null(b, "account", g->account);
+	buf_adds(b, ", ");
+	str_or_null(b, "region", g->region);
+	buf_adds(b, ", ");
+}
+
 static void
 scan_question(struct buf *b, const struct state *st, const struct qref *ref)
 {
@@ -365,12 +378,7 @@ scan_question(struct buf *b, const struct state *st, const struct qref *ref)
 				continue;
 			buf_adds(b, f1 ? "\n    {" : ",\n    {");
 			f1 = false;
-			str_or_null(b, "source", g->source);
-			buf_adds(b, ", ");
-			str_or_null(b, "account", g->account);
-			buf_adds(b, ", ");
-			str_or_null(b, "region", g->region);
-			buf_adds(b, ", ");
+			scan_where(b, g);
 			str_or_null(b, "check", r->check);
 			buf_adds(b, ", ");
 			str_or_null(b, "status", scan_status_name(r->status));
@@ -398,12 +406,7 @@ report_scans_json(struct buf *b, const struct state *st,
 		const struct scan_group *g = st->scans.groups[i];
 
 		buf_adds(b, i > 0 ? ",\n  {" : "\n  {");
-		str_or_null(b, "source", g->source);
-		buf_adds(b, ", ");
-		str_or_null(b, "account", g->account);
-		buf_adds(b, ", ");
-		str_or_null(b, "region", g->region);
-		buf_adds(b, ", ");
+		scan_where(b, g);
 		str_or_null(b, "date", g->date);
 		buf_adds(b, ", ");
 		str_or_null(b, "file", g->file);

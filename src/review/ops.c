@@ -856,6 +856,17 @@ workspace_lens(const struct workspace *ws, const char *id)
 	return -1;
 }
 
+/* A lens the user names: by its id, or by the old id of a lens whose id
+ * wafr changed (the workspace was renamed on open; see model/rename.h). */
+static int
+workspace_lens_named(const struct workspace *ws, const char *id)
+{
+	const struct lens_rename	*rn = lens_rename_of(id);
+	int				 i = workspace_lens(ws, id);
+
+	return i < 0 && rn != NULL ? workspace_lens(ws, rn->new_id) : i;
+}
+
 static char *
 lens_list(const struct workspace *ws, const char *add, int skip)
 {
@@ -919,7 +930,7 @@ ops_lens_remove(struct workspace *ws, const char *id, bool force,
 	const struct lens	*l;
 	char			*ids, *key;
 	size_t			 answered = 0;
-	int			 i = workspace_lens(ws, id), r;
+	int			 i = workspace_lens_named(ws, id), r;
 
 	if (i < 0)
 		return fail(cause, _("no lens \"%s\" in this workspace"), id);
@@ -1351,11 +1362,8 @@ ops_lens_upgrade(struct workspace *ws, const char *spec, const char *from,
 	if ((nl = lens_load_checked(path, cause)) == NULL ||
 	    read_file(path, &data, &size, cause) != 0)
 		goto out;
-	li = workspace_lens(ws, from != NULL ? from : nl->id);
-	/* A lens whose id wafr itself changed was renamed on open: --from
-	 * may still name it by its old id. */
-	if (li < 0 && from != NULL && lens_rename_of(from) != NULL)
-		li = workspace_lens(ws, lens_rename_of(from)->new_id);
+	li = from != NULL ? workspace_lens_named(ws, from) :
+	    workspace_lens(ws, nl->id);
 	if (li < 0) {
 		if (from != NULL)
 			fail(cause, _("no lens \"%s\" in this workspace"), from);

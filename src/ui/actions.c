@@ -435,6 +435,32 @@ ui_dump_bindings(const struct settings *set, struct diags *d, FILE *f)
 	}
 }
 
+size_t
+actions_shadowed(struct buf *out)
+{
+	size_t n = 0;
+
+	/* action_find takes the first: a later action with the same key in
+	 * a context they share can never run. */
+	for (size_t i = 0; i < nactions; i++) {
+		for (size_t k = i + 1; k < nactions; k++) {
+			if ((actions[i].ctx & actions[k].ctx) == 0)
+				continue;
+			for (int a = 0; a < MAX_KEYS; a++) {
+				for (int b = 0; b < MAX_KEYS; b++) {
+					if (bound[i][a] == KEYC_NONE ||
+					    bound[i][a] != bound[k][b])
+						continue;
+					buf_printf(out, "%s shadows %s\n",
+					    actions[i].name, actions[k].name);
+					n++;
+				}
+			}
+		}
+	}
+	return n;
+}
+
 const struct action *
 action_find(int key, int ctx)
 {

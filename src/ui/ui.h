@@ -251,6 +251,9 @@ extern const struct action actions[];
 extern const size_t nactions;
 const struct action *action_find(int, int);
 void	 actions_init(void);
+/* Pairs of actions bound to one key in a context they share (the second
+ * never runs), a line each in out: how many. */
+size_t	 actions_shadowed(struct buf *);
 void	 actions_bind(const struct settings *, struct diags *);
 const char *action_keys(const struct action *);
 
