@@ -351,13 +351,16 @@ rotl64(uint64_t x, int r)
 	return (x << r) | (x >> (64 - r));
 }
 
+/* Eight bytes as a little-endian number, in one load. */
 static uint64_t
 load64(const unsigned char *p)
 {
-	uint64_t v = 0;
+	uint64_t v;
 
-	for (int i = 7; i >= 0; i--)
-		v = (v << 8) | p[i];
+	memcpy(&v, p, sizeof v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
 	return v;
 }
 

@@ -1439,6 +1439,8 @@ snapshot_src_dir(struct snapshot_src *src, const char *dir)
 	src->sep = "/";
 	src->read = dir_read;
 	src->list = dir_list;
+	src->holds = NULL;
+	src->lens = NULL;
 	src->arg = (void *)dir;
 }
 
@@ -1471,34 +1473,94 @@ snapshot_read_workload(const char *dir, struct kv *kv, char **cause)
 	return r;
 }
 
+/* A text the YAML emitter writes as it is, a plain scalar (a letter or
+ * digit first, then letters, digits, spaces and a few signs, no space
+ * last), and that reads back the same; NULL is one too. */
+static bool
+plain_text(const char *s)
+{
+	size_t n;
+
+	if (s == NULL)
+		return true;
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+	    (*s >= '0' && *s <= '9')))
+		return false;
+	n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789 _.-?/()");
+	return s[n] == '\0' && s[n - 1] != ' ';
+}
+
+/* What snapshot_answer_text writes for question QID of the pillar
+ * unanswered, in *text, and the question; NULL if the lens has no such
+ * question there. Plain ids and titles are put together here as the
+ * emitter writes them; any other text the emitter writes. */
+static const struct question *
+unanswered_text(const struct lens *l, const char *pillar, const char *qid,
+    char **text, size_t *size)
+{
+	const struct question	*q;
+	struct answer		 a;
+	struct buf		 b = { 0 };
+
+	if ((q = lens_question(l, qid)) == NULL ||
+	    strcmp(q->pillar->id, pillar) != 0)
+		return NULL;
+	answer_init(&a);
+	if (plain_text(q->id) && plain_text(q->number) &&
+	    plain_text(q->title.base) && question_risk(q, &a) ==
+	    RISK_UNANSWERED) {
+		buf_printf(&b, "question: %s\n", q->id);
+		if (q->number != NULL)
+			buf_printf(&b, "number: %s\n", q->number);
+		if (q->title.base != NULL)
+			buf_printf(&b, "title: %s\n", q->title.base);
+		buf_adds(&b, "risk: unanswered\n");
+		*size = b.len;
+		*text = buf_take(&b);
+	} else
+		*text = snapshot_answer_text(l, q, &a, NULL, size);
+	answer_free(&a);
+	return q;
+}
+
+/* Answer file FILE of the pillar. A file that holds just what an
+ * unanswered question's file holds (most files of a big lens) is known
+ * without a parse, and from a source that can tell (a git tree, by the
+ * hash) without being read. */
 static int
 read_one(const struct snapshot_src *src, const struct lens *l,
     const char *pillar, const char *file, struct answer *answers,
     struct roadmap_item **roadmap, char **cause)
 {
-	char			*rel, *name, *data, *qid;
-	size_t			 size;
+	char			*rel, *name, *data = NULL, *qid, *empty = NULL;
+	size_t			 size, nempty = 0;
 	const struct question	*q;
 	struct answer		 a;
-	struct roadmap_item	*it;
-	int			 r;
+	struct roadmap_item	*it = NULL;
+	int			 r = 0;
 
 	rel = xasprintf("answers/%s/%s/%s", l->id, pillar, file);
-	name = xasprintf("%s%s%s", src->label, src->sep, rel);
-	r = src->read(src->arg, rel, &data, &size, cause);
-	free(rel);
-	if (r != 0) {
+	qid = xstrndup(file, strlen(file) - 5);
+	q = unanswered_text(l, pillar, qid, &empty, &nempty);
+	if (q == NULL || src->holds == NULL || src->holds(src->arg, rel, empty,
+	    nempty) != 1)
+		r = src->read(src->arg, rel, &data, &size, cause);
+	if (r == 1 || (r == 0 && data != NULL && (q == NULL ||
+	    size != nempty || memcmp(data, empty, size) != 0))) {
+		name = xasprintf("%s%s%s", src->label, src->sep, rel);
 		if (r == 1)
 			fail(cause, _("%s: no such file"), name);
+		else
+			r = snapshot_parse_answer(name, data, size, l, pillar,
+			    qid, &q, &a, &it, cause);
 		free(name);
-		return -1;
-	}
-	qid = xstrndup(file, strlen(file) - 5);
-	r = snapshot_parse_answer(name, data, size, l, pillar, qid, &q, &a,
-	    &it, cause);
-	free(qid);
+	} else if (r == 0)
+		answer_init(&a);
+	free(empty);
 	free(data);
-	free(name);
+	free(qid);
+	free(rel);
 	if (r != 0)
 		return -1;
 	answer_free(&answers[q->index]);
@@ -1512,17 +1574,24 @@ static int
 read_lens(const struct snapshot_src *src, const struct lens *l,
     struct answer *answers, struct roadmap_item **roadmap, char **cause)
 {
-	char	**pillars, **files, *rel;
-	size_t	  npillars, nfiles;
-	int	  r, ret = -1;
+	const char	**ids;
+	char		**pillars, **files, *rel;
+	size_t		  npillars, nfiles;
+	int		  r, ret = -1;
 
 	rel = xasprintf("answers/%s", l->id);
 	r = src->list(src->arg, rel, &pillars, &npillars, cause);
 	free(rel);
 	if (r != 0)
 		return r == 1 ? 0 : -1;
+	/* The lens's pillar ids, sorted: a lens may have thousands. */
+	ids = xcalloc(l->npillars + 1, sizeof *ids);
+	for (size_t i = 0; i < l->npillars; i++)
+		ids[i] = l->pillars[i].id;
+	qsort(ids, l->npillars, sizeof *ids, cmp_str);
 	for (size_t i = 0; i < npillars; i++) {
-		if (lens_pillar(l, pillars[i]) == NULL) {
+		if (bsearch(&pillars[i], ids, l->npillars, sizeof *ids,
+		    cmp_str) == NULL) {
 			fail(cause, _("%s%sanswers/%s/%s: lens %s has no "
 			    "pillar \"%s\""), src->label, src->sep, l->id,
 			    pillars[i], l->id, pillars[i]);
@@ -1549,6 +1618,7 @@ read_lens(const struct snapshot_src *src, const struct lens *l,
 	}
 	ret = 0;
 out:
+	free(ids);
 	free_names(pillars, npillars);
 	return ret;
 }
@@ -1652,7 +1722,11 @@ snapshot_load(const struct snapshot_src *src, struct state **out,
 			char *rel = xasprintf("lenses/%s.%s", id, ext[i]);
 
 			r = src->read(src->arg, rel, &data, &size, cause);
-			if (r == 0) {
+			if (r == 0 && src->lens != NULL && (l = src->lens(
+			    src->arg, rel + strlen("lenses/"), id, data,
+			    size)) != NULL)
+				free(data);
+			else if (r == 0) {
 				name = xasprintf("%s%s%s", src->label,
 				    src->sep, rel);
 				diags_init(&d, name);
