@@ -564,11 +564,16 @@ mkdir_p(const char *path, int mode, char **cause)
 char *
 path_join(const char *a, const char *b)
 {
-	size_t n = strlen(a);
+	size_t	 n = strlen(a), m = strlen(b);
+	bool	 slash = n > 0 && a[n - 1] == '/';
+	char	*p = xmalloc(n + !slash + m + 1);
 
-	if (n > 0 && a[n - 1] == '/')
-		return xasprintf("%s%s", a, b);
-	return xasprintf("%s/%s", a, b);
+	/* No printf: a walk of a big workspace joins thousands. */
+	memcpy(p, a, n);
+	if (!slash)
+		p[n++] = '/';
+	memcpy(p + n, b, m + 1);
+	return p;
 }
 
 /* Invisible characters that reorder or hide text (bidi embeddings,

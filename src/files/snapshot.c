@@ -1491,6 +1491,34 @@ plain_text(const char *s)
 	return s[n] == '\0' && s[n - 1] != ' ';
 }
 
+/* KEY: VALUE on a line of its own, VALUE plain; nothing for NULL. (Put
+ * together by hand: thousands of files are read at a time.) */
+static void
+plain_line(struct buf *b, const char *key, const char *value)
+{
+	if (value == NULL)
+		return;
+	buf_adds(b, key);
+	buf_adds(b, ": ");
+	buf_adds(b, value);
+	buf_addc(b, '\n');
+}
+
+/* answers/LENS/PILLAR/FILE. */
+static char *
+answer_rel(const char *lens, const char *pillar, const char *file)
+{
+	struct buf b = { 0 };
+
+	buf_adds(&b, "answers/");
+	buf_adds(&b, lens);
+	buf_addc(&b, '/');
+	buf_adds(&b, pillar);
+	buf_addc(&b, '/');
+	buf_adds(&b, file);
+	return buf_take(&b);
+}
+
 /* What snapshot_answer_text writes for question QID of the pillar
  * unanswered, in *text, and the question; NULL if the lens has no such
  * question there. Plain ids and titles are put together here as the
@@ -1510,12 +1538,10 @@ unanswered_text(const struct lens *l, const char *pillar, const char *qid,
 	if (plain_text(q->id) && plain_text(q->number) &&
 	    plain_text(q->title.base) && question_risk(q, &a) ==
 	    RISK_UNANSWERED) {
-		buf_printf(&b, "question: %s\n", q->id);
-		if (q->number != NULL)
-			buf_printf(&b, "number: %s\n", q->number);
-		if (q->title.base != NULL)
-			buf_printf(&b, "title: %s\n", q->title.base);
-		buf_adds(&b, "risk: unanswered\n");
+		plain_line(&b, "question", q->id);
+		plain_line(&b, "number", q->number);
+		plain_line(&b, "title", q->title.base);
+		plain_line(&b, "risk", "unanswered");
 		*size = b.len;
 		*text = buf_take(&b);
 	} else
@@ -1540,7 +1566,7 @@ read_one(const struct snapshot_src *src, const struct lens *l,
 	struct roadmap_item	*it = NULL;
 	int			 r = 0;
 
-	rel = xasprintf("answers/%s/%s/%s", l->id, pillar, file);
+	rel = answer_rel(l->id, pillar, file);
 	qid = xstrndup(file, strlen(file) - 5);
 	q = unanswered_text(l, pillar, qid, &empty, &nempty);
 	if (q == NULL || src->holds == NULL || src->holds(src->arg, rel, empty,

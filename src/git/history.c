@@ -36,6 +36,17 @@ static const char *const owned[] = {
 static const char gitignore[] = ".wafr/\n";
 static const char gitattributes[] = "REPORT.md merge=union\n";
 
+/* libgit2, set to read objects as git does, without hashing each one
+ * again (zlib checks what it inflates): a milestone's state or the trees
+ * of a big lens are thousands of objects. */
+static void
+git_start(void)
+{
+	if (git_libgit2_init() < 0 ||
+	    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0) != 0)
+		git_error_clear();	/* what fails shows in the next call */
+}
+
 static int
 git_fail(char **cause, const char *what)
 {
@@ -242,7 +253,7 @@ stage_folder(struct stager *s, int fd, const char *rel, int depth)
 		if (strcmp(de->d_name, ".") == 0 ||
 		    strcmp(de->d_name, "..") == 0)
 			continue;
-		sub = xasprintf("%s/%s", rel, de->d_name);
+		sub = path_join(rel, de->d_name);
 		if (not_owned(sub) || fstatat(dirfd(d), de->d_name, &sb,
 		    AT_SYMLINK_NOFOLLOW) != 0)
 			;	/* not ours, or gone meanwhile */
@@ -400,7 +411,7 @@ history_init(const char *dir, const struct state *st, char **cause)
 	char		*top = NULL, *gitdir = NULL, *tmp = NULL;
 	int		 ret = -1;
 
-	git_libgit2_init();
+	git_start();
 	if ((top = realpath(dir, NULL)) == NULL) {
 		fail(cause, "%s: %s", dir, strerror(errno));
 		goto out;
@@ -1142,7 +1153,7 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 
 	if (check_name(name, cause) != 0)
 		return -1;
-	git_libgit2_init();
+	git_start();
 	slug = milestone_slug(name);
 	tagname = xasprintf("%s%s", MILESTONE_TAG_PREFIX, slug);
 	refname = xasprintf("refs/tags/%s", tagname);
@@ -1415,7 +1426,7 @@ history_milestones(const char *dir, struct milestone **out,
 
 	*out = NULL;
 	*nout = 0;
-	git_libgit2_init();
+	git_start();
 	if (open_repo(dir, &repo, cause) != 0)
 		goto out;
 	if (git_reference_iterator_glob_new(&it, repo,
@@ -1712,11 +1723,7 @@ history_state(const char *dir, const char *spec, struct state **out,
 	int			 ret = -1;
 
 	*out = NULL;
-	git_libgit2_init();
-	/* Like git, read objects without hashing each one again (zlib checks
-	 * what it inflates): a milestone's state reads thousands. */
-	if (git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0) != 0)
-		git_error_clear();	/* only slower */
+	git_start();
 	if (open_repo(dir, &repo, cause) != 0 ||
 	    resolve(repo, spec, &commit, cause) != 0)
 		goto out;
