@@ -351,7 +351,8 @@ rotl64(uint64_t x, int r)
 	return (x << r) | (x >> (64 - r));
 }
 
-/* Eight bytes as a little-endian number, in one load. */
+/* Little-endian, whatever the host, so that a hash kept in a file reads
+ * the same everywhere; one load where the host is little-endian. */
 static uint64_t
 load64(const unsigned char *p)
 {

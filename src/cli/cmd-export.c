@@ -327,7 +327,7 @@ out:
 	names_free(&dirs);
 	free(cause);
 	free(aliases);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 

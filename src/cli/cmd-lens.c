@@ -256,7 +256,7 @@ cmd_lens_change(int argc, char **argv, bool add)
 		    ws->state.lenses[ws->state.nlenses - 1]->id :
 		    argv[optind + 1]));
 	}
-	workspace_close(ws);
+	ops_close(ws);
 	return r == 0 ? EXIT_OK : EXIT_DATA;
 }
 

@@ -261,7 +261,7 @@ export(const char *dir, enum tracker t, const char *out)
 		free(path);
 		free(json);
 	}
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 
@@ -404,7 +404,7 @@ out:
 	buf_free(&b);
 	buf_free(&miss);
 	tracker_rows_free(&rows);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 
@@ -466,7 +466,7 @@ cmd_roadmap_exec(int argc, char **argv)
 			cause = NULL;
 		}
 		list(ws);
-		workspace_close(ws);
+		ops_close(ws);
 		return EXIT_OK;
 	}
 	if (argc - optind != 2)
@@ -477,7 +477,7 @@ cmd_roadmap_exec(int argc, char **argv)
 	if (state_find(&ws->state, argv[optind + 1], &ref, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		workspace_close(ws);
+		ops_close(ws);
 		return EXIT_DATA;
 	}
 	if (changes == 0 && ws->state.roadmap[ref.lens][ref.q->index] != NULL) {
@@ -485,7 +485,7 @@ cmd_roadmap_exec(int argc, char **argv)
 		ret = EXIT_OK;
 	} else
 		ret = edit(ws, &ref, argc, argv, longopts);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 
