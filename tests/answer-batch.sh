@@ -92,6 +92,8 @@ is "$("$WAFR" answer "$A" priorities | grep -c '\[x\]')" 1 \
 # One change in the journal: one undo takes the whole batch back.
 is "$("$WAFR" log "$A" | grep -c .)" 2 "the batch is one entry of the log"
 like "$("$WAFR" log "$A" | head -n 1)" " batch$" "... named batch"
+like "$("$WAFR" log "$A" networking)" " batch$" \
+    "the log of one of its questions lists it"
 is "$("$WAFR" undo "$A")" "undone: batch" "one undo takes the batch back"
 is "$("$WAFR" status "$A" --json)" "$(cat "$TMP/empty.json")" \
     "... every answer of it"
