@@ -7,6 +7,7 @@
 
 #include "base/hindex.h"
 #include "base/util.h"
+#include "model/plan.h"
 #include "model/state.h"
 #include "tap.h"
 
@@ -173,10 +174,40 @@ test_many(void)
 	kv_free(&kv);
 }
 
+/* Reports list the properties by key, whatever the order they were set. */
+static void
+test_key_order(void)
+{
+	struct state	*st = state_new();
+	size_t		*idx;
+	char		 k[64];
+	int		 good = 1;
+
+	for (int i = 0; i < 4000; i++) {
+		snprintf(k, sizeof k, "agenda/big/p%d", i);
+		kv_set(&st->workload, k, "30");
+	}
+	kv_set(&st->workload, "name", "wide");
+	kv_set(&st->workload, "environment", "production");
+	idx = plan_prop_order(st);
+	for (size_t i = 1; i < st->workload.n && good; i++)
+		good = strcmp(st->workload.keys[idx[i - 1]],
+		    st->workload.keys[idx[i]]) < 0;
+	ok(good, "4,002 properties set out of order come out by key");
+	is_str(st->workload.keys[idx[0]], "agenda/big/p0", "... the first");
+	is_str(st->workload.keys[idx[1]], "agenda/big/p1", "... p1 next");
+	is_str(st->workload.keys[idx[2]], "agenda/big/p10", "... then p10");
+	is_str(st->workload.keys[idx[st->workload.n - 1]], "name",
+	    "... and name last");
+	free(idx);
+	state_free(st);
+}
+
 int
 main(void)
 {
 	test_basics();
+	test_key_order();
 	test_against_list();
 	test_many();
 	return tap_done();
