@@ -166,6 +166,25 @@ shows 'Pillars' "the review opens at 200x60"
 shows 'Link \(o opens it\)' "a large terminal shows the practice's link unasked"
 ok $(screen_text | sed -n '36,59p' | grep -q '[^ │]'; echo $?) \
     "the bottom 24 rows are not left empty"
+# A short question: once its own details show whole, the others of its
+# practices and what the pillar is about take the rows left.
+screen_keys End Tab G
+shows 'SUS 6  How do your team' "G goes to the pillar's last question"
+shows '──The other practices──' "rows to spare show the question's other practices"
+like "$(screen_text)" ' SUS06-BP05  Test apps on a shared, remote device farm' \
+    "each with its code and title"
+like "$(screen_text)" 'Apps are tested on a shared, remote device farm rather than' \
+    "and its helpful text"
+like "$(screen_text)" '──The pillar: SUS Sustainability──' "then the pillar"
+like "$(screen_text)" 'Reducing the energy, hardware and data a workload consumes' \
+    "with its description"
+blank=$(screen_text | sed -n '17,59p' | tac |
+    awk '/^[ │]*$/ { n++; next } { exit } END { print n + 0 }')
+ok $([ "$blank" -le 5 ]; echo $?) \
+    "at most 5 rows stay empty under a short question ($blank)"
+ok $(screen_text | sed -n '/──The other practices──/,$p' | grep -q 'SUS06-BP01'
+    [ $? -ne 0 ]; echo $?) \
+    "the practice under the cursor is not repeated there"
 screen_keys q
 screen_wait 'EXITED 0'
 screen_stop
