@@ -76,6 +76,23 @@ like "$(screen_text)" '^ +Question +Title +Owner +Ticket +Due +Status' \
 like "$(screen_text)" '> HRI SEC 1 +[^ ][^│]*… Jörg Mü… https:/… 2026-03-31 Open *$' \
     "its columns fit 80 columns, the title cut first"
 screen_keys q
+
+# --- The status-line prompt marks both of its cuts ---
+long="the start of a search that runs on past the end of the status line, up to its last word"
+screen_keys /
+shows '^Search: *$' "/ asks what to search for"
+screen_keys -l "$long"
+shows '^Search: …' "typed past the line's end: an ellipsis at the left says the start is out of sight"
+like "$(row 24)" '^Search: …[^…]*up to its last word$' \
+    "the end of the text and the cursor stay in sight"
+screen_keys Home
+shows '^Search: the start of a search' "Home shows the start again"
+like "$(row 24)" '^Search: the start of a search [^…]*…$' \
+    "with no ellipsis at the left, and one at the right for the rest"
+screen_keys End
+shows '^Search: …[^…]*up to its last word$' "End scrolls back to the end"
+screen_keys Escape
+shows 'q quit' "Esc leaves the prompt"
 screen_keys q
 screen_wait 'EXITED 0'
 screen_stop
