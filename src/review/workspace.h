@@ -31,6 +31,7 @@ struct workspace {
 	 * (same id, new bytes) is read again. */
 	uint64_t	 *lens_digest;	/* [lens] */
 	bool		  lens_stale;
+	bool		  lens_fresh;	/* loaded by this read: digests hold */
 	/* REPORT.md off the keystroke path: a front end that sets
 	 * report_later has report_due set instead of REPORT.md written after
 	 * a change, and calls persist_report when it is idle (the screen). */

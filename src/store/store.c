@@ -386,6 +386,29 @@ store_get(struct store *s, enum store_table t, const char *key, void **value,
 }
 
 int
+store_view(struct store *s, enum store_table t, const char *key,
+    int (*fn)(const void *, size_t, void *), void *arg, char **cause)
+{
+	MDB_txn	*txn;
+	MDB_val	 k = { strlen(key), (void *)key }, v;
+	int	 rc, ret;
+
+	if (!s->have[t])
+		return 1;
+	if ((rc = txn_begin(s, MDB_RDONLY, &txn)) != 0)
+		return lmdb_fail(cause, s, _("cannot read"), rc);
+	rc = mdb_get(txn, s->dbi[t], &k, &v);
+	if (rc == 0)
+		ret = fn(v.mv_data, v.mv_size, arg);
+	mdb_txn_abort(txn);
+	if (rc == MDB_NOTFOUND)
+		return 1;
+	if (rc != 0)
+		return lmdb_fail(cause, s, _("cannot read"), rc);
+	return ret;
+}
+
+int
 store_walk(struct store *s, int (*fn)(enum store_table, const char *,
     const void *, size_t, void *), void *arg, char **cause)
 {
