@@ -6,8 +6,10 @@
 . "$(dirname "$0")/lib.sh"
 
 # tree DIR: every file of the workspace but the store and git, with its
-# bytes (what "git diff" and a reader see).
+# bytes (what "git diff" and a reader see), REPORT.md brought up to date
+# first (a change leaves it to follow a moment later).
 tree() {
+	"$WAFR" report "$1" --update || echo "report --update failed"
 	(cd "$1" && find . -path ./.wafr -prune -o -path ./.git -prune -o \
 	    -type f -print | LC_ALL=C sort | while read -r f; do
 		echo "== $f"
