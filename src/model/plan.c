@@ -8,21 +8,27 @@
 #include "model/priority.h"
 #include "model/risk.h"
 
+/* Two keys of the map, through pointers into its array of keys. */
+static int
+cmp_key_at(const void *a, const void *b)
+{
+	return strcmp(**(char **const *)a, **(char **const *)b);
+}
+
 size_t *
 plan_prop_order(const struct state *st)
 {
 	const struct kv	*kv = &st->workload;
 	size_t		*idx = xcalloc(kv->n + 1, sizeof *idx);
+	char		***at = xcalloc(kv->n + 1, sizeof *at);
 
-	for (size_t i = 0; i < kv->n; i++) {
-		size_t j = i;
-
-		while (j > 0 && strcmp(kv->keys[idx[j - 1]], kv->keys[i]) > 0) {
-			idx[j] = idx[j - 1];
-			j--;
-		}
-		idx[j] = i;
-	}
+	/* The keys are unique: their order is total, whatever the sort. */
+	for (size_t i = 0; i < kv->n; i++)
+		at[i] = &kv->keys[i];
+	qsort(at, kv->n, sizeof *at, cmp_key_at);
+	for (size_t i = 0; i < kv->n; i++)
+		idx[i] = (size_t)(at[i] - kv->keys);
+	free(at);
 	return idx;
 }
 
@@ -463,6 +469,26 @@ roadmap_entry_hint(const struct roadmap_entry *e)
 	if (roadmap_item_closable(e->item, e->risk))
 		return _("No longer a finding: it may be closed");
 	return NULL;
+}
+
+char *
+roadmap_since_text(const struct roadmap_view *rv)
+{
+	char *of, *s;
+
+	/* TRANSLATORS: the HRIs at the last milestone (the second number),
+	 * of which the first number are HRIs still; the sentence around it
+	 * follows. */
+	of = xasprintf(ngettext("%u of its %u high-risk issue",
+	    "%u of its %u high-risk issues", rv->baseline_hri),
+	    rv->baseline_open, rv->baseline_hri);
+	/* TRANSLATORS: %s is "N of its M high-risk issues"; the verb agrees
+	 * with N, the issues still open. */
+	s = xasprintf(ngettext("Since the last milestone: %s is still open.",
+	    "Since the last milestone: %s are still open.",
+	    rv->baseline_open), of);
+	free(of);
+	return s;
 }
 
 void

@@ -164,8 +164,10 @@ check_file(const char *dir, char **why)
 		need = (get_le(page[i] + META_LAST_PG, 8) + 1) * psize;
 	}
 	if ((uint64_t)sb.st_size < need)
-		*why = xasprintf(_("%lld bytes where its pages need %llu"),
-		    (long long)sb.st_size, (unsigned long long)need);
+		*why = xasprintf(ngettext("%lld byte where its pages need %llu",
+		    "%lld bytes where its pages need %llu",
+		    (unsigned long)sb.st_size), (long long)sb.st_size,
+		    (unsigned long long)need);
 out:
 	if (*why != NULL)
 		ret = -1;
