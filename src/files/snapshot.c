@@ -1747,12 +1747,13 @@ snapshot_load(const struct snapshot_src *src, struct state **out,
 		for (size_t i = 0; i < nitems(ext) && l == NULL; i++) {
 			char *rel = xasprintf("lenses/%s.%s", id, ext[i]);
 
+			if (src->lens != NULL &&
+			    (l = src->lens(src->arg, rel, id)) != NULL) {
+				free(rel);
+				break;
+			}
 			r = src->read(src->arg, rel, &data, &size, cause);
-			if (r == 0 && src->lens != NULL && (l = src->lens(
-			    src->arg, rel + strlen("lenses/"), id, data,
-			    size)) != NULL)
-				free(data);
-			else if (r == 0) {
+			if (r == 0) {
 				name = xasprintf("%s%s%s", src->label,
 				    src->sep, rel);
 				diags_init(&d, name);

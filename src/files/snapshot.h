@@ -57,10 +57,9 @@ struct snapshot_src {
 	/* 1 when a file holds just these bytes, known without reading it;
 	 * 0 when not or not known. May be NULL. */
 	int		(*holds)(void *, const char *, const char *, size_t);
-	/* The lens pinned as lenses/NAME with id ID, compiled before from
-	 * the same bytes, else NULL: it is loaded from them. May be NULL. */
-	struct lens	*(*lens)(void *, const char *, const char *,
-			    const char *, size_t);
+	/* The lens pinned as REL with id ID, compiled before from the same
+	 * bytes, else NULL: it is read and loaded. May be NULL. */
+	struct lens	*(*lens)(void *, const char *, const char *);
 	void		*arg;
 };
 void	snapshot_src_dir(struct snapshot_src *, const char *);

@@ -1684,20 +1684,16 @@ tree_list(void *arg, const char *rel, char ***names, size_t *n, char **cause)
 	return 0;
 }
 
-/* A milestone's lens is most often the live one, which the workspace
- * keeps compiled in .wafr/lens-NAME.cache, keyed by its bytes: that copy
- * unpacks, checked, when the bytes are the same (model/lens-pack.h). */
+/* The compiled lens in the workspace's cache (.wafr/lens-NAME.cache) for
+ * the key, or NULL. */
 static struct lens *
-tree_lens(void *arg, const char *name, const char *id, const char *data,
-    size_t size)
+cached_lens(const char *dir, const char *name, const struct lens_pack_key *k)
 {
-	struct tree_src		*t = arg;
-	struct lens_pack_key	 k;
-	char			*path, *bytes, *why = NULL;
-	size_t			 n;
-	int			 fd;
+	char	*path, *bytes, *why = NULL;
+	size_t	 n;
+	int	 fd;
 
-	path = xasprintf("%s/.wafr/lens-%s.cache", t->dir, name);
+	path = xasprintf("%s/.wafr/lens-%s.cache", dir, name);
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd == -1 || read_fd(fd, path, &bytes, &n, &why) != 0) {
 		if (fd != -1)
@@ -1708,8 +1704,65 @@ tree_lens(void *arg, const char *name, const char *id, const char *data,
 	}
 	close(fd);
 	free(path);
-	lens_pack_key(&k, data, size, id);
-	return lens_unpack(bytes, n, &k);
+	return lens_unpack(bytes, n, k);
+}
+
+/* A milestone's lens is most often the live one, which the workspace
+ * keeps compiled in its cache, keyed by the hash of its bytes: that copy
+ * unpacks, checked (model/lens-pack.h), when the bytes are the same. The
+ * hash of a blob once read is kept beside the cache by the blob's id
+ * (.wafr/lens-NAME.blob: "ID HASH SIZE"), so that a lens of megabytes is
+ * not read from git again: a wrong line only misses the cache. */
+static struct lens *
+tree_lens(void *arg, const char *rel, const char *id)
+{
+	struct tree_src		*t = arg;
+	const git_tree_entry	*e;
+	struct lens_pack_key	 k = { 0, 0, id };
+	struct lens		*l;
+	git_blob		*blob = NULL;
+	const char		*name = strrchr(rel, '/') + 1;
+	char			*path, *text = NULL, *why = NULL, hex[41], *line;
+	unsigned long long	 hash, size;
+	size_t			 n;
+
+	if (tree_entry(t, rel, GIT_OBJECT_BLOB, &e, NULL) != 0) {
+		git_error_clear();
+		return NULL;
+	}
+	git_oid_tostr(hex, sizeof hex, git_tree_entry_id(e));
+	path = xasprintf("%s/.wafr/lens-%s.blob", t->dir, name);
+	if (read_file(path, &text, &n, &why) == 0 && n == strlen(text) &&
+	    strncmp(text, hex, 40) == 0 &&
+	    sscanf(text + 40, " %16llx %llu", &hash, &size) == 2) {
+		k.hash = hash;
+		k.size = size;
+	} else if (git_blob_lookup(&blob, t->repo, git_tree_entry_id(e)) == 0)
+		lens_pack_key(&k, git_blob_rawcontent(blob),
+		    (size_t)git_blob_rawsize(blob), id);
+	else
+		git_error_clear();
+	free(why);
+	free(text);
+	l = k.size > 0 ? cached_lens(t->dir, name, &k) : NULL;
+	if (l != NULL && blob != NULL) {
+		char	*wafr = path_join(t->dir, ".wafr");
+		int	 dfd = open(wafr, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+
+		line = xasprintf("%s %016llx %llu\n", hex,
+		    (unsigned long long)k.hash, (unsigned long long)k.size);
+		if (dfd != -1 && write_file_replace_at(dfd, strrchr(path, '/') +
+		    1, path, line, strlen(line), &why) != 0)
+			free(why);	/* only read again next time */
+		if (dfd != -1)
+			close(dfd);
+		free(line);
+		free(wafr);
+	}
+	git_blob_free(blob);
+	free(path);
+	return l;
 }
 
 int
