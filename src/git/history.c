@@ -1737,14 +1737,18 @@ tree_lens(void *arg, const char *rel, const char *id)
 	    sscanf(text + 40, " %16llx %llu", &hash, &size) == 2) {
 		k.hash = hash;
 		k.size = size;
-	} else if (git_blob_lookup(&blob, t->repo, git_tree_entry_id(e)) == 0)
-		lens_pack_key(&k, git_blob_rawcontent(blob),
-		    (size_t)git_blob_rawsize(blob), id);
-	else
-		git_error_clear();
+	}
 	free(why);
 	free(text);
 	l = k.size > 0 ? cached_lens(t->dir, name, &k) : NULL;
+	/* No line, or a wrong one: the bytes say. */
+	if (l == NULL && git_blob_lookup(&blob, t->repo,
+	    git_tree_entry_id(e)) == 0) {
+		lens_pack_key(&k, git_blob_rawcontent(blob),
+		    (size_t)git_blob_rawsize(blob), id);
+		l = cached_lens(t->dir, name, &k);
+	} else if (l == NULL)
+		git_error_clear();
 	if (l != NULL && blob != NULL) {
 		char	*wafr = path_join(t->dir, ".wafr");
 		int	 dfd = open(wafr, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
