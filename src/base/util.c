@@ -607,6 +607,17 @@ buf_add_printable(struct buf *b, const char *s, bool newlines)
 		    c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
 		uint32_t	cp;
 
+		if (c >= 0x20 && c < 0x7f) {
+			size_t j = i + 1;
+
+			/* A run of printable ASCII, most of any text, at once. */
+			while (j < n && (unsigned char)s[j] >= 0x20 &&
+			    (unsigned char)s[j] < 0x7f)
+				j++;
+			buf_add(b, s + i, j - i);
+			i = j;
+			continue;
+		}
 		if ((c == '\n' || c == '\t') && newlines) {
 			buf_addc(b, (char)c);
 			i++;
