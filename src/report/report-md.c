@@ -62,9 +62,14 @@ is_link(const char *s)
 	    strncmp(s, "http://", 7) != 0))
 		return false;
 	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s <= ' ' || strchr("<>\"'`\\", *s) != NULL ||
-		    (unsigned char)*s == 0x7f)
+		switch (*s) {
+		case '<': case '>': case '"': case '\'': case '`': case '\\':
+		case 0x7f:
 			return false;
+		default:
+			if ((unsigned char)*s <= ' ')
+				return false;
+		}
 	}
 	return true;
 }
