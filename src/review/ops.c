@@ -96,10 +96,29 @@ ops_open(const char *dir, int flags, struct workspace **out, char **cause)
 void
 ops_close(struct workspace *ws)
 {
-	if (ws == NULL)
+	char		*dir, *cause = NULL;
+	uint64_t	 seq;
+
+	if (ws == NULL || !ws->report_due || ws->readonly) {
+		workspace_close(ws);
 		return;
-	persist_report_later(ws);
+	}
+	/* The copy that writes REPORT.md is made once the workspace is
+	 * closed: a copy of a process that holds little costs little. */
+	dir = xstrdup(ws->dir);
+	seq = ws->report_seq;
 	workspace_close(ws);
+	if (persist_report_later(dir, seq) != 0 &&
+	    workspace_open(dir, 0, &ws, &cause) == 0) {
+		/* No copy: now. A failure loses nothing (the change is
+		 * saved; the next milestone writes REPORT.md again). */
+		ws->report_due = true;
+		if (persist_report(ws, &cause) != 0)
+			free(cause);
+		workspace_close(ws);
+	} else
+		free(cause);
+	free(dir);
 }
 
 int

@@ -304,19 +304,17 @@ self_path(void)
 	return xstrdup(buf);
 }
 
-void
-persist_report_later(struct workspace *ws)
+int
+persist_report_later(const char *dir, uint64_t seq)
 {
-	char	*self, *seq, *cause = NULL;
-	pid_t	 pid = -1;
+	char	*self, *arg;
+	pid_t	 pid;
 	int	 fd;
 
-	if (!ws->report_due || ws->readonly)
-		return;
-	seq = xasprintf("%llu", (unsigned long long)ws->report_seq);
-	if ((self = self_path()) != NULL)
-		pid = fork();
-	if (pid == 0) {
+	if ((self = self_path()) == NULL)
+		return -1;
+	arg = xasprintf("%llu", (unsigned long long)seq);
+	if ((pid = fork()) == 0) {
 		const struct timespec pause = { REPORT_PAUSE_MS / 1000,
 		    REPORT_PAUSE_MS % 1000 * 1000000L };
 
@@ -329,17 +327,13 @@ persist_report_later(struct workspace *ws)
 			dup2(fd, 2);
 		}
 		nanosleep(&pause, NULL);
-		execl(self, "wafr", "report", ws->dir, "--update",
-		    "--if-newest", seq, (char *)NULL);
+		execl(self, "wafr", "report", dir, "--update", "--if-newest",
+		    arg, (char *)NULL);
 		_exit(127);
 	}
-	free(seq);
+	free(arg);
 	free(self);
-	/* No way to run it later: now. A failure loses nothing (the change
-	 * is saved; the next milestone writes REPORT.md again). */
-	if (pid < 0 && persist_report(ws, &cause) != 0)
-		free(cause);
-	ws->report_due = false;
+	return pid < 0 ? -1 : 0;
 }
 
 int
