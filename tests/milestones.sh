@@ -35,6 +35,8 @@ A=$W/answers/wellarchitected/operationalExcellence/priorities.yaml
 	--select ops_ops_model_def_proc_owners \
 	--select ops_ops_model_def_activity_owners \
 	--select ops_ops_model_def_responsibilities_ownership >/dev/null
+# REPORT.md follows a moment later, once the commands pause.
+until_ok 10 grep -q '| Operational excellence | 11 | 2 | 1 | 1 |' "$W/REPORT.md"
 is "$(git -C "$W" status --porcelain | tr '\n' ' ')" \
 	" M REPORT.md  M answers/wellarchitected/operationalExcellence/ops-model.yaml  M answers/wellarchitected/operationalExcellence/priorities.yaml " \
 	"git status shows what changed since the last commit"
@@ -261,6 +263,7 @@ rm -f "$W/.git/wafr-milestone"
 # A milestone killed after it moved the branch, before its tag: its guard
 # names the commit; the next milestone makes the tag, at the commit's time.
 "$WAFR" answer "$W" org-culture --note "Killed before its tag." >/dev/null
+"$WAFR" report "$W" --update	# as the milestone did before its commit
 git -C "$W" add -A REPORT.md answers workload.yaml lenses &&
 git -C "$W" commit -q -m "Milestone: Killed
 

@@ -24,6 +24,8 @@ like "$md" "- \[ \] the last restore test's report" \
 like "$md" "<https://docs\.example\.org/keys>" "md: the question's page"
 like "$md" "\[Keys rotate on a schedule\]\(<https://docs\.example\.org/keys/rotate>\)" \
     "md: the practice links to its page"
+# REPORT.md follows the answers a moment after the commands pause.
+until_ok 10 grep -q 'kms-key-policy' "$W/REPORT.md"
 # REPORT.md is shared through git: it names no "today", or it would change
 # each day; otherwise it is the same report.
 is "$(cat "$W/REPORT.md")" "$(printf '%s\n' "$md" | sed '/^Date of the review: /,+1d')" \

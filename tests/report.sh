@@ -230,7 +230,7 @@ live=$("$WAFR" report "$W" --format json | python3 -c '
 import json, sys; print(json.load(sys.stdin)["totals"]["high"])')
 is "$ms" "$live_before" "the milestone report counts the HRIs saved then"
 is "$live" $((live_before + 1)) "the live report counts the new one"
-like "$("$WAFR" roadmap "$W")" "Since the last milestone: [0-9]+ of its $live_before high-risk issues are still open" \
+like "$("$WAFR" roadmap "$W")" "Since the last milestone: [0-9]+ of its $live_before high-risk issues (is|are) still open" \
     "the roadmap compares with the last milestone"
 "$WAFR" report "$TMP/nowhere" >/dev/null 2>&1
 is $? 1 "a missing workspace is a data error"

@@ -39,6 +39,50 @@ like "$("$WAFR" report "$ONE" --format md)" "1 finding: 1 high risk" "one findin
 "$WAFR" export "$ONE" --format aws -o "$TMP/aws" >"$TMP/out" 2>"$TMP/err"
 like "$(cat "$TMP/err")" "1 note cut to the AWS limit" "one note cut, singular"
 like "$(cat "$TMP/out")" "^2 answers written" "two answers, plural"
+# The roadmap against the last milestone, in every front end.
+"$WAFR" milestone "$ONE" "Base" >/dev/null
+since1="Since the last milestone: 1 of its 1 high-risk issue is still open\."
+like "$("$WAFR" roadmap "$ONE")" "$since1" "wafr roadmap: one HRI of one, singular"
+like "$("$WAFR" report "$ONE" --format md)" "$since1" "the Markdown report too"
+like "$("$WAFR" report "$ONE" --format html)" "$since1" "the HTML report too"
+TWO=$TMP/two
+"$WAFR" init "$TWO" --name "Two" >/dev/null
+"$WAFR" answer "$TWO" priorities --none >/dev/null
+"$WAFR" answer "$TWO" securely-operate --none >/dev/null
+"$WAFR" milestone "$TWO" "Base" >/dev/null
+like "$("$WAFR" roadmap "$TWO")" "Since the last milestone: 2 of its 2 high-risk issues are still open\." \
+    "two of two, plural"
+"$WAFR" answer "$TWO" priorities --select ops_priorities_ext_cust_needs \
+    --select ops_priorities_int_cust_needs --select ops_priorities_governance_reqs \
+    --select ops_priorities_compliance_reqs --select ops_priorities_eval_threat_landscape \
+    --select ops_priorities_eval_tradeoffs >/dev/null
+like "$("$WAFR" roadmap "$TWO")" "Since the last milestone: 1 of its 2 high-risk issues is still open\." \
+    "one still open of two: the issues plural, the verb singular"
+# A lens check's count: one item is not "1 items".
+cat >"$TMP/one-ask.yaml" <<'YAML'
+lens: one-ask
+version: "1"
+title: One ask
+pillars:
+  - id: security
+    code: SEC
+    title: Security
+    questions:
+      - id: keys
+        number: SEC 1
+        title: How are the encryption keys looked after?
+        ask:
+          - Who can use the keys?
+        choices:
+          - id: keys_rotated
+            title: Keys rotate on a schedule
+            risk: high
+          - id: keys_no
+            title: None of these
+            none: true
+YAML
+like "$("$WAFR" lens check "$TMP/one-ask.yaml" 2>&1)" 'question "keys": ask has 1 item; give 2 to 5' \
+    "a lens check counts one item, singular"
 if [ "$have_mo" = 1 ]; then
 	like "$(LANGUAGE=de "$WAFR" report "$ONE" --format md)" "1 Befund:" "German: one finding, singular"
 	like "$(LANGUAGE=fr "$WAFR" report "$ONE" --format md)" "1 constat :" "French: one finding, singular"
@@ -46,6 +90,20 @@ if [ "$have_mo" = 1 ]; then
 	like "$(cat "$TMP/err")" "1 Notiz auf das AWS-Limit" "German: one note cut, singular"
 	grep -q '^msgid_plural' "$top_srcdir/po/de.po" && grep -q '^msgid_plural' "$top_srcdir/po/fr.po"
 	ok $? "the catalogues have plural forms"
+	like "$(LANGUAGE=de "$WAFR" roadmap "$ONE")" \
+	    "Seit dem letzten Meilenstein: 1 von 1 Problem mit hohem Risiko ist noch offen\." \
+	    "German: one HRI of one, singular"
+	like "$(LANGUAGE=de "$WAFR" roadmap "$TWO")" \
+	    "Seit dem letzten Meilenstein: 1 von 2 Problemen mit hohem Risiko ist noch offen\." \
+	    "German: one of two, the plural form of the noun"
+	like "$(LANGUAGE=de "$WAFR" report "$ONE" --format html)" \
+	    "1 von 1 Problem mit hohem Risiko ist noch offen" "German: in the HTML report too"
+	like "$(LANGUAGE=fr "$WAFR" roadmap "$TWO")" \
+	    "Depuis le dernier jalon.: 1 sur 2 problèmes à risque élevé reste ouvert\." \
+	    "French: one of two"
+	like "$(LANGUAGE=de "$WAFR" lens check "$TMP/one-ask.yaml" 2>&1)" \
+	    'Frage "keys": ask hat 1 Eintrag; erlaubt sind 2 bis 5' \
+	    "German: a lens check counts one item, singular"
 
 	# --- A locale that is not installed ---
 	like "$(env -u LC_ALL LANG=de_DE.UTF-8 "$WAFR" --help)" "Aufruf|Befehle" \

@@ -154,7 +154,7 @@ bad() {
 }
 bad "$D/prowler-truncated.csv" "prowler-truncated.csv:4: the file ends inside a quoted field" "a CSV cut inside a quoted field"
 bad "$D/prowler-short.csv" "prowler-short.csv:3: 10 fields, but the header has 24" "a CSV row cut short"
-bad "$D/prowler-wrong-delimiter.csv" "prowler-wrong-delimiter.csv:2: 1 fields, but the header has 24 \(cut short, or another delimiter" "a row with another delimiter"
+bad "$D/prowler-wrong-delimiter.csv" "prowler-wrong-delimiter.csv:2: 1 field, but the header has 24 \(cut short, or another delimiter" "a row with another delimiter"
 bad "$D/prowler-ocsf-truncated.json" "prowler-ocsf-truncated.json:[0-9]+: the file ends" "a JSON file cut short"
 bad "$D/other.json" "other.json:2: a JSON document that is none of the scanners' files" "JSON of another kind"
 bad "$D/powerpipe.csv" "powerpipe.csv:1: not the header of Prowler's compliance CSV" "a file that is not the --format given" prowler-csv

@@ -76,6 +76,23 @@ like "$(screen_text)" '^ +Question +Title +Owner +Ticket +Due +Status' \
 like "$(screen_text)" '> HRI SEC 1 +[^ ][^│]*… Jörg Mü… https:/… 2026-03-31 Open *$' \
     "its columns fit 80 columns, the title cut first"
 screen_keys q
+
+# --- The status-line prompt marks both of its cuts ---
+long="the start of a search that runs on past the end of the status line, up to its last word"
+screen_keys /
+shows '^Search: *$' "/ asks what to search for"
+screen_keys -l "$long"
+shows '^Search: …' "typed past the line's end: an ellipsis at the left says the start is out of sight"
+like "$(row 24)" '^Search: …[^…]*up to its last word$' \
+    "the end of the text and the cursor stay in sight"
+screen_keys Home
+shows '^Search: the start of a search' "Home shows the start again"
+like "$(row 24)" '^Search: the start of a search [^…]*…$' \
+    "with no ellipsis at the left, and one at the right for the rest"
+screen_keys End
+shows '^Search: …[^…]*up to its last word$' "End scrolls back to the end"
+screen_keys Escape
+shows 'q quit' "Esc leaves the prompt"
 screen_keys q
 screen_wait 'EXITED 0'
 screen_stop
@@ -166,6 +183,25 @@ shows 'Pillars' "the review opens at 200x60"
 shows 'Link \(o opens it\)' "a large terminal shows the practice's link unasked"
 ok $(screen_text | sed -n '36,59p' | grep -q '[^ │]'; echo $?) \
     "the bottom 24 rows are not left empty"
+# A short question: once its own details show whole, the others of its
+# practices and what the pillar is about take the rows left.
+screen_keys End Tab G
+shows 'SUS 6  How do your team' "G goes to the pillar's last question"
+shows '──The other practices──' "rows to spare show the question's other practices"
+like "$(screen_text)" ' SUS06-BP05  Test apps on a shared, remote device farm' \
+    "each with its code and title"
+like "$(screen_text)" 'Apps are tested on a shared, remote device farm rather than' \
+    "and its helpful text"
+like "$(screen_text)" '──The pillar: SUS Sustainability──' "then the pillar"
+like "$(screen_text)" 'Reducing the energy, hardware and data a workload consumes' \
+    "with its description"
+blank=$(screen_text | sed -n '17,59p' | tac |
+    awk '/^[ │]*$/ { n++; next } { exit } END { print n + 0 }')
+ok $([ "$blank" -le 5 ]; echo $?) \
+    "at most 5 rows stay empty under a short question ($blank)"
+ok $(screen_text | sed -n '/──The other practices──/,$p' | grep -q 'SUS06-BP01'
+    [ $? -ne 0 ]; echo $?) \
+    "the practice under the cursor is not repeated there"
 screen_keys q
 screen_wait 'EXITED 0'
 screen_stop

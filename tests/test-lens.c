@@ -755,7 +755,7 @@ test_ask_evidence(void)
 	ok(l != NULL, "lists of the wrong size load");
 	if (l != NULL)
 		lens_check(l, false, &d);
-	ok(has_diag(&d, SEV_ERROR, 7, 9, "ask has 1 items"),
+	ok(has_diag(&d, SEV_ERROR, 7, 9, "ask has 1 item;"),
 	    "lens check: one ask: text is too few");
 	ok(has_diag(&d, SEV_ERROR, 7, 9, "evidence has 6 items"),
 	    "lens check: six evidence: texts are too many");

@@ -284,7 +284,7 @@ main(void)
 	ws->baseline = base;
 	text = report_markdown(ws);
 	ok(strstr(text, "Since the last milestone: 1 of its 2 high-risk "
-	    "issues are still open.") != NULL, "md: HRIs against the last "
+	    "issues is still open.") != NULL, "md: HRIs against the last "
 	    "milestone");
 	free(text);
 	text = report_json(ws);

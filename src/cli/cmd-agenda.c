@@ -84,7 +84,7 @@ cmd_agenda_exec(int argc, char **argv)
 	else
 		ret = EXIT_OK;
 	free(cause);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 

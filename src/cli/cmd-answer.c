@@ -209,7 +209,7 @@ bad:
 	free(edits);
 out:
 	free(cause);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 

@@ -247,7 +247,7 @@ out:
 	state_free(from.st);
 	if (to.st != &ws->state)
 		state_free(to.st);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 

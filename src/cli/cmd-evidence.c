@@ -89,7 +89,7 @@ import(int argc, char **argv)
 	}
 	if (ws->warning != NULL)
 		cmd_error("%s", ws->warning);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 
@@ -197,7 +197,7 @@ list(int argc, char **argv)
 		    &cause) != 0) {
 			cmd_error("%s", cause);
 			free(cause);
-			workspace_close(ws);
+			ops_close(ws);
 			return EXIT_DATA;
 		}
 	}
@@ -210,7 +210,7 @@ list(int argc, char **argv)
 		buf_adds(&b, "}\n");
 		fputs(b.s, stdout);
 		buf_free(&b);
-		workspace_close(ws);
+		ops_close(ws);
 		return EXIT_OK;
 	}
 	if (argc - optind == 2)
@@ -242,7 +242,7 @@ list(int argc, char **argv)
 		}
 		free(refs);
 	}
-	workspace_close(ws);
+	ops_close(ws);
 	return EXIT_OK;
 }
 

@@ -256,8 +256,11 @@ cmd_export_exec(int argc, char **argv)
 					/* Cut in what is sent; wafr's note
 					 * stays whole, and an import of this
 					 * file keeps it (aws_map_answer). */
-					cmd_error(_("%s: the note is over the AWS "
-					    "limit of %d characters: cut"),
+					cmd_error(ngettext("%s: the note is "
+					    "over the AWS limit of %d "
+					    "character: cut", "%s: the note is "
+					    "over the AWS limit of %d "
+					    "characters: cut", AWS_MAX_NOTES),
 					    cmd_safe(id), AWS_MAX_NOTES);
 					free(id);
 					ncut++;
@@ -327,7 +330,7 @@ out:
 	names_free(&dirs);
 	free(cause);
 	free(aliases);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 

@@ -261,7 +261,7 @@ out:
 	free(cause);
 	free(lid);
 	aws_export_free(&x);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 

@@ -185,7 +185,7 @@ cmd_log_exec(int argc, char **argv)
 out:
 	free(key);
 	free(cause);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 
@@ -229,7 +229,7 @@ turn(const struct cmd_entry *entry, int argc, char **argv, bool redo)
 		journal_entry_free(&e);
 	}
 	free(cause);
-	workspace_close(ws);
+	ops_close(ws);
 	return r == 0 ? EXIT_OK : EXIT_DATA;
 }
 

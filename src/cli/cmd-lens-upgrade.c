@@ -467,6 +467,6 @@ cmd_lens_upgrade(int argc, char **argv)
 		print_report(&rep);
 		upgrade_report_free(&rep);
 	}
-	workspace_close(ws);
+	ops_close(ws);
 	return r == 0 ? EXIT_OK : EXIT_DATA;
 }

@@ -58,8 +58,10 @@ cmd_lens_check(int argc, char **argv)
 			lens_check(l, aws, &d);
 		if (l != NULL && aws && l->format == LENS_AWS_JSON &&
 		    stat(argv[i], &sb) == 0 && sb.st_size > AWS_MAX_LENS_SIZE)
-			diag_add(&d, SEV_ERROR, 0, 0, _("the file is %lld bytes, "
-			    "over the AWS limit of %d"), (long long)sb.st_size,
+			diag_add(&d, SEV_ERROR, 0, 0, ngettext("the file is "
+			    "%lld byte, over the AWS limit of %d", "the file is "
+			    "%lld bytes, over the AWS limit of %d",
+			    (unsigned long)sb.st_size), (long long)sb.st_size,
 			    AWS_MAX_LENS_SIZE);
 		diags_print(&d, stdout);
 		if (d.nerrors > 0)
@@ -256,7 +258,7 @@ cmd_lens_change(int argc, char **argv, bool add)
 		    ws->state.lenses[ws->state.nlenses - 1]->id :
 		    argv[optind + 1]));
 	}
-	workspace_close(ws);
+	ops_close(ws);
 	return r == 0 ? EXIT_OK : EXIT_DATA;
 }
 

@@ -35,7 +35,7 @@ cmd_milestone_exec(int argc, char **argv)
 	if ((ws = cmd_open(argv[optind], 0)) == NULL)
 		return EXIT_DATA;
 	if (ops_milestone(ws, argv[optind + 1], &m, &cause) != 0) {
-		workspace_close(ws);
+		ops_close(ws);
 		cmd_error("%s", cause);
 		free(cause);
 		return EXIT_DATA;
@@ -52,7 +52,7 @@ cmd_milestone_exec(int argc, char **argv)
 	    m.tally.n[RISK_MEDIUM]);
 	free(name);
 	milestone_free(&m);
-	workspace_close(ws);
+	ops_close(ws);
 	return EXIT_OK;
 }
 

@@ -109,7 +109,7 @@ cmd_milestones_exec(int argc, char **argv)
 	if ((ws = cmd_open(argv[optind], WS_READONLY)) == NULL)
 		return EXIT_DATA;
 	if (history_milestones(ws->dir, &v, &n, &cause) != 0) {
-		workspace_close(ws);
+		ops_close(ws);
 		cmd_error("%s", cause);
 		free(cause);
 		return EXIT_DATA;
@@ -119,7 +119,7 @@ cmd_milestones_exec(int argc, char **argv)
 	else
 		print_text(v, n);
 	milestones_free(v, n);
-	workspace_close(ws);
+	ops_close(ws);
 	return EXIT_OK;
 }
 

@@ -39,7 +39,7 @@ cmd_open_exec(int argc, char **argv)
 		ret = cmd_error("%s", cause);
 		free(cause);
 	}
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 

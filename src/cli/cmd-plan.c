@@ -121,7 +121,7 @@ cmd_plan_exec(int argc, char **argv)
 	if ((ws = cmd_open(argv[optind], WS_READONLY)) == NULL)
 		return EXIT_DATA;
 	print_plan(ws, brief);
-	workspace_close(ws);
+	ops_close(ws);
 	return EXIT_OK;
 }
 

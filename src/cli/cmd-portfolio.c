@@ -121,7 +121,7 @@ add_workspace(struct portfolio *pf, const char *dir)
 	portfolio_add(pf, dir, ws != NULL ? &ws->state : clone, r == 0 ? &pm :
 	    NULL);
 	milestones_free(m, n);
-	workspace_close(ws);
+	ops_close(ws);
 	state_free(clone);
 }
 

@@ -53,7 +53,7 @@ cmd_present_exec(int argc, char **argv)
 			printf("%s\n", notes == 'H' ? _("Notes are hidden from "
 			    "the audience view.") : _("Notes show on the "
 			    "audience view."));
-		workspace_close(ws);
+		ops_close(ws);
 		return ret;
 	}
 	/* Read-only; a fresh clone (no .wafr/ yet) has its live state built
@@ -65,7 +65,7 @@ cmd_present_exec(int argc, char **argv)
 		ret = cmd_error("%s", cause);
 		free(cause);
 	}
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 

@@ -138,7 +138,7 @@ out:
 	free(cause);
 	profile_free(own);
 	free(sel);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 

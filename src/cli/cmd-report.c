@@ -1,7 +1,9 @@
 /* cmd-report.c: wafr report DIR: the review as Markdown, HTML, JSON or CSV. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +21,39 @@ static const char options[] = N_(
 "                        for a Jira or GitHub issue import); without it,\n"
 "                        the extension of -o FILE tells\n"
 "  -m, --milestone NAME  report the state saved at a milestone\n"
-"  -o, --output FILE     write FILE instead of the standard output\n");
+"  -o, --output FILE     write FILE instead of the standard output\n"
+"      --update          write the workspace's REPORT.md from the live\n"
+"                        state instead (as a milestone does)\n"
+"      --if-newest SEQ   with --update: only if change SEQ of the journal\n"
+"                        is still the newest\n");
+
+/* wafr report DIR --update [--if-newest SEQ]: REPORT.md, now. */
+static int
+update(const char *dir, const char *if_newest)
+{
+	struct workspace	*ws;
+	uint64_t		 seq = 0;
+	char			*end, *cause = NULL;
+	int			 r;
+
+	if (if_newest != NULL) {
+		errno = 0;
+		seq = strtoull(if_newest, &end, 10);
+		if (errno != 0 || end == if_newest || *end != '\0')
+			return cmd_usage(&cmd_report_entry, _("--if-newest "
+			    "takes a change's number, not \"%s\""), if_newest);
+	}
+	if ((ws = cmd_open(dir, 0)) == NULL)
+		return EXIT_DATA;
+	r = ops_report_update(ws, if_newest != NULL ? &seq : NULL, &cause);
+	ops_close(ws);
+	if (r != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}
 
 static char *
 json_ctx(const struct state *st, const struct report_ctx *ctx)
@@ -140,6 +174,8 @@ cmd_report_exec(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "milestone", required_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "update", no_argument, NULL, 'u' },
+		{ "if-newest", required_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -147,6 +183,8 @@ cmd_report_exec(int argc, char **argv)
 	struct context		 cx;
 	char			 commit[41];
 	const char		*format = NULL, *milestone = NULL, *out = NULL;
+	const char		*if_newest = NULL;
+	bool			 update_only = false;
 	struct workspace	*ws;
 	struct state		*state = NULL;
 	char			*text, *cause = NULL;
@@ -163,11 +201,28 @@ cmd_report_exec(int argc, char **argv)
 		case 'o':
 			out = optarg;
 			break;
+		case 'u':
+			update_only = true;
+			break;
+		case 'n':
+			if_newest = optarg;
+			break;
 		case 'h':
 			return cmd_help(&cmd_report_entry, options);
 		default:
 			return cmd_usage(&cmd_report_entry, _("bad option"));
 		}
+	}
+	if (update_only || if_newest != NULL) {
+		if (!update_only || format != NULL || milestone != NULL ||
+		    out != NULL)
+			return cmd_usage(&cmd_report_entry, _("--update takes "
+			    "no --format, --milestone or -o, and --if-newest "
+			    "goes with --update"));
+		if (argc - optind != 1)
+			return cmd_usage(&cmd_report_entry,
+			    _("one DIR expected"));
+		return update(argv[optind], if_newest);
 	}
 	if (format == NULL && out != NULL && strcmp(out, "-") != 0 &&
 	    (format = format_of(out)) == NULL)
@@ -194,7 +249,7 @@ cmd_report_exec(int argc, char **argv)
 		    &cause) != 0) {
 			cmd_error("%s", cause);
 			free(cause);
-			workspace_close(ws);
+			ops_close(ws);
 			return EXIT_DATA;
 		}
 	} else if (workspace_load_baseline(ws, &cause) != 0) {
@@ -215,11 +270,11 @@ cmd_report_exec(int argc, char **argv)
 		ret = EXIT_DATA;
 	}
 	free(text);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 
 const struct cmd_entry cmd_report_entry = {
 	"report", N_("DIR [--format md|html|json|csv] [--milestone NAME] "
-	    "[-o FILE]"), N_("write the review report"), cmd_report_exec
+	    "[-o FILE] | DIR --update"), N_("write the review report"), cmd_report_exec
 };

@@ -105,10 +105,12 @@ list(const struct workspace *ws)
 	roadmap_build(&ws->state, ws->state.baseline, &rv);
 	buf_printf(&b, _("High-risk issues: %u now, %u still open, %u not on "
 	    "the roadmap.\n"), rv.hri, rv.hri_open, rv.hri_untracked);
-	if (rv.has_baseline)
-		buf_printf(&b, _("Since the last milestone: %u of its %u "
-		    "high-risk issues are still open.\n"), rv.baseline_open,
-		    rv.baseline_hri);
+	if (rv.has_baseline) {
+		char *s = roadmap_since_text(&rv);
+
+		buf_printf(&b, "%s\n", s);
+		free(s);
+	}
 	if (rv.n == 0)
 		buf_printf(&b, "%s\n", _("Nothing is on the roadmap yet."));
 	for (size_t s = 0; s < ROADMAP_NGROUPS; s++) {
@@ -261,7 +263,7 @@ export(const char *dir, enum tracker t, const char *out)
 		free(path);
 		free(json);
 	}
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 
@@ -404,7 +406,7 @@ out:
 	buf_free(&b);
 	buf_free(&miss);
 	tracker_rows_free(&rows);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 
@@ -466,7 +468,7 @@ cmd_roadmap_exec(int argc, char **argv)
 			cause = NULL;
 		}
 		list(ws);
-		workspace_close(ws);
+		ops_close(ws);
 		return EXIT_OK;
 	}
 	if (argc - optind != 2)
@@ -477,7 +479,7 @@ cmd_roadmap_exec(int argc, char **argv)
 	if (state_find(&ws->state, argv[optind + 1], &ref, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		workspace_close(ws);
+		ops_close(ws);
 		return EXIT_DATA;
 	}
 	if (changes == 0 && ws->state.roadmap[ref.lens][ref.q->index] != NULL) {
@@ -485,7 +487,7 @@ cmd_roadmap_exec(int argc, char **argv)
 		ret = EXIT_OK;
 	} else
 		ret = edit(ws, &ref, argc, argv, longopts);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 

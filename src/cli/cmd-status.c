@@ -147,7 +147,7 @@ cmd_status_exec(int argc, char **argv)
 		print_json(ws);
 	else
 		print_text(ws, prioritized);
-	workspace_close(ws);
+	ops_close(ws);
 	return EXIT_OK;
 }
 

@@ -53,7 +53,7 @@ cmd_sync_exec(int argc, char **argv)
 	if ((ws = cmd_open(argv[optind], 0)) == NULL)
 		return EXIT_DATA;
 	if (ops_sync(ws, &cause) != 0) {
-		workspace_close(ws);
+		ops_close(ws);
 		cmd_error("%s", cause);
 		cmd_error("%s", _("the live state is unchanged"));
 		free(cause);
@@ -63,7 +63,7 @@ cmd_sync_exec(int argc, char **argv)
 	printf(ngettext("Synced: %u of %u question answered, %u HRI, %u MRI\n",
 	    "Synced: %u of %u questions answered, %u HRI, %u MRI\n",
 	    t.questions), t.answered, t.questions, t.n[RISK_HIGH], t.n[RISK_MEDIUM]);
-	workspace_close(ws);
+	ops_close(ws);
 	return EXIT_OK;
 }
 

@@ -59,7 +59,7 @@ cmd_template_exec(int argc, char **argv)
 		ret = EXIT_DATA;
 	} else
 		printf(_("Saved template %s\n"), argv[optind + 2]);
-	workspace_close(ws);
+	ops_close(ws);
 	free(ids);
 	return ret;
 }

@@ -92,7 +92,7 @@ cmd_workload_exec(int argc, char **argv)
 			print_value(v);
 	} else
 		ret = set(ws, argv[optind + 1], argv[optind + 2]);
-	workspace_close(ws);
+	ops_close(ws);
 	return ret;
 }
 

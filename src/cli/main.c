@@ -150,6 +150,8 @@ cmd_open(const char *dir, int flags)
 		free(cause);
 		return NULL;
 	}
+	/* REPORT.md a moment after the command (ops_close), off its path. */
+	ws->report_later = true;
 	return ws;
 }
 
@@ -232,6 +234,21 @@ find_command(const char *name)
 	return NULL;
 }
 
+/* The categories wafr uses (characters, messages, dates, sorting and
+ * numbers): each one set costs a file to read at every start. */
+static const int categories[] = { LC_CTYPE, LC_MESSAGES, LC_TIME,
+    LC_COLLATE, LC_NUMERIC };
+
+static bool
+use_locale(const char *name)
+{
+	for (size_t i = 0; i < nitems(categories); i++) {
+		if (setlocale(categories[i], name) == NULL)
+			return false;
+	}
+	return true;
+}
+
 /* The locale the environment asks for may not be installed: then take a
  * UTF-8 locale that is always there, and still speak the language asked
  * for (gettext follows LANGUAGE in any locale but "C"). */
@@ -243,15 +260,14 @@ set_locale(void)
 	const char	*want = NULL, *v;
 	size_t		 n;
 
-	if (setlocale(LC_ALL, "") != NULL)
+	if (use_locale(""))
 		return;
 	for (size_t i = 0; i < nitems(vars) && want == NULL; i++) {
 		if ((v = getenv(vars[i])) != NULL && *v != '\0')
 			want = v;
 	}
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL &&
-	    setlocale(LC_ALL, "C.utf8") == NULL)
-		setlocale(LC_ALL, "C");
+	if (!use_locale("C.UTF-8") && !use_locale("C.utf8"))
+		use_locale("C");
 	if (want == NULL || ((v = getenv("LANGUAGE")) != NULL && *v != '\0'))
 		return;
 	/* "de_DE.UTF-8@euro" asks for "de_DE". */

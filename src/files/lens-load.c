@@ -138,8 +138,9 @@ get_string(struct loader *ld, yaml_node_t *n, const char *key, size_t max)
 		snprintf(limit, sizeof limit, "%zu", max);
 		diag_add(ld->d, ld->d->aws_limits ? SEV_ERROR : SEV_WARNING,
 		    (int)n->start_mark.line + 1, (int)n->start_mark.column + 1,
-		    _("%s is %zu characters long, over the limit of %s"), key,
-		    utf8_chars(s), limit);
+		    ngettext("%s is %zu character long, over the limit of %s",
+		    "%s is %zu characters long, over the limit of %s",
+		    utf8_chars(s)), key, utf8_chars(s), limit);
 		ld->limit_errors += ld->d->aws_limits;
 	}
 	return xstrdup(s);
@@ -264,8 +265,9 @@ check_id(struct loader *ld, yaml_node_t *n, const char *id, const char *what,
 	else if (strlen(id) > MAX_ID) {
 		diag_add(ld->d, ld->d->aws_limits ? SEV_ERROR : SEV_WARNING,
 		    (int)n->start_mark.line + 1, (int)n->start_mark.column + 1,
-		    _("%s id \"%.40s...\" is over %d characters"), _(what), id,
-		    MAX_ID);
+		    ngettext("%s id \"%.40s...\" is over %d character",
+		    "%s id \"%.40s...\" is over %d characters", MAX_ID),
+		    _(what), id, MAX_ID);
 		ld->limit_errors += ld->d->aws_limits;
 	}
 	else if (strcspn(id, " \t\r\n/\\") != strlen(id))

@@ -200,8 +200,9 @@ csv_record(struct csv *c)
 			    '\r' && ch != c->delim)
 				c->text.len--;
 			if (c->n == MAX_FIELDS)
-				return in_fail(in, c->line, _("more than %d "
-				    "fields in a row"), MAX_FIELDS);
+				return in_fail(in, c->line, ngettext("more "
+				    "than %d field in a row", "more than %d "
+				    "fields in a row", MAX_FIELDS), MAX_FIELDS);
 			*ARRAY_PUSH(c->off, c->n, c->cap) = start;
 			buf_addc(&c->text, '\0');
 			start = c->text.len;
@@ -217,7 +218,8 @@ csv_record(struct csv *c)
 			any = true;
 		}
 		if (c->text.len - start > MAX_CELL)
-			return in_fail(in, c->line, _("a field over %lu bytes"),
+			return in_fail(in, c->line, ngettext("a field over %lu "
+			    "byte", "a field over %lu bytes", MAX_CELL),
 			    MAX_CELL);
 	}
 }
@@ -439,9 +441,11 @@ read_csv(struct in *in, enum scan_format *fmt, scan_row_fn fn, void *arg)
 		if (c.n == 1 && *csv_field(&c, 0) == '\0')
 			continue;	/* a blank line */
 		if (c.n != width) {
-			r = in_fail(in, c.line, _("%zu fields, but the header "
-			    "has %zu (cut short, or another delimiter than "
-			    "'%c'?)"), c.n, width, c.delim);
+			r = in_fail(in, c.line, ngettext("%zu field, but the "
+			    "header has %zu (cut short, or another delimiter "
+			    "than '%c'?)", "%zu fields, but the header has %zu "
+			    "(cut short, or another delimiter than '%c'?)",
+			    c.n), c.n, width, c.delim);
 			break;
 		}
 		row.line = c.line;
@@ -574,8 +578,9 @@ json_string_tok(struct json *j)
 		if (c == '"')
 			return T_STRING;
 		if (j->s.len > MAX_CELL)
-			return in_fail(j->in, j->line, _("a string over %lu "
-			    "bytes"), MAX_CELL);
+			return in_fail(j->in, j->line, ngettext("a string "
+			    "over %lu byte", "a string over %lu bytes",
+			    MAX_CELL), MAX_CELL);
 		if (c != '\\') {
 			buf_addc(&j->s, (char)c);
 			continue;
@@ -637,8 +642,9 @@ json_tok(struct json *j)
 
 		if (t == T_STRING) {
 			if (j->s.len > j->budget)
-				return in_fail(j->in, j->line, _("a record "
-				    "over %lu bytes"), MAX_RECORD);
+				return in_fail(j->in, j->line, ngettext("a "
+				    "record over %lu byte", "a record over %lu "
+				    "bytes", MAX_RECORD), MAX_RECORD);
 			j->budget -= j->s.len;
 		}
 		return t;

@@ -189,7 +189,8 @@ compose_start(struct compose *c, yaml_event_t *ev)
 	n->end_mark = ev->end_mark;
 	if (anchor != NULL) {
 		if (c->nanchors == YLOAD_MAX_ANCHORS)
-			return cerr(c, m, _("over %d anchors"),
+			return cerr(c, m, ngettext("over %d anchor",
+			    "over %d anchors", YLOAD_MAX_ANCHORS),
 			    YLOAD_MAX_ANCHORS);
 		if ((a = anchor_find(c, (char *)anchor)) != SIZE_MAX)
 			return cerr(c, m, _("anchor &%s is defined twice (first "
@@ -202,7 +203,8 @@ compose_start(struct compose *c, yaml_event_t *ev)
 	if (ev->type == YAML_SCALAR_EVENT)
 		return attach(c, node, 1, m);
 	if (c->depth == YLOAD_MAX_DEPTH)
-		return cerr(c, m, _("nested deeper than %d levels"),
+		return cerr(c, m, ngettext("nested deeper than %d level",
+		    "nested deeper than %d levels", YLOAD_MAX_DEPTH),
 		    YLOAD_MAX_DEPTH);
 	f = &c->stack[c->depth++];
 	*f = (struct frame){ .node = node, .anchor = a };
@@ -246,8 +248,10 @@ compose_alias(struct compose *c, yaml_event_t *ev)
 		return cerr(c, m, _("alias *%s is inside the node it names"),
 		    name);
 	if (a->size > YLOAD_MAX_ALIASED - c->aliased)
-		return cerr(c, m, _("too many aliases: *%s would expand the "
-		    "document by over %d nodes"), name, YLOAD_MAX_ALIASED);
+		return cerr(c, m, ngettext("too many aliases: *%s would expand "
+		    "the document by over %d node", "too many aliases: *%s "
+		    "would expand the document by over %d nodes",
+		    YLOAD_MAX_ALIASED), name, YLOAD_MAX_ALIASED);
 	c->aliased += a->size;
 	return attach(c, a->node, a->size, m);
 }

@@ -30,9 +30,11 @@ check_id(struct diags *d, enum severity sev, struct pos pos, const char *what,
 	size_t n = strlen(id);
 
 	if (n < AWS_MIN_ID || n > AWS_MAX_ID)
-		diag_add(d, sev, pos.line, pos.col, _("%s id \"%.40s%s\" is "
-		    "%zu characters long; the AWS tool takes %d to %d"), what,
-		    id, n > 40 ? "..." : "", n, AWS_MIN_ID, AWS_MAX_ID);
+		diag_add(d, sev, pos.line, pos.col, ngettext("%s id "
+		    "\"%.40s%s\" is %zu character long; the AWS tool takes %d "
+		    "to %d", "%s id \"%.40s%s\" is %zu characters long; the AWS "
+		    "tool takes %d to %d", n), what, id, n > 40 ? "..." : "", n,
+		    AWS_MIN_ID, AWS_MAX_ID);
 	else if (strspn(id, "abcdefghijklmnopqrstuvwxyz"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != n)
 		diag_add(d, sev, pos.line, pos.col, _("%s id \"%s\": the AWS "
@@ -47,17 +49,21 @@ check_resources(struct diags *d, enum severity sev, const struct choice *c)
 	if (r == NULL || r->type != YVAL_SEQ)
 		return;
 	if (r->n > AWS_MAX_RESOURCES)
-		diag_add(d, sev, r->line, 1, _("choice \"%s\" has %zu additional "
-		    "resources, over the AWS limit of %d (one of each type)"),
+		diag_add(d, sev, r->line, 1, ngettext("choice \"%s\" has %zu "
+		    "additional resource, over the AWS limit of %d (one of "
+		    "each type)", "choice \"%s\" has %zu additional resources, "
+		    "over the AWS limit of %d (one of each type)", r->n),
 		    c->id, r->n, AWS_MAX_RESOURCES);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct yval *content = yval_get(r->v[i], "content");
 
 		if (content != NULL && content->type == YVAL_SEQ &&
 		    content->n > AWS_MAX_RESOURCE_URLS)
-			diag_add(d, sev, content->line, 1, _("choice \"%s\": an "
+			diag_add(d, sev, content->line, 1, ngettext("choice "
+			    "\"%s\": an additional resource has %zu link, "
+			    "over the AWS limit of %d", "choice \"%s\": an "
 			    "additional resource has %zu links, over the AWS "
-			    "limit of %d"), c->id, content->n,
+			    "limit of %d", content->n), c->id, content->n,
 			    AWS_MAX_RESOURCE_URLS);
 	}
 }
@@ -71,9 +77,10 @@ check_list(struct diags *d, const struct question *q, const char *key,
     char *const *v, size_t n)
 {
 	if (n > 0 && (n < LIST_MIN || n > LIST_MAX))
-		diag_add(d, SEV_ERROR, q->pos.line, q->pos.col, _("question "
-		    "\"%s\": %s has %zu items; give %d to %d"), q->id, key, n,
-		    LIST_MIN, LIST_MAX);
+		diag_add(d, SEV_ERROR, q->pos.line, q->pos.col,
+		    ngettext("question \"%s\": %s has %zu item; give %d to %d",
+		    "question \"%s\": %s has %zu items; give %d to %d", n),
+		    q->id, key, n, LIST_MIN, LIST_MAX);
 	for (size_t i = 0; i < n; i++) {
 		const char *s = v[i];
 
@@ -103,16 +110,19 @@ lens_check(const struct lens *l, bool aws, struct diags *d)
 	if (!aws)
 		return;
 	if (l->npillars > AWS_MAX_PILLARS)
-		diag_add(d, limit, 1, 1, _("%zu pillars, over the AWS limit of "
-		    "%d"), l->npillars, AWS_MAX_PILLARS);
+		diag_add(d, limit, 1, 1, ngettext("%zu pillar, over the AWS "
+		    "limit of %d", "%zu pillars, over the AWS limit of %d",
+		    l->npillars), l->npillars, AWS_MAX_PILLARS);
 	for (size_t i = 0; i < l->npillars; i++) {
 		const struct pillar *p = &l->pillars[i];
 
 		check_id(d, limit, p->pos, _("pillar"), p->id);
 		if (p->nquestions > AWS_MAX_QUESTIONS)
 			diag_add(d, limit, p->pos.line, p->pos.col,
-			    _("pillar \"%s\" has %zu questions, over the AWS "
-			    "limit of %d"), p->id, p->nquestions,
+			    ngettext("pillar \"%s\" has %zu question, over "
+			    "the AWS limit of %d", "pillar \"%s\" has %zu "
+			    "questions, over the AWS limit of %d",
+			    p->nquestions), p->id, p->nquestions,
 			    AWS_MAX_QUESTIONS);
 		for (size_t j = 0; j < p->nquestions; j++) {
 			const struct question *q = &p->questions[j];
@@ -120,9 +130,11 @@ lens_check(const struct lens *l, bool aws, struct diags *d)
 			check_id(d, limit, q->pos, _("question"), q->id);
 			if (q->nchoices > AWS_MAX_CHOICES)
 				diag_add(d, limit, q->pos.line, q->pos.col,
-				    _("question \"%s\" has %zu choices, over "
-				    "the AWS limit of %d"), q->id, q->nchoices,
-				    AWS_MAX_CHOICES);
+				    ngettext("question \"%s\" has %zu choice, "
+				    "over the AWS limit of %d", "question "
+				    "\"%s\" has %zu choices, over the AWS "
+				    "limit of %d", q->nchoices), q->id,
+				    q->nchoices, AWS_MAX_CHOICES);
 			for (size_t k = 0; k < q->nchoices; k++) {
 				check_id(d, limit, q->choices[k].pos,
 				    _("choice"), q->choices[k].id);

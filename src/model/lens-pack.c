@@ -465,28 +465,24 @@ get_question(struct reader *r, struct question *q)
 		r->bad = true;
 }
 
-struct lens *
-lens_unpack(char *data, size_t size, const struct lens_pack_key *k)
+/* The lens over the pack's bytes, which it does not own. */
+static struct lens *
+unpack(char *data, size_t size, const struct lens_pack_key *k)
 {
 	struct reader	 r = { data, data + size, false, NULL, NULL, 0 };
 	struct lens	*l;
 	const char	*id;
 	uint32_t	 format;
 
-	if (size < HEADER_SIZE || memcmp(data, PACK_MAGIC, 8) != 0) {
-		free(data);
+	if (size < HEADER_SIZE || memcmp(data, PACK_MAGIC, 8) != 0)
 		return NULL;
-	}
 	r.p += 8;
 	if (get32(&r) != PACK_VERSION || get32(&r) != 0 ||
 	    get64(&r) != k->hash || get64(&r) != k->size ||
-	    get64(&r) != hash_bytes(data + HEADER_SIZE, size - HEADER_SIZE)) {
-		free(data);
+	    get64(&r) != hash_bytes(data + HEADER_SIZE, size - HEADER_SIZE))
 		return NULL;
-	}
 	l = r.l = xcalloc(1, sizeof *l);
 	l->blocks = xcalloc(1, sizeof *l->blocks);
-	l->blocks[l->nblocks++] = data;
 	id = get_str(&r);
 	if (!streq(id, k->default_id))
 		r.bad = true;
@@ -526,5 +522,34 @@ lens_unpack(char *data, size_t size, const struct lens_pack_key *k)
 		return NULL;
 	}
 	lens_index(l);
+	return l;
+}
+
+struct lens *
+lens_unpack(char *data, size_t size, const struct lens_pack_key *k)
+{
+	struct lens *l = unpack(data, size, k);
+
+	if (l == NULL) {
+		free(data);
+		return NULL;
+	}
+	l->blocks = xreallocarray(l->blocks, l->nblocks + 1,
+	    sizeof *l->blocks);
+	l->blocks[l->nblocks++] = data;
+	return l;
+}
+
+struct lens *
+lens_unpack_mapped(char *data, size_t size, const struct lens_pack_key *k,
+    void (*unmap)(void *, size_t))
+{
+	struct lens *l = unpack(data, size, k);
+
+	if (l != NULL) {
+		l->map = data;
+		l->map_size = size;
+		l->unmap = unmap;
+	}
 	return l;
 }

@@ -31,5 +31,10 @@ int		 lens_pack(const struct lens *, const struct lens_pack_key *,
  * or now on failure); NULL when the pack does not match the key or does
  * not hold up. */
 struct lens	*lens_unpack(char *, size_t, const struct lens_pack_key *);
+/* The same over bytes the lens does not own (a mapped file, writable
+ * in memory): unmap(bytes, size) is called when the lens is freed. On
+ * failure nothing is called. */
+struct lens	*lens_unpack_mapped(char *, size_t, const struct lens_pack_key *,
+		    void (*)(void *, size_t));
 
 #endif

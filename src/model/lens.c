@@ -66,10 +66,12 @@ lens_free(struct lens *l)
 {
 	if (l == NULL)
 		return;
-	if (l->nblocks > 0) {
+	if (l->blocks != NULL) {
 		for (size_t i = 0; i < l->nblocks; i++)
 			free(l->blocks[i]);
 		free(l->blocks);
+		if (l->unmap != NULL)
+			l->unmap(l->map, l->map_size);
 		free(l->id);
 		free(l->qindex);
 		free(l);

@@ -129,6 +129,11 @@ struct lens {
 	 * by one. */
 	void		**blocks;
 	size_t		 nblocks;
+	/* The pack's bytes, when they are a mapped file the lens does not
+	 * own: unmap(map, map_size) when the lens is freed. */
+	void		 *map;
+	size_t		  map_size;
+	void		(*unmap)(void *, size_t);
 };
 
 /* Build the lookup index once the lens is complete. */

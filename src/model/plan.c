@@ -465,6 +465,26 @@ roadmap_entry_hint(const struct roadmap_entry *e)
 	return NULL;
 }
 
+char *
+roadmap_since_text(const struct roadmap_view *rv)
+{
+	char *of, *s;
+
+	/* TRANSLATORS: the HRIs at the last milestone (the second number),
+	 * of which the first number are HRIs still; the sentence around it
+	 * follows. */
+	of = xasprintf(ngettext("%u of its %u high-risk issue",
+	    "%u of its %u high-risk issues", rv->baseline_hri),
+	    rv->baseline_open, rv->baseline_hri);
+	/* TRANSLATORS: %s is "N of its M high-risk issues"; the verb agrees
+	 * with N, the issues still open. */
+	s = xasprintf(ngettext("Since the last milestone: %s is still open.",
+	    "Since the last milestone: %s are still open.",
+	    rv->baseline_open), of);
+	free(of);
+	return s;
+}
+
 void
 roadmap_view_free(struct roadmap_view *rv)
 {

@@ -78,6 +78,9 @@ const char *roadmap_entry_hint(const struct roadmap_entry *);
 void	 roadmap_build(const struct state *, const struct state *,
 	    struct roadmap_view *);
 void	 roadmap_view_free(struct roadmap_view *);
+/* "Since the last milestone: N of its M high-risk issues are still open.",
+ * in the plural forms of the language; to free. */
+char	*roadmap_since_text(const struct roadmap_view *);
 /* The roadmap's order of two entries, for tests and views. */
 int	 roadmap_compare(const struct state *, const struct roadmap_entry *,
 	    const struct roadmap_entry *);

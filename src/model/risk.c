@@ -260,6 +260,8 @@ question_risk(const struct question *q, const struct answer *a)
 		return RISK_UNANSWERED;
 	if (a->not_applicable)
 		return RISK_NOT_APPLICABLE;
+	if (a->nselected == 0 && a->nna == 0)
+		return RISK_UNANSWERED;	/* most questions, in a big lens */
 	for (size_t i = 0; i < q->nchoices && !any; i++)
 		any = answer_selected(a, q->choices[i].id) ||
 		    answer_choice_na(a, q->choices[i].id) != NULL;

@@ -611,10 +611,11 @@ h_roadmap(struct buf *b, const struct state *st)
 	buf_printf(b, _("High-risk issues: %u now, %u still open, %u not on "
 	    "the roadmap."), rv.hri, rv.hri_open, rv.hri_untracked);
 	if (rv.has_baseline) {
+		char *s = roadmap_since_text(&rv);
+
 		buf_addc(b, ' ');
-		buf_printf(b, _("Since the last milestone: %u of its %u "
-		    "high-risk issues are still open."), rv.baseline_open,
-		    rv.baseline_hri);
+		h(b, s);
+		free(s);
 	}
 	buf_adds(b, "</p>\n");
 	if (rv.n == 0) {

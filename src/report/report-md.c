@@ -451,10 +451,12 @@ md_roadmap(struct buf *b, const struct state *st)
 	buf_printf(b, "## %s\n\n", _("Remediation roadmap"));
 	buf_printf(b, _("High-risk issues: %u now, %u still open, %u not on "
 	    "the roadmap.\n\n"), rv.hri, rv.hri_open, rv.hri_untracked);
-	if (rv.has_baseline)
-		buf_printf(b, _("Since the last milestone: %u of its %u "
-		    "high-risk issues are still open.\n\n"), rv.baseline_open,
-		    rv.baseline_hri);
+	if (rv.has_baseline) {
+		char *s = roadmap_since_text(&rv);
+
+		buf_printf(b, "%s\n\n", s);
+		free(s);
+	}
 	if (rv.n == 0)
 		buf_printf(b, "%s\n\n", _("Nothing is on the roadmap yet."));
 	for (size_t s = 0; s < ROADMAP_NGROUPS; s++) {

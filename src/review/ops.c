@@ -93,6 +93,28 @@ ops_open(const char *dir, int flags, struct workspace **out, char **cause)
 	return 0;
 }
 
+void
+ops_close(struct workspace *ws)
+{
+	if (ws == NULL)
+		return;
+	persist_report_later(ws);
+	workspace_close(ws);
+}
+
+int
+ops_report_update(struct workspace *ws, const uint64_t *if_newest,
+    char **cause)
+{
+	if (ws->readonly)
+		return fail(cause, _("%s: opened read-only"),
+		    ws->dir);
+	if (if_newest != NULL)
+		return persist_report_if_newest(ws, *if_newest, cause);
+	ws->report_due = true;
+	return persist_report(ws, cause);
+}
+
 /* The name of a workload made without one: its directory's. */
 static char *
 default_name(const char *dir)

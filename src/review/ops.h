@@ -33,6 +33,11 @@ struct init_options {
  * if an earlier write of them failed (ws->warning says so if they still
  * cannot be written). */
 int	 ops_open(const char *, int, struct workspace **, char **);
+/* Close it; a REPORT.md left due is written a moment later (persist.h). */
+void	 ops_close(struct workspace *);
+/* REPORT.md from the live state, now; with if_newest, only if that change
+ * is still the journal's newest. */
+int	 ops_report_update(struct workspace *, const uint64_t *, char **);
 /* A new workspace: its files, its store and its git repository. */
 int	 ops_create(const char *, const struct init_options *, char **);
 /* Read the snapshot files back into the store (after a git pull). */

@@ -6,7 +6,9 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/util.h"
@@ -15,6 +17,9 @@
 #include "files/snapshot.h"
 #include "report/report.h"
 #include "review/persist.h"
+
+/* How long REPORT.md waits after a change from the command line. */
+#define REPORT_PAUSE_MS	1000
 
 /* The boot this process runs in (NULL when unknown). The files are written
  * without a flush each: a killed process leaves them with the kernel, but
@@ -265,6 +270,7 @@ write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
 	}
 	if (any && !all && ws->report_later) {
 		ws->report_due = true;
+		ws->report_seq = e->seq;
 		return 0;
 	}
 	if (any && !all)
@@ -281,6 +287,75 @@ persist_report(struct workspace *ws, char **cause)
 		return -1;
 	ws->report_due = false;
 	return 0;
+}
+
+/* The running program, to run again (NULL where the system does not
+ * say). */
+static char *
+self_path(void)
+{
+	char	buf[PATH_MAX];
+	ssize_t	n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
+void
+persist_report_later(struct workspace *ws)
+{
+	char	*self, *seq, *cause = NULL;
+	pid_t	 pid = -1;
+	int	 fd;
+
+	if (!ws->report_due || ws->readonly)
+		return;
+	seq = xasprintf("%llu", (unsigned long long)ws->report_seq);
+	if ((self = self_path()) != NULL)
+		pid = fork();
+	if (pid == 0) {
+		const struct timespec pause = { REPORT_PAUSE_MS / 1000,
+		    REPORT_PAUSE_MS % 1000 * 1000000L };
+
+		/* Alone, silent, holding nothing of the caller's terminal
+		 * or pipes: the command has returned. */
+		setsid();
+		if ((fd = open("/dev/null", O_RDWR | O_CLOEXEC)) >= 0) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		nanosleep(&pause, NULL);
+		execl(self, "wafr", "report", ws->dir, "--update",
+		    "--if-newest", seq, (char *)NULL);
+		_exit(127);
+	}
+	free(seq);
+	free(self);
+	/* No way to run it later: now. A failure loses nothing (the change
+	 * is saved; the next milestone writes REPORT.md again). */
+	if (pid < 0 && persist_report(ws, &cause) != 0)
+		free(cause);
+	ws->report_due = false;
+}
+
+int
+persist_report_if_newest(struct workspace *ws, uint64_t seq, char **cause)
+{
+	struct journal_entry	*e;
+	size_t			 n;
+	bool			 newest;
+
+	if (store_journal(ws->store, 1, &e, &n, cause) != 0)
+		return -1;
+	newest = n == 1 && e[0].seq == seq;
+	journal_entries_free(e, n);
+	if (!newest)
+		return 0;	/* a later change leaves its own */
+	ws->report_due = true;
+	return persist_report(ws, cause);
 }
 
 void

@@ -19,6 +19,13 @@
 void	 persist_entry(struct workspace *, const struct journal_entry *);
 /* REPORT.md, now, if it is due (workspace.h: report_later). */
 int	 persist_report(struct workspace *, char **);
+/* A command that leaves REPORT.md due: it is written a second later, by
+ * "wafr report DIR --update --if-newest SEQ" run from a copy of this
+ * process, so that a command never renders it on its path and a script of
+ * many changes has it rendered once, after the last. */
+void	 persist_report_later(struct workspace *);
+/* REPORT.md now, if change seq is still the newest in the journal. */
+int	 persist_report_if_newest(struct workspace *, uint64_t, char **);
 /* Every file, now. */
 int	 persist_all(struct workspace *, char **);
 /* Every file, if the files of a change other than the one given (0:

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -327,13 +328,24 @@ cache_dir(const struct workspace *ws)
 	return fd;
 }
 
+static void
+cache_unmap(void *data, size_t size)
+{
+	munmap(data, size);
+}
+
+/* The cache is mapped, not read: its pages come from the page cache and
+ * only those the unpacking touches. It is only ever replaced by a rename,
+ * so the mapped file does not change under the lens. */
 static struct lens *
 cache_get(const struct workspace *ws, const char *name,
     const struct lens_pack_key *k)
 {
-	char	*file = xasprintf("lens-%s.cache", name), *data, *cause = NULL;
-	size_t	 size;
-	int	 dfd = cache_dir(ws), fd = -1;
+	char		*file = xasprintf("lens-%s.cache", name);
+	struct stat	 sb;
+	struct lens	*l = NULL;
+	void		*data;
+	int		 dfd = cache_dir(ws), fd = -1;
 
 	if (dfd >= 0)
 		fd = openat(dfd, file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -342,13 +354,17 @@ cache_get(const struct workspace *ws, const char *name,
 		close(dfd);
 	if (fd < 0)
 		return NULL;
-	if (read_fd(fd, name, &data, &size, &cause) != 0) {
-		free(cause);
-		close(fd);
-		return NULL;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+	    (uint64_t)sb.st_size <= SIZE_MAX) {
+		data = mmap(NULL, (size_t)sb.st_size, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE, fd, 0);
+		if (data != MAP_FAILED &&
+		    (l = lens_unpack_mapped(data, (size_t)sb.st_size, k,
+		    cache_unmap)) == NULL)
+			munmap(data, (size_t)sb.st_size);
 	}
 	close(fd);
-	return lens_unpack(data, size, k);
+	return l;
 }
 
 static void
@@ -385,6 +401,39 @@ workspace_cache_lens(const char *dir, const struct lens *l, const char *data,
 	free(name);
 }
 
+static int
+key_of(const void *data, size_t size, void *arg)
+{
+	struct lens_pack_key *k = arg;
+
+	lens_pack_key(k, data, size, k->default_id);
+	return 0;
+}
+
+/* The lens from its cache, keyed by the store's copy of the pinned bytes,
+ * read where the store keeps them; NULL when it must be parsed. */
+static struct lens *
+cached_lens(struct workspace *ws, const char *id, uint64_t *sum)
+{
+	const char		*ext[] = { "yaml", "json" };
+	struct lens_pack_key	 k = { .default_id = id };
+	struct lens		*l = NULL;
+	char			*name, *cause = NULL;
+	int			 r = 1;
+
+	for (size_t i = 0; ws->store != NULL && r == 1 && i < nitems(ext);
+	    i++) {
+		name = xasprintf("%s.%s", id, ext[i]);
+		r = store_view(ws->store, TABLE_LENSES, name, key_of, &k,
+		    &cause);
+		if (r == 0 && (l = cache_get(ws, name, &k)) != NULL)
+			*sum = k.hash;
+		free(name);
+	}
+	free(cause);	/* the slow path meets it again and says it */
+	return l;
+}
+
 static struct lens *
 load_lens(struct workspace *ws, const char *id, uint64_t *sum, char **cause)
 {
@@ -395,11 +444,14 @@ load_lens(struct workspace *ws, const char *id, uint64_t *sum, char **cause)
 	size_t			 size;
 	bool			 stored = false;
 
+	if ((l = cached_lens(ws, id, sum)) != NULL)
+		return l;
 	if (lens_bytes(ws, id, &data, &size, &name, &stored, cause) != 0)
 		return NULL;
 	lens_pack_key(&k, data, size, id);
 	*sum = k.hash;
-	if ((l = cache_get(ws, name, &k)) != NULL) {
+	/* Pinned in the files only (a workspace read without a store). */
+	if (!stored && (l = cache_get(ws, name, &k)) != NULL) {
 		free(name);
 		free(data);
 		return l;
@@ -556,7 +608,8 @@ set_record(struct workspace *ws, enum store_table t, const char *key,
 	case TABLE_LENSES:
 		/* The bytes of a lens pinned under the same name changed (an
 		 * upgrade, or its undo): the lenses are read again. */
-		for (size_t i = 0; i < st->nlenses && value != NULL; i++) {
+		for (size_t i = 0; i < st->nlenses && value != NULL &&
+		    !ws->lens_fresh; i++) {
 			char *name = lens_pinned_name(st->lenses[i]);
 
 			if (strcmp(name, key) == 0 &&
@@ -594,7 +647,8 @@ read_state(struct workspace *ws, bool reload, char **cause)
 		return fail(cause, _("%s: the workspace names no lens"),
 		    ws->dir);
 	}
-	if (reload || !lenses_are(&ws->state, ids))
+	ws->lens_fresh = reload || !lenses_are(&ws->state, ids);
+	if (ws->lens_fresh)
 		r = reload_lenses(ws, ids, cause);
 	if (r != 0) {
 		free(ids);
@@ -602,7 +656,9 @@ read_state(struct workspace *ws, bool reload, char **cause)
 	}
 	ws->lens_stale = false;
 	state_clear(&ws->state);
-	if (store_walk(ws->store, read_record, ws, cause) != 0) {
+	r = store_walk(ws->store, read_record, ws, cause);
+	ws->lens_fresh = false;
+	if (r != 0) {
 		free(ids);
 		return -1;
 	}

@@ -31,11 +31,14 @@ struct workspace {
 	 * (same id, new bytes) is read again. */
 	uint64_t	 *lens_digest;	/* [lens] */
 	bool		  lens_stale;
+	bool		  lens_fresh;	/* loaded by this read: digests hold */
 	/* REPORT.md off the keystroke path: a front end that sets
 	 * report_later has report_due set instead of REPORT.md written after
-	 * a change, and calls persist_report when it is idle (the screen). */
+	 * a change, and calls persist_report when it is idle (the screen) or
+	 * leaves it to ops_close (the command line). */
 	bool		  report_later;
 	bool		  report_due;
+	uint64_t	  report_seq;	/* the change it is due for */
 };
 
 enum { WS_READONLY = 1, WS_NO_REBUILD = 2 };

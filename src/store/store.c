@@ -164,8 +164,10 @@ check_file(const char *dir, char **why)
 		need = (get_le(page[i] + META_LAST_PG, 8) + 1) * psize;
 	}
 	if ((uint64_t)sb.st_size < need)
-		*why = xasprintf(_("%lld bytes where its pages need %llu"),
-		    (long long)sb.st_size, (unsigned long long)need);
+		*why = xasprintf(ngettext("%lld byte where its pages need %llu",
+		    "%lld bytes where its pages need %llu",
+		    (unsigned long)sb.st_size), (long long)sb.st_size,
+		    (unsigned long long)need);
 out:
 	if (*why != NULL)
 		ret = -1;
@@ -381,6 +383,29 @@ store_get(struct store *s, enum store_table t, const char *key, void **value,
 	if (rc != 0)
 		return lmdb_fail(cause, s, _("cannot read"), rc);
 	return 0;
+}
+
+int
+store_view(struct store *s, enum store_table t, const char *key,
+    int (*fn)(const void *, size_t, void *), void *arg, char **cause)
+{
+	MDB_txn	*txn;
+	MDB_val	 k = { strlen(key), (void *)key }, v;
+	int	 rc, ret;
+
+	if (!s->have[t])
+		return 1;
+	if ((rc = txn_begin(s, MDB_RDONLY, &txn)) != 0)
+		return lmdb_fail(cause, s, _("cannot read"), rc);
+	rc = mdb_get(txn, s->dbi[t], &k, &v);
+	if (rc == 0)
+		ret = fn(v.mv_data, v.mv_size, arg);
+	mdb_txn_abort(txn);
+	if (rc == MDB_NOTFOUND)
+		return 1;
+	if (rc != 0)
+		return lmdb_fail(cause, s, _("cannot read"), rc);
+	return ret;
 }
 
 int

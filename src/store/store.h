@@ -66,6 +66,10 @@ void	 store_close(struct store *);
 /* 0 found (*value is malloc'd), 1 not found, -1 error. */
 int	 store_get(struct store *, enum store_table, const char *, void **,
 	    size_t *, char **);
+/* Call fn with a record's bytes where the store keeps them (valid only
+ * during the call): 1 not found, -1 error, or what fn returns. */
+int	 store_view(struct store *, enum store_table, const char *,
+	    int (*)(const void *, size_t, void *), void *, char **);
 /* Call fn for every record of every table but the journal, in one read
  * transaction.
  * A non-zero return from fn stops the walk and is returned. */

@@ -404,8 +404,10 @@ actions_bind(const struct settings *set, struct diags *d)
 		for (j = 0; j < MAX_KEYS && bound[i][j] != KEYC_NONE; j++)
 			;
 		if (j == MAX_KEYS) {
-			diag_add(d, SEV_ERROR, bi->line, 0, _("action \"%s\" has "
-			    "%d keys already"), bi->action, MAX_KEYS);
+			diag_add(d, SEV_ERROR, bi->line, 0, ngettext("action "
+			    "\"%s\" has %d key already", "action \"%s\" has "
+			    "%d keys already", MAX_KEYS), bi->action,
+			    MAX_KEYS);
 			continue;
 		}
 		bound[i][j] = key;

@@ -37,6 +37,13 @@ decode(const char *s, size_t len, size_t i, wchar_t *wc, int *width,
 	size_t		n;
 	int		w;
 
+	/* Printable ASCII, most of any text, as itself. */
+	if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+		*wc = (unsigned char)s[i];
+		*width = 1;
+		*used = 1;
+		return CELL_PRINT;
+	}
 	memset(&st, 0, sizeof st);
 	n = mbrtowc(wc, s + i, len - i, &st);
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {

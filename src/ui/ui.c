@@ -465,11 +465,20 @@ draw_status(struct ui *ui)
 			wmove(w, 0, cx);
 			return;
 		}
+		/* The text scrolls to keep the cursor in sight; when its
+		 * start is out of sight, an ellipsis at the left says so, as
+		 * the one at the right does for its end. */
 		lw = ui->cols - x - 1;
-		while (text_width(ui->prompt_text.s + skip,
-		    ui->prompt_cur - skip) > lw)
+		while (skip < ui->prompt_cur && text_width(ui->prompt_text.s +
+		    skip, ui->prompt_cur - skip) > (skip > 0 && lw > 1 ?
+		    lw - 1 : lw))
 			skip = utf8_next(ui->prompt_text.s,
 			    ui->prompt_text.len, skip);
+		if (skip > 0 && lw > 1) {
+			x += draw_text(w, 0, x, 1, glyph(GLYPH_ELLIPSIS),
+			    EL_STATUS);
+			lw--;
+		}
 		draw_text(w, 0, x, lw, ui->prompt_text.s + skip, EL_STATUS);
 		wmove(w, 0, x + text_width(ui->prompt_text.s + skip,
 		    ui->prompt_cur - skip));

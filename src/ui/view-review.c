@@ -996,7 +996,8 @@ choice_link(const struct question *q, const struct choice *c)
  * lens's ask: and evidence:), then the
  * practice's helpful text, how to improve on it, and its link on lines of
  * its own, to copy (o opens it). */
-enum { INFO_QUESTION = 1, INFO_PROMPTS = 2, INFO_HELPFUL = 4, INFO_ALL = 7 };
+enum { INFO_QUESTION = 1, INFO_PROMPTS = 2, INFO_HELPFUL = 4, INFO_ALL = 7,
+    INFO_MORE = 8 };
 
 static void
 info_doc(struct doc *d, const struct question *q, const struct choice *c,
@@ -1051,17 +1052,59 @@ info_doc(struct doc *d, const struct question *q, const struct choice *c,
 	}
 }
 
-/* The details in rows rows at (y, x), width columns; they scroll. */
+/* Rows to spare after the details: the question's other practices, each
+ * with its helpful text, so that the room sees what every choice means,
+ * then what the pillar is about. */
+static void
+more_doc(struct doc *d, const struct ui *ui, const struct qref *ref,
+    const struct choice *c)
+{
+	const struct pillar	*p = ref->q->pillar;
+	const char		*desc = text_get(&p->description);
+	char			*code, *s;
+	bool			 ruled = false;
+
+	for (size_t i = 0; i < ref->q->nchoices; i++) {
+		const struct choice *ch = &ref->q->choices[i];
+
+		if (ch == c || ch->none)
+			continue;
+		if (!ruled)
+			doc_rule(d, _("The other practices"));
+		ruled = true;
+		s = xasprintf("%s%s%s", ch->code != NULL ? ch->code : "",
+		    ch->code != NULL ? "  " : "", text_get(&ch->title));
+		doc_wrap(d, 1, EL_TITLE, s);
+		free(s);
+		doc_wrap(d, 3, EL_NORMAL, text_get(&ch->helpful));
+	}
+	if (desc == NULL || *desc == '\0')
+		return;
+	code = state_pillar_code(&ui->ws->state, ref->lens, p);
+	s = xasprintf(_("The pillar: %s %s"), code, text_get(&p->title));
+	doc_rule(d, s);
+	free(s);
+	free(code);
+	doc_wrap(d, 1, EL_NORMAL, desc);
+}
+
+/* The details in rows rows at (y, x), width columns; they scroll. With
+ * INFO_MORE, details that leave rows to spare go on (more_doc). */
 static void
 draw_info(struct ui *ui, WINDOW *w, int y, int x, int width, int rows,
-    const struct question *q, const struct choice *c, int what,
+    const struct qref *ref, const struct choice *c, int what,
     const char *label)
 {
-	struct doc d;
+	const struct question	*q = ref->q;
+	struct doc		 d;
 
 	detail_follow(ui, c != NULL ? (const void *)c : (const void *)q);
 	doc_init(&d, width);
 	info_doc(&d, q, c, what, label);
+	/* Only where all the rest still shows, above a rule, a row and the
+	 * scroll mark. */
+	if ((what & INFO_MORE) && (int)d.n + 3 <= rows)
+		more_doc(&d, ui, ref, c);
 	ui->detail_rows = rows;
 	doc_draw(&d, w, y, x, rows, &ui->detail_top);
 	doc_free(&d);
@@ -1217,11 +1260,12 @@ draw_detail(struct ui *ui, struct review *r)
 		y += scans_draw(w, y, x0, width, sc < h - y - 1 ? sc :
 		    h - y - 1, ui, &ref, cc);
 	if (iw > 0)
-		draw_info(ui, w, 0, x0 + width + 1, iw, h, ref.q, cc,
-		    desc_shown ? INFO_PROMPTS | INFO_HELPFUL : INFO_ALL, NULL);
+		draw_info(ui, w, 0, x0 + width + 1, iw, h, &ref, cc,
+		    (desc_shown ? INFO_PROMPTS | INFO_HELPFUL : INFO_ALL) |
+		    INFO_MORE, NULL);
 	else if (r->info && y < h) {
 		/* D: the details, whole, where the note was. */
-		draw_info(ui, w, y, x0, width, h - y, ref.q, cc, INFO_ALL,
+		draw_info(ui, w, y, x0, width, h - y, &ref, cc, INFO_ALL,
 		    _("The question (D: the note again)"));
 		wnoutrefresh(w);
 		return;
@@ -1253,9 +1297,9 @@ draw_detail(struct ui *ui, struct review *r)
 	/* Rows to spare: the details, as far as they go (the column beside
 	 * shows them on a wide pane). */
 	if (iw == 0 && y + 2 < h)
-		draw_info(ui, w, y + 1, x0, width, h - y - 1, ref.q, cc,
-		    desc_shown ? INFO_PROMPTS : INFO_QUESTION | INFO_PROMPTS,
-		    NULL);
+		draw_info(ui, w, y + 1, x0, width, h - y - 1, &ref, cc,
+		    (desc_shown ? INFO_PROMPTS : INFO_QUESTION | INFO_PROMPTS) |
+		    INFO_MORE, NULL);
 	wnoutrefresh(w);
 }
 

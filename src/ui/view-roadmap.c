@@ -600,9 +600,7 @@ roadmap_draw(struct ui *ui, bool all)
 	    EL_NORMAL);
 	free(s);
 	if (r->rv.has_baseline)
-		s = xasprintf(_("Since the last milestone: %u of its %u "
-		    "high-risk issues are still open."), r->rv.baseline_open,
-		    r->rv.baseline_hri);
+		s = roadmap_since_text(&r->rv);
 	else
 		s = xstrdup(_("No milestone yet (m saves one): nothing to "
 		    "count against."));
