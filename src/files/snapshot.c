@@ -777,6 +777,44 @@ write_at(int dfd, const char *name, const char *path, const char *data,
 	return write_file_replace_at(dfd, name, path, data, size, cause);
 }
 
+/* NAME (PATH in messages), a file no one else can see yet, is made with the
+ * bytes in place: no temporary, no rename. One already there is replaced as
+ * write_at replaces it. */
+static int
+write_new_at(int dfd, const char *name, const char *path, const char *data,
+    size_t size, char **cause)
+{
+	int	fd, e;
+
+	fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0666);
+	if (fd == -1 && errno == EEXIST)
+		return write_at(dfd, name, path, data, size, cause);
+	if (fd == -1)
+		return fail(cause, "%s: %s", path, strerror(errno));
+	while (size > 0) {
+		ssize_t n = write(fd, data, size);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			goto fail;
+		data += n;
+		size -= (size_t)n;
+	}
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	e = errno;
+	if (fd != -1)
+		close(fd);
+	unlinkat(dfd, name, 0);
+	return fail(cause, "%s: %s", path, strerror(e));
+}
+
 int
 snapshot_write_file(const char *dir, const char *rel, const char *data,
     size_t size, char **cause)
@@ -805,7 +843,8 @@ struct answer_dir {
 
 static int
 write_answer(const char *dir, const struct state *st, size_t lens,
-    const struct question *q, struct answer_dir *ad, char **cause)
+    const struct question *q, struct answer_dir *ad, bool fresh,
+    char **cause)
 {
 	const struct lens	*l = st->lenses[lens];
 	char			*rel, *text, *slash, *path;
@@ -833,7 +872,8 @@ write_answer(const char *dir, const struct state *st, size_t lens,
 	text = snapshot_answer_text(l, q, &st->answers[lens][q->index],
 	    st->roadmap[lens][q->index], &size);
 	path = path_join(dir, rel);
-	ret = write_at(ad->fd, slash + 1, path, text, size, cause);
+	ret = (fresh ? write_new_at : write_at)(ad->fd, slash + 1, path, text,
+	    size, cause);
 	free(path);
 	free(rel);
 	free(text);
@@ -863,8 +903,8 @@ snapshot_write_workload(const char *dir, const struct state *st, char **cause)
 	return ret;
 }
 
-int
-snapshot_write_all(const char *dir, const struct state *st, char **cause)
+static int
+write_all(const char *dir, const struct state *st, bool fresh, char **cause)
 {
 	struct answer_dir	ad = { NULL, -1 };
 	int			ret = 0;
@@ -879,11 +919,23 @@ snapshot_write_all(const char *dir, const struct state *st, char **cause)
 
 			for (size_t k = 0; ret == 0 && k < p->nquestions; k++)
 				ret = write_answer(dir, st, i,
-				    &p->questions[k], &ad, cause);
+				    &p->questions[k], &ad, fresh, cause);
 		}
 	}
 	answer_dir_close(&ad);
 	return ret;
+}
+
+int
+snapshot_write_all(const char *dir, const struct state *st, char **cause)
+{
+	return write_all(dir, st, false, cause);
+}
+
+int
+snapshot_write_new(const char *dir, const struct state *st, char **cause)
+{
+	return write_all(dir, st, true, cause);
 }
 
 int
@@ -893,7 +945,7 @@ snapshot_write_question(const char *dir, const struct state *st,
 	struct answer_dir	ad = { NULL, -1 };
 	int			ret;
 
-	ret = write_answer(dir, st, ref->lens, ref->q, &ad, cause);
+	ret = write_answer(dir, st, ref->lens, ref->q, &ad, false, cause);
 	answer_dir_close(&ad);
 	return ret;
 }

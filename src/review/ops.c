@@ -313,6 +313,7 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 
 	if (workspace_open(build, WS_NO_REBUILD, &ws, cause) != 0)
 		goto undo;
+	ws->building = true;
 	if (persist_all(ws, cause) != 0 ||
 	    history_init(build, &ws->state, cause) != 0)
 		goto undo;

@@ -39,6 +39,10 @@ struct workspace {
 	bool		  report_later;
 	bool		  report_due;
 	uint64_t	  report_seq;	/* the change it is due for */
+	/* A workspace being made, beside its place (ops_create): no one
+	 * reads it yet, so its answer files are written in place, without
+	 * temporaries. */
+	bool		  building;
 };
 
 enum { WS_READONLY = 1, WS_NO_REBUILD = 2 };
