@@ -2,6 +2,7 @@
 # bench/speed.sh [WAFR [DATADIR]]: every figure of the speed goals, each
 # timed beside its floor in one run (the two alternated, median of N):
 #   wafr answer     against a bare LMDB program committing one small write
+#   answer --batch  fifty answers in one batch, against the same program
 #   wafr status     against the same program reading it back, read-only
 #   first frame     against a bare ncurses program drawing one word (pty)
 #   wafr milestone  against `git add -A && git commit -q` of the same change
@@ -51,6 +52,16 @@ mkdir "$TMP/floor"
 row "wafr answer" "<= 1.20" "$($T "$N" \
     "'$WAFR' answer '$W' priorities --note a >/dev/null" \
     "$WAFR answer $W priorities --note b" "" \
+    "" "$TMP/floor-lmdb $TMP/floor write" "")"
+# Fifty answers in one batch, each note flipping between two texts.
+for f in "$W"/answers/*/*/*.yaml; do
+	basename "$f" .yaml
+done | head -n 50 >"$TMP/questions"
+sed 's/$/ --note a/' "$TMP/questions" >"$TMP/batch-a"
+sed 's/$/ --note b/' "$TMP/questions" >"$TMP/batch-b"
+row "answer --batch, 50 answers" "-" "$($T "$N" \
+    "'$WAFR' answer '$W' --batch '$TMP/batch-a' >/dev/null" \
+    "$WAFR answer $W --batch $TMP/batch-b" "" \
     "" "$TMP/floor-lmdb $TMP/floor write" "")"
 row "wafr status" "<= 1.30" "$($T "$N" \
     "" "$WAFR status $W" "" \

@@ -312,4 +312,34 @@ is "$(git -C "$D" diff --numstat -- "$N" | cut -f1,2 | tr '\t' ' ')" "1 1" \
 is "$(git -C "$D" diff -U0 -- "$N" | grep '^[-+][^-+]')" "-  owner: Ana
 +  owner: Bo" "and it is that line"
 
+# Most answer files of a milestone are known unanswered by their hash; one
+# written by hand in another form, or with more in it, is read as it is.
+F=$TMP/forms
+"$WAFR" init "$F" --name "Forms" >/dev/null
+O=$F/answers/wellarchitected/operationalExcellence
+printf 'question: "ops-model"\nrisk: unanswered\n' >"$O/ops-model.yaml"
+printf 'question: priorities\nnote: |\n  by hand\n' >"$O/priorities.yaml"
+git -C "$F" commit -qam "By hand"
+out=$("$WAFR" diff "$F" HEAD)
+ok $? "a diff from answer files written by hand"
+like "$out" "OPS 1 .*\(unanswered -> unanswered, note\)" "the note is read"
+is "$(printf '%s\n' "$out" | grep -c '^    ')" 1 \
+	"the unanswered file in another form is no change"
+
+# A milestone stages what changed: a file added under lenses/ goes in, and
+# out once removed; a file staged by hand elsewhere goes in as with git.
+echo "read me" >"$F/lenses/README.txt"
+echo "mine" >"$F/mine.txt"
+git -C "$F" add mine.txt
+"$WAFR" milestone "$F" "Added" >/dev/null
+ok $? "a milestone with a new file"
+is "$(git -C "$F" ls-tree -r --name-only HEAD | grep -c -e README.txt -e mine.txt)" 2 \
+	"both files are committed"
+is "$(git -C "$F" status --porcelain)" "" "nothing is left to commit"
+rm "$F/lenses/README.txt"
+"$WAFR" milestone "$F" "Removed" >/dev/null
+is "$(git -C "$F" ls-tree -r --name-only HEAD | grep -c README.txt)" 0 \
+	"the removed file leaves the next milestone"
+is "$(git -C "$F" status --porcelain)" "" "and the index"
+
 done_testing

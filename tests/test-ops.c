@@ -271,6 +271,67 @@ change_import(struct workspace *ws)
 }
 
 static int
+change_batch(struct workspace *ws)
+{
+	struct edit		 e1[] = {
+		{ .kind = EDIT_SELECT, .choice = "a" },
+		{ .kind = EDIT_NOTE, .text = "first" },
+	};
+	struct edit		 e2 = { .kind = EDIT_NONE };
+	struct edit		 e3 = { .kind = EDIT_SELECT, .choice = "b" };
+	struct ops_answer_item	 it[] = {
+		{ ref(ws, "q1"), e1, nitems(e1), "f:1" },
+		{ ref(ws, "q2"), &e2, 1, "f:2" },
+		{ ref(ws, "q1"), &e3, 1, "f:3" },
+	};
+	uint64_t		 seq = 0;
+	int			 r = ops_answer_batch(ws, it, nitems(it), &seq,
+				    NULL);
+
+	ok(r == 0 && seq != 0 && answer_selected(answer(ws, "q1"), "a") &&
+	    answer_selected(answer(ws, "q1"), "b") &&
+	    streq(answer(ws, "q1")->note, "first") &&
+	    answer_selected(answer(ws, "q2"), "n2"),
+	    "batch: every item applies, a question's items in order");
+	return r;
+}
+
+/* A batch with one refused edit writes nothing, and says where. */
+static void
+test_batch_refused(struct workspace *ws)
+{
+	struct edit		 good = { .kind = EDIT_NOTE, .text = "kept?" };
+	struct edit		 bad = { .kind = EDIT_SELECT, .choice = "zz" };
+	struct ops_answer_item	 it[] = {
+		{ ref(ws, "q1"), &good, 1, "f:1" },
+		{ ref(ws, "q2"), &bad, 1, "f:7" },
+	};
+	struct journal_entry	*v;
+	size_t			 n;
+	uint64_t		 last = 0, seq = 1;
+	char			*before = files(), *after, *cause = NULL;
+
+	if (store_journal(ws->store, 1, &v, &n, NULL) == 0) {
+		last = n == 1 ? v[0].seq : 0;
+		journal_entries_free(v, n);
+	}
+	ok(ops_answer_batch(ws, it, nitems(it), &seq, &cause) == -1 &&
+	    seq == 0, "batch: an unknown choice refuses the whole batch");
+	is_str(cause, "f:7: question q2 has no choice \"zz\"",
+	    "... the message begins with the item's place");
+	after = files();
+	ok(strcmp(before, after) == 0, "... no file changed");
+	ok(store_journal(ws->store, 1, &v, &n, NULL) == 0 && n == 1 &&
+	    v[0].seq == last, "... nothing journaled");
+	journal_entries_free(v, n);
+	ok(ops_answer_batch(ws, it, 0, &seq, NULL) == 0 && seq == 0,
+	    "an empty batch changes nothing");
+	free(cause);
+	free(before);
+	free(after);
+}
+
+static int
 change_lens_add(struct workspace *ws)
 {
 	char	*path = path_join(tmpdir, "extra.yaml");
@@ -371,6 +432,8 @@ main(void)
 	check_undo(ws, "workload property", change_prop);
 	check_undo(ws, "agenda", change_agenda);
 	check_undo(ws, "import", change_import);
+	check_undo(ws, "batch", change_batch);
+	test_batch_refused(ws);
 	check_undo(ws, "lens add", change_lens_add);
 	{
 		struct qref	r = ref(ws, "extra/e1q");

@@ -565,11 +565,16 @@ mkdir_p(const char *path, int mode, char **cause)
 char *
 path_join(const char *a, const char *b)
 {
-	size_t n = strlen(a);
+	size_t	 n = strlen(a), m = strlen(b);
+	bool	 slash = n > 0 && a[n - 1] == '/';
+	char	*p = xmalloc(n + !slash + m + 1);
 
-	if (n > 0 && a[n - 1] == '/')
-		return xasprintf("%s%s", a, b);
-	return xasprintf("%s/%s", a, b);
+	/* No printf: a walk of a big workspace joins thousands. */
+	memcpy(p, a, n);
+	if (!slash)
+		p[n++] = '/';
+	memcpy(p + n, b, m + 1);
+	return p;
 }
 
 /* Invisible characters that reorder or hide text (bidi embeddings,
@@ -602,6 +607,17 @@ buf_add_printable(struct buf *b, const char *s, bool newlines)
 		    c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
 		uint32_t	cp;
 
+		if (c >= 0x20 && c < 0x7f) {
+			size_t j = i + 1;
+
+			/* A run of printable ASCII, most of any text, at once. */
+			while (j < n && (unsigned char)s[j] >= 0x20 &&
+			    (unsigned char)s[j] < 0x7f)
+				j++;
+			buf_add(b, s + i, j - i);
+			i = j;
+			continue;
+		}
 		if ((c == '\n' || c == '\t') && newlines) {
 			buf_addc(b, (char)c);
 			i++;

@@ -59,6 +59,22 @@ risks(const struct workspace *ws, const struct journal_entry *e,
 	return false;
 }
 
+/* The entry changed the question of key: its target, or one of many
+ * (a batch, an import). */
+static bool
+touches(const struct journal_entry *e, const char *key)
+{
+	if (streq(e->target, key))
+		return true;
+	for (size_t i = 0; i < e->nchanges; i++) {
+		if ((e->changes[i].table == TABLE_ANSWERS ||
+		    e->changes[i].table == TABLE_ROADMAP) &&
+		    streq(e->changes[i].key, key))
+			return true;
+	}
+	return false;
+}
+
 static void
 print_json(const struct workspace *ws, const struct journal_entry *v,
     size_t n)
@@ -170,7 +186,7 @@ cmd_log_exec(int argc, char **argv)
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (key != NULL && !streq(v[i].target, key)) {
+		if (key != NULL && !touches(&v[i], key)) {
 			journal_entry_free(&v[i]);
 			continue;
 		}

@@ -57,6 +57,12 @@ struct snapshot_src {
 	/* A directory's entry names, sorted: 0, 1 no such directory, -1. */
 	int		(*list)(void *, const char *, char ***, size_t *,
 			    char **);
+	/* 1 when a file holds just these bytes, known without reading it;
+	 * 0 when not or not known. May be NULL. */
+	int		(*holds)(void *, const char *, const char *, size_t);
+	/* The lens pinned as REL with id ID, compiled before from the same
+	 * bytes, else NULL: it is read and loaded. May be NULL. */
+	struct lens	*(*lens)(void *, const char *, const char *);
 	void		*arg;
 };
 void	snapshot_src_dir(struct snapshot_src *, const char *);

@@ -25,6 +25,7 @@
 #include "git/history-module.h"
 #include "files/scan-file.h"
 #include "files/snapshot.h"
+#include "model/lens-pack.h"
 #include "base/util.h"
 
 /* The files wafr owns; a milestone commits these and nothing else. */
@@ -37,6 +38,17 @@ static const char *const owned[] = {
  * and "wafr sync" writes it again from the merged answers. */
 static const char gitignore[] = ".wafr/\n";
 static const char gitattributes[] = "REPORT.md merge=union\n";
+
+/* libgit2, set to read objects as git does, without hashing each one
+ * again (zlib checks what it inflates): a milestone's state or the trees
+ * of a big lens are thousands of objects. */
+static void
+git_start(void)
+{
+	if (git_libgit2_init() < 0 ||
+	    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0) != 0)
+		git_error_clear();	/* what fails shows in the next call */
+}
 
 static int
 git_fail(char **cause, const char *what)
@@ -154,40 +166,201 @@ not_owned(const char *path)
 	return false;
 }
 
-/* git_index_add_all and update_all: 0 stages the path, 1 skips it. */
+/* --- Staging the files wafr owns --- */
+
 static int
-stage_cb(const char *path, const char *spec, void *arg)
+cmp_name(const void *a, const void *b)
 {
-	return not_owned(path) ? 1 : 0;
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* git_index_remove_all: 0 takes the path out of the index, 1 keeps it. */
-static int
-unstage_cb(const char *path, const char *spec, void *arg)
+
+/* What "git add -A" of the files wafr owns does, with the index as the
+ * record of what is on disk: a file whose lstat data match its entry (and
+ * is older than the index, so no change can hide in the same tick) is
+ * taken as it is; only a new or changed file is read, hashed and written
+ * as a blob. The index's tree cache keeps the trees of unchanged folders,
+ * so the commit writes only the trees above the changed files. */
+struct stager {
+	git_repository	 *repo;
+	git_index	 *idx;
+	struct timespec	  stamp;	/* the index file's mtime */
+	char		**seen;		/* the owned paths on disk */
+	size_t		  nseen, cap;
+	char		**cause;
+};
+
+/* The entry records the file as it is now. */
+static bool
+entry_fresh(const struct stager *s, const git_index_entry *e,
+    const struct stat *sb)
 {
-	return not_owned(path) ? 0 : 1;
+	uint32_t mode;
+
+	if (S_ISLNK(sb->st_mode))
+		mode = GIT_FILEMODE_LINK;
+	else
+		mode = sb->st_mode & S_IXUSR ? GIT_FILEMODE_BLOB_EXECUTABLE :
+		    GIT_FILEMODE_BLOB;
+	if (e->mode != mode || e->file_size != (uint32_t)sb->st_size ||
+	    e->ino != (uint32_t)sb->st_ino || e->uid != (uint32_t)sb->st_uid || e->gid != (uint32_t)sb->st_gid ||
+	    e->mtime.seconds != (int32_t)sb->st_mtim.tv_sec ||
+	    e->mtime.nanoseconds != (uint32_t)sb->st_mtim.tv_nsec ||
+	    e->ctime.seconds != (int32_t)sb->st_ctim.tv_sec ||
+	    e->ctime.nanoseconds != (uint32_t)sb->st_ctim.tv_nsec)
+		return false;
+	/* Racy: changed in the tick the index was written. */
+	return sb->st_mtim.tv_sec < s->stamp.tv_sec ||
+	    (sb->st_mtim.tv_sec == s->stamp.tv_sec &&
+	    sb->st_mtim.tv_nsec < s->stamp.tv_nsec);
 }
 
-/* The files wafr owns into the index, and nothing else: what it does not
- * own is taken out of the index if an older wafr put it there. */
+static int
+stage_file(struct stager *s, const char *rel, const struct stat *sb)
+{
+	const git_index_entry	*e;
+	int			 ignored = 0;
+
+	if ((e = git_index_get_bypath(s->idx, rel, 0)) == NULL) {
+		git_error_clear();
+		/* An untracked file the ignore rules name stays out. */
+		if (git_ignore_path_is_ignored(&ignored, s->repo, rel) != 0)
+			return git_fail(s->cause, rel);
+		if (ignored)
+			return 0;
+	}
+	if ((e == NULL || !entry_fresh(s, e, sb)) &&
+	    git_index_add_bypath(s->idx, rel) != 0)
+		return git_fail(s->cause, rel);
+	*ARRAY_PUSH(s->seen, s->nseen, s->cap) = xstrdup(rel);
+	return 0;
+}
+
+/* Folder REL (open as FD, which this closes), all it holds. */
+static int
+stage_folder(struct stager *s, int fd, const char *rel, int depth)
+{
+	DIR		*d;
+	struct dirent	*de;
+	int		 ret = 0;
+
+	if (depth > 16 || (d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return 0;
+	}
+	while (ret == 0 && (errno = 0, de = readdir(d)) != NULL) {
+		struct stat	 sb;
+		char		*sub;
+		int		 cfd;
+
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		sub = path_join(rel, de->d_name);
+		if (not_owned(sub) || fstatat(dirfd(d), de->d_name, &sb,
+		    AT_SYMLINK_NOFOLLOW) != 0)
+			;	/* not ours, or gone meanwhile */
+		else if (S_ISDIR(sb.st_mode)) {
+			cfd = openat(dirfd(d), de->d_name, O_RDONLY |
+			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (cfd != -1)
+				ret = stage_folder(s, cfd, sub, depth + 1);
+		} else if (S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode))
+			ret = stage_file(s, sub, &sb);
+		free(sub);
+	}
+	if (ret == 0 && errno != 0)
+		ret = fail(s->cause, "%s: %s", rel, strerror(errno));
+	closedir(d);
+	return ret;
+}
+
+static bool
+under_owned(const char *path)
+{
+	for (size_t i = 0; i < nitems(owned); i++) {
+		size_t n = strlen(owned[i]);
+
+		if (strncmp(path, owned[i], n) == 0 && (path[n] == '\0' ||
+		    path[n] == '/'))
+			return true;
+	}
+	return false;
+}
+
+/* The files wafr owns into the index, and nothing else: an entry of what
+ * it owns that is gone from the disk, or that it does not own (put there
+ * by an older wafr), is taken out. */
 static int
 stage_owned(git_repository *repo, git_index **idx, char **cause)
 {
-	git_strarray ps = { (char **)owned, nitems(owned) };
+	struct stager	 s = { repo, NULL, { 0, 0 }, NULL, 0, 0, cause };
+	struct stat	 sb;
+	const char	*top = git_repository_workdir(repo);
+	char		*path, **gone = NULL;
+	size_t		 ngone = 0, cap = 0;
+	int		 rfd = -1, ret = -1;
 
-	if (git_repository_index(idx, repo) != 0)
-		return git_fail(cause, _("git index"));
-	if (git_index_read(*idx, 0) != 0 ||
-	    git_index_remove_all(*idx, &ps, unstage_cb, NULL) != 0 ||
-	    git_index_add_all(*idx, &ps, GIT_INDEX_ADD_DEFAULT, stage_cb,
-	    NULL) != 0 ||
-	    git_index_update_all(*idx, &ps, stage_cb, NULL) != 0) {
+	if (git_repository_index(idx, repo) != 0 ||
+	    git_index_read(*idx, 0) != 0) {
 		git_fail(cause, _("git index"));
+		goto out;
+	}
+	s.idx = *idx;
+	path = xasprintf("%sindex", git_repository_path(repo));
+	if (stat(path, &sb) == 0)
+		s.stamp = sb.st_mtim;
+	free(path);
+	if (top == NULL || (rfd = open(top, O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) == -1) {
+		fail(cause, "%s: %s", top != NULL ? top : "", strerror(errno));
+		goto out;
+	}
+	for (size_t i = 0; i < nitems(owned); i++) {
+		int r = 0;
+
+		if (fstatat(rfd, owned[i], &sb, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;
+		if (S_ISDIR(sb.st_mode)) {
+			int fd = openat(rfd, owned[i], O_RDONLY | O_DIRECTORY |
+			    O_NOFOLLOW | O_CLOEXEC);
+
+			if (fd != -1)
+				r = stage_folder(&s, fd, owned[i], 0);
+		} else if (S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode))
+			r = stage_file(&s, owned[i], &sb);
+		if (r != 0)
+			goto out;
+	}
+	qsort(s.seen, s.nseen, sizeof *s.seen, cmp_name);
+	for (size_t i = 0; i < git_index_entrycount(*idx); i++) {
+		const char *p = git_index_get_byindex(*idx, i)->path;
+
+		if (under_owned(p) && (not_owned(p) || bsearch(&p, s.seen,
+		    s.nseen, sizeof *s.seen, cmp_name) == NULL))
+			*ARRAY_PUSH(gone, ngone, cap) = xstrdup(p);
+	}
+	for (size_t i = 0; i < ngone; i++) {
+		if (git_index_remove_bypath(*idx, gone[i]) != 0) {
+			git_fail(cause, gone[i]);
+			goto out;
+		}
+	}
+	ret = 0;
+out:
+	if (ret != 0) {
 		git_index_free(*idx);
 		*idx = NULL;
-		return -1;
 	}
-	return 0;
+	if (rfd != -1)
+		close(rfd);
+	for (size_t i = 0; i < s.nseen; i++)
+		free(s.seen[i]);
+	free(s.seen);
+	for (size_t i = 0; i < ngone; i++)
+		free(gone[i]);
+	free(gone);
+	return ret;
 }
 
 /* The first commit stages the files wafr owns as git_index_add_all would
@@ -444,7 +617,7 @@ history_init(const char *dir, const struct state *st, char **cause)
 	char		*top = NULL, *gitdir = NULL, *tmp = NULL;
 	int		 ret = -1;
 
-	git_libgit2_init();
+	git_start();
 	if ((top = realpath(dir, NULL)) == NULL) {
 		fail(cause, "%s: %s", dir, strerror(errno));
 		goto out;
@@ -1189,7 +1362,7 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 
 	if (check_name(name, cause) != 0)
 		return -1;
-	git_libgit2_init();
+	git_start();
 	slug = milestone_slug(name);
 	tagname = xasprintf("%s%s", MILESTONE_TAG_PREFIX, slug);
 	refname = xasprintf("refs/tags/%s", tagname);
@@ -1462,7 +1635,7 @@ history_milestones(const char *dir, struct milestone **out,
 
 	*out = NULL;
 	*nout = 0;
-	git_libgit2_init();
+	git_start();
 	if (open_repo(dir, &repo, cause) != 0)
 		goto out;
 	if (git_reference_iterator_glob_new(&it, repo,
@@ -1564,75 +1737,148 @@ resolve(git_repository *repo, const char *spec, git_commit **commit,
 	return 0;
 }
 
-/* Reading snapshot files from a commit's tree. */
+/* Reading snapshot files from a commit's tree. The reader goes through a
+ * folder's files one after another (snapshot_read_state lists a pillar's
+ * folder, then reads its answers), so the trees of the folders of the last
+ * path are kept, level by level: each tree is read once and each entry is
+ * found by name in its own folder, never from the root again. (libgit2
+ * keeps no tree over 4 KiB in its cache: one of a lens's thousands of
+ * pillars would be read again for every file below it.) */
+#define TREE_DEPTH 8
+
 struct tree_src {
 	git_repository	*repo;
-	git_tree	*tree;
+	const char	*dir;			/* the workspace */
+	git_tree	*level[TREE_DEPTH + 1];	/* [0] the commit's tree */
+	char		*name[TREE_DEPTH + 1];	/* of level[i], i > 0 */
+	size_t		 depth;			/* levels kept below [0] */
 };
 
-static int
-tree_entry(struct tree_src *t, const char *rel, git_object_t type,
-    git_object **obj, char **cause)
+static void
+tree_src_drop(struct tree_src *t, size_t keep)
 {
-	git_tree_entry	*e = NULL;
-	int		 r;
+	while (t->depth > keep) {
+		git_tree_free(t->level[t->depth]);
+		free(t->name[t->depth]);
+		t->level[t->depth] = NULL;
+		t->name[t->depth] = NULL;
+		t->depth--;
+	}
+}
 
-	if ((r = git_tree_entry_bypath(&e, t->tree, rel)) != 0) {
-		if (r == GIT_ENOTFOUND) {
-			git_error_clear();
+/* The tree of folder DIR (LEN bytes of a path, "" the root): 0, 1 no such
+ * folder, -1. */
+static int
+tree_folder(struct tree_src *t, const char *dir, size_t len,
+    const git_tree **out, char **cause)
+{
+	const char	*p = dir, *end = dir + len;
+	size_t		 i = 0;
+
+	while (p < end) {
+		const git_tree_entry	*e;
+		size_t			 n = strcspn(p, "/");
+		char			*part;
+
+		if (n > (size_t)(end - p))
+			n = (size_t)(end - p);
+		if (i == TREE_DEPTH)
+			return 1;	/* deeper than wafr writes */
+		if (i < t->depth && strlen(t->name[i + 1]) == n &&
+		    memcmp(t->name[i + 1], p, n) == 0) {
+			i++;
+			p += n + (p + n < end);
+			continue;
+		}
+		tree_src_drop(t, i);
+		part = xstrndup(p, n);
+		e = git_tree_entry_byname(t->level[i], part);
+		if (e == NULL || git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+			free(part);
 			return 1;
 		}
-		return git_fail(cause, rel);
+		if (git_tree_lookup(&t->level[i + 1], t->repo,
+		    git_tree_entry_id(e)) != 0) {
+			char *what = xstrndup(dir, len);
+
+			git_fail(cause, what);
+			free(what);
+			free(part);
+			return -1;
+		}
+		t->name[++i] = part;
+		t->depth = i;
+		p += n + (p + n < end);
 	}
-	if (git_tree_entry_type(e) != type) {
-		git_tree_entry_free(e);
-		return 1;
-	}
-	r = git_tree_entry_to_object(obj, t->repo, e);
-	git_tree_entry_free(e);
-	if (r != 0)
-		return git_fail(cause, rel);
+	*out = t->level[i];
 	return 0;
+}
+
+/* The entry REL of the tree, of TYPE: 0, 1 none, -1. */
+static int
+tree_entry(struct tree_src *t, const char *rel, git_object_t type,
+    const git_tree_entry **out, char **cause)
+{
+	const char	*slash = strrchr(rel, '/');
+	const git_tree	*dir;
+	int		 r;
+
+	r = tree_folder(t, rel, slash != NULL ? (size_t)(slash - rel) : 0, &dir,
+	    cause);
+	if (r != 0)
+		return r;
+	*out = git_tree_entry_byname(dir, slash != NULL ? slash + 1 : rel);
+	return *out != NULL && git_tree_entry_type(*out) == type ? 0 : 1;
 }
 
 static int
 tree_read(void *arg, const char *rel, char **data, size_t *size,
     char **cause)
 {
-	git_object	*obj;
-	const git_blob	*blob;
-	int		 r;
+	struct tree_src		*t = arg;
+	const git_tree_entry	*e;
+	git_blob		*blob;
+	int			 r;
 
-	if ((r = tree_entry(arg, rel, GIT_OBJECT_BLOB, &obj, cause)) != 0)
+	if ((r = tree_entry(t, rel, GIT_OBJECT_BLOB, &e, cause)) != 0)
 		return r;
-	blob = (const git_blob *)obj;
+	if (git_blob_lookup(&blob, t->repo, git_tree_entry_id(e)) != 0)
+		return git_fail(cause, rel);
 	*size = (size_t)git_blob_rawsize(blob);
 	*data = xmalloc(*size + 1);
 	memcpy(*data, git_blob_rawcontent(blob), *size);
 	(*data)[*size] = '\0';
-	git_object_free(obj);
+	git_blob_free(blob);
 	return 0;
 }
 
+/* By the hash of the bytes against the entry's: no blob is read. */
 static int
-cmp_name(const void *a, const void *b)
+tree_holds(void *arg, const char *rel, const char *data, size_t size)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const git_tree_entry	*e;
+	git_oid			 id;
+
+	if (tree_entry(arg, rel, GIT_OBJECT_BLOB, &e, NULL) != 0 ||
+	    git_odb_hash(&id, data, size, GIT_OBJECT_BLOB) != 0) {
+		git_error_clear();
+		return 0;
+	}
+	return git_oid_equal(&id, git_tree_entry_id(e));
 }
 
 static int
 tree_list(void *arg, const char *rel, char ***names, size_t *n, char **cause)
 {
-	git_object	*obj;
+	struct tree_src	*t = arg;
 	const git_tree	*tree;
 	size_t		 count;
 	int		 r;
 
 	*names = NULL;
 	*n = 0;
-	if ((r = tree_entry(arg, rel, GIT_OBJECT_TREE, &obj, cause)) != 0)
+	if ((r = tree_folder(t, rel, strlen(rel), &tree, cause)) != 0)
 		return r;
-	tree = (const git_tree *)obj;
 	count = git_tree_entrycount(tree);
 	*names = xcalloc(count + 1, sizeof **names);
 	for (size_t i = 0; i < count; i++) {
@@ -1644,8 +1890,92 @@ tree_list(void *arg, const char *rel, char ***names, size_t *n, char **cause)
 		(*names)[(*n)++] = xstrdup(name);
 	}
 	qsort(*names, *n, sizeof **names, cmp_name);
-	git_object_free(obj);
 	return 0;
+}
+
+/* The compiled lens in the workspace's cache (.wafr/lens-NAME.cache) for
+ * the key, or NULL. */
+static struct lens *
+cached_lens(const char *dir, const char *name, const struct lens_pack_key *k)
+{
+	char	*path, *bytes, *why = NULL;
+	size_t	 n;
+	int	 fd;
+
+	path = xasprintf("%s/.wafr/lens-%s.cache", dir, name);
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1 || read_fd(fd, path, &bytes, &n, &why) != 0) {
+		if (fd != -1)
+			close(fd);
+		free(why);
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	free(path);
+	return lens_unpack(bytes, n, k);
+}
+
+/* A milestone's lens is most often the live one, which the workspace
+ * keeps compiled in its cache, keyed by the hash of its bytes: that copy
+ * unpacks, checked (model/lens-pack.h), when the bytes are the same. The
+ * hash of a blob once read is kept beside the cache by the blob's id
+ * (.wafr/lens-NAME.blob: "ID HASH SIZE"), so that a lens of megabytes is
+ * not read from git again: a wrong line only misses the cache. */
+static struct lens *
+tree_lens(void *arg, const char *rel, const char *id)
+{
+	struct tree_src		*t = arg;
+	const git_tree_entry	*e;
+	struct lens_pack_key	 k = { 0, 0, id };
+	struct lens		*l;
+	git_blob		*blob = NULL;
+	const char		*name = strrchr(rel, '/') + 1;
+	char			*path, *text = NULL, *why = NULL, hex[41], *line;
+	unsigned long long	 hash, size;
+	size_t			 n;
+
+	if (tree_entry(t, rel, GIT_OBJECT_BLOB, &e, NULL) != 0) {
+		git_error_clear();
+		return NULL;
+	}
+	git_oid_tostr(hex, sizeof hex, git_tree_entry_id(e));
+	path = xasprintf("%s/.wafr/lens-%s.blob", t->dir, name);
+	if (read_file(path, &text, &n, &why) == 0 && n == strlen(text) &&
+	    strncmp(text, hex, 40) == 0 &&
+	    sscanf(text + 40, " %16llx %llu", &hash, &size) == 2) {
+		k.hash = hash;
+		k.size = size;
+	}
+	free(why);
+	free(text);
+	l = k.size > 0 ? cached_lens(t->dir, name, &k) : NULL;
+	/* No line, or a wrong one: the bytes say. */
+	if (l == NULL && git_blob_lookup(&blob, t->repo,
+	    git_tree_entry_id(e)) == 0) {
+		lens_pack_key(&k, git_blob_rawcontent(blob),
+		    (size_t)git_blob_rawsize(blob), id);
+		l = cached_lens(t->dir, name, &k);
+	} else if (l == NULL)
+		git_error_clear();
+	if (l != NULL && blob != NULL) {
+		char	*wafr = path_join(t->dir, ".wafr");
+		int	 dfd = open(wafr, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+
+		line = xasprintf("%s %016llx %llu\n", hex,
+		    (unsigned long long)k.hash, (unsigned long long)k.size);
+		if (dfd != -1 && write_file_replace_at(dfd, strrchr(path, '/') +
+		    1, path, line, strlen(line), &why) != 0)
+			free(why);	/* only read again next time */
+		if (dfd != -1)
+			close(dfd);
+		free(line);
+		free(wafr);
+	}
+	git_blob_free(blob);
+	free(path);
+	return l;
 }
 
 int
@@ -1659,21 +1989,24 @@ history_state(const char *dir, const char *spec, struct state **out,
 	int			 ret = -1;
 
 	*out = NULL;
-	git_libgit2_init();
+	git_start();
 	if (open_repo(dir, &repo, cause) != 0 ||
 	    resolve(repo, spec, &commit, cause) != 0)
 		goto out;
-	if (git_commit_tree(&t.tree, commit) != 0) {
+	if (git_commit_tree(&t.level[0], commit) != 0) {
 		git_fail(cause, spec);
 		goto out;
 	}
 	if (hex != NULL)
 		git_oid_tostr(hex, 41, git_commit_id(commit));
 	t.repo = repo;
+	t.dir = dir;
 	src.label = spec;
 	src.sep = ":";
 	src.read = tree_read;
 	src.list = tree_list;
+	src.holds = tree_holds;
+	src.lens = tree_lens;
 	src.arg = &t;
 	ret = snapshot_load(&src, out, cause);
 	/* What the scans said at the milestone. */
@@ -1683,7 +2016,8 @@ history_state(const char *dir, const char *spec, struct state **out,
 		*out = NULL;
 	}
 out:
-	git_tree_free(t.tree);
+	tree_src_drop(&t, 0);
+	git_tree_free(t.level[0]);
 	git_commit_free(commit);
 	git_repository_free(repo);
 	git_libgit2_shutdown();
@@ -1700,6 +2034,17 @@ int	mbedtls_x509_crt_parse_file(void *, const char *);
 
 int
 mbedtls_x509_crt_parse_file(void *chain, const char *path)
+{
+	return 0;
+}
+
+/* Likewise libssh2's initialisation, which loads OpenSSL's engines (1 to
+ * 4 ms): wafr opens no SSH connection either. (libssh2_exit, called at
+ * libgit2's shutdown, does nothing for a library never initialised.) */
+int	libssh2_init(int);
+
+int
+libssh2_init(int flags)
 {
 	return 0;
 }

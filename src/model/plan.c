@@ -8,21 +8,27 @@
 #include "model/priority.h"
 #include "model/risk.h"
 
+/* Two keys of the map, through pointers into its array of keys. */
+static int
+cmp_key_at(const void *a, const void *b)
+{
+	return strcmp(**(char **const *)a, **(char **const *)b);
+}
+
 size_t *
 plan_prop_order(const struct state *st)
 {
 	const struct kv	*kv = &st->workload;
 	size_t		*idx = xcalloc(kv->n + 1, sizeof *idx);
+	char		***at = xcalloc(kv->n + 1, sizeof *at);
 
-	for (size_t i = 0; i < kv->n; i++) {
-		size_t j = i;
-
-		while (j > 0 && strcmp(kv->keys[idx[j - 1]], kv->keys[i]) > 0) {
-			idx[j] = idx[j - 1];
-			j--;
-		}
-		idx[j] = i;
-	}
+	/* The keys are unique: their order is total, whatever the sort. */
+	for (size_t i = 0; i < kv->n; i++)
+		at[i] = &kv->keys[i];
+	qsort(at, kv->n, sizeof *at, cmp_key_at);
+	for (size_t i = 0; i < kv->n; i++)
+		idx[i] = (size_t)(at[i] - kv->keys);
+	free(at);
 	return idx;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hindex.h"
 #include "base/util.h"
 #include "model/profile.h"
 #include "model/state.h"
@@ -13,45 +14,47 @@
 const char *
 kv_get(const struct kv *kv, const char *key)
 {
-	for (size_t i = 0; i < kv->n; i++) {
-		if (strcmp(kv->keys[i], key) == 0)
-			return kv->values[i];
-	}
-	return NULL;
+	size_t i = hindex_find(&kv->index, kv->keys, key);
+
+	return i != HINDEX_NONE ? kv->values[i] : NULL;
 }
 
 void
 kv_set(struct kv *kv, const char *key, const char *value)
 {
-	for (size_t i = 0; i < kv->n; i++) {
-		if (strcmp(kv->keys[i], key) == 0) {
-			free(kv->values[i]);
-			kv->values[i] = xstrdup(value);
-			return;
-		}
+	size_t i = hindex_find(&kv->index, kv->keys, key);
+
+	if (i != HINDEX_NONE) {
+		free(kv->values[i]);
+		kv->values[i] = xstrdup(value);
+		return;
 	}
-	kv->keys = xreallocarray(kv->keys, kv->n + 1, sizeof *kv->keys);
-	kv->values = xreallocarray(kv->values, kv->n + 1, sizeof *kv->values);
+	if (kv->n == kv->cap) {
+		kv->cap = kv->cap < 8 ? 8 : kv->cap * 2;
+		kv->keys = xreallocarray(kv->keys, kv->cap, sizeof *kv->keys);
+		kv->values = xreallocarray(kv->values, kv->cap,
+		    sizeof *kv->values);
+	}
 	kv->keys[kv->n] = xstrdup(key);
 	kv->values[kv->n] = xstrdup(value);
+	hindex_add(&kv->index, kv->keys, kv->n);
 	kv->n++;
 }
 
 void
 kv_unset(struct kv *kv, const char *key)
 {
-	for (size_t i = 0; i < kv->n; i++) {
-		if (strcmp(kv->keys[i], key) == 0) {
-			free(kv->keys[i]);
-			free(kv->values[i]);
-			kv->n--;
-			memmove(kv->keys + i, kv->keys + i + 1,
-			    (kv->n - i) * sizeof *kv->keys);
-			memmove(kv->values + i, kv->values + i + 1,
-			    (kv->n - i) * sizeof *kv->values);
-			return;
-		}
-	}
+	size_t i = hindex_find(&kv->index, kv->keys, key);
+
+	if (i == HINDEX_NONE)
+		return;
+	hindex_remove(&kv->index, kv->keys, i);
+	free(kv->keys[i]);
+	free(kv->values[i]);
+	kv->n--;
+	memmove(kv->keys + i, kv->keys + i + 1, (kv->n - i) * sizeof *kv->keys);
+	memmove(kv->values + i, kv->values + i + 1,
+	    (kv->n - i) * sizeof *kv->values);
 }
 
 void
@@ -63,6 +66,7 @@ kv_free(struct kv *kv)
 	}
 	free(kv->keys);
 	free(kv->values);
+	hindex_free(&kv->index);
 	*kv = (struct kv){ 0 };
 }
 

@@ -10,17 +10,22 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/hindex.h"
 #include "model/answer.h"
 #include "model/lens.h"
 #include "model/risk.h"
 #include "model/roadmap.h"
 #include "model/scan.h"
 
-/* A small ordered map of text to text. */
+/* An ordered map of text to text: keys and values in the order they were
+ * first set (what the files and reports list), found by hash (get and set
+ * compare one key whatever the size; unset moves the keys after it down). */
 struct kv {
-	char	**keys;
-	char	**values;
-	size_t	  n;
+	char		**keys;
+	char		**values;
+	size_t		  n;
+	size_t		  cap;
+	struct hindex	  index;	/* of keys */
 };
 const char	*kv_get(const struct kv *, const char *);
 void		 kv_set(struct kv *, const char *, const char *);

@@ -555,6 +555,76 @@ ops_answer(struct workspace *ws, const struct qref *ref,
 	return r;
 }
 
+/* One answer of a batch: its edits, applied as ops_answer would, and
+ * where it came from, for the message when one is refused. */
+struct batch_update {
+	struct answer_update	 u;
+	struct ops_result	 res;
+	struct store_journal	 scratch;	/* the op is the batch's */
+	const char		*where;
+};
+
+static int
+update_batch_answer(const void *old, size_t oldsize, void **out,
+    size_t *size, void *arg, char **cause)
+{
+	struct batch_update	*bu = arg;
+	char			*why = NULL;
+
+	if (update_answer(old, oldsize, out, size, &bu->u, &why) == 0)
+		return 0;
+	if (bu->where == NULL && cause != NULL) {
+		*cause = why;
+		return -1;
+	}
+	fail(cause, "%s: %s", bu->where, why);
+	free(why);
+	return -1;
+}
+
+int
+ops_answer_batch(struct workspace *ws, const struct ops_answer_item *items,
+    size_t n, uint64_t *seq, char **cause)
+{
+	struct store_batch	 b = { 0 };
+	struct batch_update	*bu;
+	char			*key, *target = NULL;
+	bool			 one = true;
+	int			 r;
+
+	if (seq != NULL)
+		*seq = 0;
+	if (n == 0)
+		return 0;
+	bu = xcalloc(n, sizeof *bu);
+	for (size_t i = 0; i < n; i++) {
+		if (check_ref(ws, &items[i].ref, cause) != 0) {
+			batch_free(&b);
+			free(target);
+			free(bu);
+			return -1;
+		}
+		bu[i].u = (struct answer_update){ items[i].ref.q,
+		    items[i].edits, items[i].n, &bu[i].res, &bu[i].scratch };
+		bu[i].where = items[i].where;
+		key = state_key(&ws->state, &items[i].ref);
+		batch_update(&b, TABLE_ANSWERS, key, update_batch_answer,
+		    &bu[i]);
+		clear_reconfirm(ws, &b, key);
+		if (target == NULL)
+			target = key;
+		else {
+			one = one && streq(target, key);
+			free(key);
+		}
+	}
+	r = commit(ws, &b, "batch", one ? target : NULL, true, NULL, seq,
+	    cause);
+	free(target);
+	free(bu);
+	return r;
+}
+
 int
 ops_import(struct workspace *ws, const struct qref *refs,
     const struct answer *answers, size_t n, char **cause)

@@ -61,6 +61,20 @@ struct ops_result {
  * NULL. */
 int	 ops_answer(struct workspace *, const struct qref *,
 	    const struct edit *, size_t, bool, struct ops_result *, char **);
+/* Many answers as one change (one journal entry, "batch": one undo takes
+ * them all back), each item's edits applied in order by ops_answer's
+ * rules, the items in order (a question may come twice). When an edit is
+ * refused, nothing is written and *cause begins with the item's where
+ * ("FILE:LINE"; NULL: nothing). *seq (may be NULL) is the entry, 0 when
+ * nothing changed. */
+struct ops_answer_item {
+	struct qref		 ref;
+	const struct edit	*edits;
+	size_t			 n;
+	const char		*where;
+};
+int	 ops_answer_batch(struct workspace *, const struct ops_answer_item *,
+	    size_t, uint64_t *, char **);
 /* Set whole answers (an import), as one change. */
 int	 ops_import(struct workspace *, const struct qref *,
 	    const struct answer *, size_t, char **);

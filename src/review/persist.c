@@ -207,7 +207,7 @@ behind(struct workspace *ws, char *msg)
 static int
 write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
 {
-	bool all = false, any = false;
+	bool all = false, any = false, workload = false;
 
 	for (size_t i = 0; i < e->nchanges; i++) {
 		const struct store_change *c = &e->changes[i];
@@ -239,10 +239,11 @@ write_entry(struct workspace *ws, const struct journal_entry *e, char **cause)
 			any = true;
 			break;
 		case TABLE_WORKLOAD:
-			if (!all && snapshot_write_workload(ws->dir,
-			    &ws->state, cause) != 0)
+			/* Once for all the properties the entry changed. */
+			if (!all && !workload && snapshot_write_workload(
+			    ws->dir, &ws->state, cause) != 0)
 				return -1;
-			any = true;
+			workload = any = true;
 			break;
 		case TABLE_SCANS: {
 			/* scans/SOURCE.tsv: the key begins with SOURCE. */
