@@ -750,62 +750,144 @@ snapshot_remove(const char *dir, const char *rel, char **cause)
 	return ret;
 }
 
+/* NAME (PATH in messages) in the directory open as DFD gets the bytes,
+ * unless it holds them already. */
+static int
+write_at(int dfd, const char *name, const char *path, const char *data,
+    size_t size, char **cause)
+{
+	struct stat	 sb;
+	char		*old = NULL;
+	size_t		 oldsize;
+	bool		 same;
+	int		 fd;
+
+	if ((fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
+		int r = read_fd(fd, path, &old, &oldsize, NULL);
+
+		close(fd);
+		same = r == 0 && oldsize == size && memcmp(old, data, size) == 0;
+		free(old);
+		if (same)
+			return 0;
+	} else if (errno != ENOENT && fstatat(dfd, name, &sb,
+	    AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(sb.st_mode))
+		return fail(cause, _("%s: a symbolic link, not followed"), path);
+	/* The rename replaces whatever is at NAME by then, never follows. */
+	return write_file_replace_at(dfd, name, path, data, size, cause);
+}
+
+/* NAME (PATH in messages), a file no one else can see yet, is made with the
+ * bytes in place: no temporary, no rename. One already there is replaced as
+ * write_at replaces it. */
+static int
+write_new_at(int dfd, const char *name, const char *path, const char *data,
+    size_t size, char **cause)
+{
+	int	fd, e;
+
+	fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0666);
+	if (fd == -1 && errno == EEXIST)
+		return write_at(dfd, name, path, data, size, cause);
+	if (fd == -1)
+		return fail(cause, "%s: %s", path, strerror(errno));
+	while (size > 0) {
+		ssize_t n = write(fd, data, size);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			goto fail;
+		data += n;
+		size -= (size_t)n;
+	}
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	e = errno;
+	if (fd != -1)
+		close(fd);
+	unlinkat(dfd, name, 0);
+	return fail(cause, "%s: %s", path, strerror(e));
+}
+
 int
 snapshot_write_file(const char *dir, const char *rel, const char *data,
     size_t size, char **cause)
 {
 	const char	*slash = strrchr(rel, '/');
-	const char	*name = slash != NULL ? slash + 1 : rel;
-	char		*path = path_join(dir, rel), *old = NULL;
-	struct stat	 sb;
-	size_t		 oldsize;
-	int		 dfd, fd, ret = -1;
+	char		*path = path_join(dir, rel);
+	int		 dfd, ret = -1;
 
 	dfd = open_below(dir, rel, slash != NULL ? (size_t)(slash - rel) : 0,
 	    true, cause);
-	if (dfd < 0)
-		goto out;
-	if ((fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
-		int r = read_fd(fd, path, &old, &oldsize, NULL);
-
-		close(fd);
-		if (r == 0 && oldsize == size && memcmp(old, data, size) == 0) {
-			ret = 0;
-			goto out;
-		}
-	} else if (fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    S_ISLNK(sb.st_mode)) {
-		fail(cause, _("%s: a symbolic link, not followed"), path);
-		goto out;
-	}
-	/* The rename replaces whatever is at NAME by then, never follows. */
-	ret = write_file_replace_at(dfd, name, path, data, size, cause);
-out:
-	if (dfd >= 0)
+	if (dfd >= 0) {
+		ret = write_at(dfd, slash != NULL ? slash + 1 : rel, path, data,
+		    size, cause);
 		close(dfd);
-	free(old);
+	}
 	free(path);
 	return ret;
 }
 
+/* The directory of the answer files being written, kept open while the
+ * questions of one pillar are written. */
+struct answer_dir {
+	char	*rel;		/* answers/LENS/PILLAR */
+	int	 fd;
+};
+
 static int
 write_answer(const char *dir, const struct state *st, size_t lens,
-    const struct question *q, char **cause)
+    const struct question *q, struct answer_dir *ad, bool fresh,
+    char **cause)
 {
 	const struct lens	*l = st->lenses[lens];
-	char			*rel, *text;
+	char			*rel, *text, *slash, *path;
 	size_t			 size;
-	int			 ret;
+	int			 ret = -1;
 
 	if ((rel = snapshot_answer_path(l, q)) == NULL)
 		return fail(cause, _("%s/%s/%s: not a name for an answer file"),
 		    l->id, q->pillar->id, q->id);
+	slash = strrchr(rel, '/');
+	if (ad->rel == NULL || strlen(ad->rel) != (size_t)(slash - rel) ||
+	    strncmp(ad->rel, rel, (size_t)(slash - rel)) != 0) {
+		if (ad->fd >= 0)
+			close(ad->fd);
+		free(ad->rel);
+		ad->rel = xstrndup(rel, (size_t)(slash - rel));
+		if ((ad->fd = open_below(dir, rel, (size_t)(slash - rel), true,
+		    cause)) < 0) {
+			free(ad->rel);
+			ad->rel = NULL;
+			free(rel);
+			return -1;
+		}
+	}
 	text = snapshot_answer_text(l, q, &st->answers[lens][q->index],
 	    st->roadmap[lens][q->index], &size);
-	ret = snapshot_write_file(dir, rel, text, size, cause);
+	path = path_join(dir, rel);
+	ret = (fresh ? write_new_at : write_at)(ad->fd, slash + 1, path, text,
+	    size, cause);
+	free(path);
 	free(rel);
 	free(text);
 	return ret;
+}
+
+static void
+answer_dir_close(struct answer_dir *ad)
+{
+	if (ad->fd >= 0)
+		close(ad->fd);
+	free(ad->rel);
+	ad->rel = NULL;
+	ad->fd = -1;
 }
 
 int
@@ -821,32 +903,51 @@ snapshot_write_workload(const char *dir, const struct state *st, char **cause)
 	return ret;
 }
 
+static int
+write_all(const char *dir, const struct state *st, bool fresh, char **cause)
+{
+	struct answer_dir	ad = { NULL, -1 };
+	int			ret = 0;
+
+	if (snapshot_write_workload(dir, st, cause) != 0)
+		return -1;
+	for (size_t i = 0; ret == 0 && i < st->nlenses; i++) {
+		const struct lens *l = st->lenses[i];
+
+		for (size_t j = 0; ret == 0 && j < l->npillars; j++) {
+			const struct pillar *p = &l->pillars[j];
+
+			for (size_t k = 0; ret == 0 && k < p->nquestions; k++)
+				ret = write_answer(dir, st, i,
+				    &p->questions[k], &ad, fresh, cause);
+		}
+	}
+	answer_dir_close(&ad);
+	return ret;
+}
+
 int
 snapshot_write_all(const char *dir, const struct state *st, char **cause)
 {
-	if (snapshot_write_workload(dir, st, cause) != 0)
-		return -1;
-	for (size_t i = 0; i < st->nlenses; i++) {
-		const struct lens *l = st->lenses[i];
+	return write_all(dir, st, false, cause);
+}
 
-		for (size_t j = 0; j < l->npillars; j++) {
-			const struct pillar *p = &l->pillars[j];
-
-			for (size_t k = 0; k < p->nquestions; k++) {
-				if (write_answer(dir, st, i, &p->questions[k],
-				    cause) != 0)
-					return -1;
-			}
-		}
-	}
-	return 0;
+int
+snapshot_write_new(const char *dir, const struct state *st, char **cause)
+{
+	return write_all(dir, st, true, cause);
 }
 
 int
 snapshot_write_question(const char *dir, const struct state *st,
     const struct qref *ref, char **cause)
 {
-	return write_answer(dir, st, ref->lens, ref->q, cause);
+	struct answer_dir	ad = { NULL, -1 };
+	int			ret;
+
+	ret = write_answer(dir, st, ref->lens, ref->q, &ad, false, cause);
+	answer_dir_close(&ad);
+	return ret;
 }
 
 /* Parsing. */

@@ -9,6 +9,9 @@
 
 /* Write the files of the state into a workspace directory. */
 int	snapshot_write_all(const char *, const struct state *, char **);
+/* The same into a workspace being made, which no one reads yet: the answer
+ * files are new, written in place rather than through temporaries. */
+int	snapshot_write_new(const char *, const struct state *, char **);
 int	snapshot_write_question(const char *, const struct state *,
 	    const struct qref *, char **);
 int	snapshot_write_workload(const char *, const struct state *, char **);

@@ -17,6 +17,9 @@
 #include <unistd.h>
 
 #include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+#include <git2/sys/repository.h>
 
 #include "git/history.h"
 #include "git/history-module.h"
@@ -360,6 +363,151 @@ out:
 	return ret;
 }
 
+/* The first commit stages the files wafr owns as git_index_add_all would
+ * (the same look at the work tree, its ignore rules and the owned-path
+ * filter, git's clean filters) without its attribute and filter look-ups
+ * for each file, which cost more than the rest of the commit. */
+struct fresh_file {
+	char		*path;
+	struct stat	 sb;
+};
+
+struct fresh {
+	git_repository		*repo;
+	const char		*top;
+	struct fresh_file	*v;
+	size_t			 n, cap;
+};
+
+/* The files git_index_add_all would stage: what a diff of the (empty)
+ * index to the work tree finds untracked under the owned paths. */
+static int
+fresh_list(struct fresh *f, git_index *idx, char **cause)
+{
+	git_diff_options	 opts;
+	git_diff		*diff = NULL;
+	int			 ret = -1;
+
+	if (git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION) != 0)
+		return git_fail(cause, _("git index"));
+	opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE | GIT_DIFF_INCLUDE_UNTRACKED |
+	    GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+	opts.pathspec.strings = (char **)owned;
+	opts.pathspec.count = nitems(owned);
+	if (git_diff_index_to_workdir(&diff, f->repo, idx, &opts) != 0)
+		return git_fail(cause, _("git index"));
+	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+		const git_diff_delta	*d = git_diff_get_delta(diff, i);
+		const char		*rel = d->new_file.path;
+		struct fresh_file	*ff;
+		char			*path;
+		struct stat		 sb;
+
+		if (d->status == GIT_DELTA_DELETED || not_owned(rel))
+			continue;
+		path = path_join(f->top, rel);
+		if (lstat(path, &sb) != 0) {
+			fail(cause, "%s: %s", path, strerror(errno));
+			free(path);
+			goto out;
+		}
+		free(path);
+		ff = ARRAY_PUSH(f->v, f->n, f->cap);
+		ff->path = xstrdup(rel);
+		ff->sb = sb;
+	}
+	ret = 0;
+out:
+	git_diff_free(diff);
+	return ret;
+}
+
+static int
+fresh_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct fresh_file *)a)->path,
+	    ((const struct fresh_file *)b)->path);
+}
+
+/* One file into the index. Its bytes are the blob unless a clean filter
+ * could change them (a carriage return for the end-of-line conversion, a
+ * "$Id" for ident): those take libgit2's filtered path. */
+static int
+fresh_add(struct fresh *f, git_index *idx, const struct fresh_file *ff,
+    bool filemode, char **cause)
+{
+	git_index_entry	 e;
+	char		*path, *data = NULL;
+	size_t		 size = 0;
+	int		 r;
+
+	if (!S_ISREG(ff->sb.st_mode)) {
+		if (git_index_add_bypath(idx, ff->path) != 0)
+			return git_fail(cause, ff->path);
+		return 0;
+	}
+	path = path_join(f->top, ff->path);
+	r = read_file(path, &data, &size, cause);
+	free(path);
+	if (r != 0)
+		return -1;
+	memset(&e, 0, sizeof e);
+	if (memchr(data, '\r', size) != NULL ||
+	    memmem(data, size, "$Id", 3) != NULL)
+		r = git_blob_create_from_workdir(&e.id, f->repo, ff->path);
+	else
+		r = git_blob_create_from_buffer(&e.id, f->repo, data, size);
+	free(data);
+	if (r != 0)
+		return git_fail(cause, ff->path);
+	e.ctime.seconds = (int32_t)ff->sb.st_ctim.tv_sec;
+	e.ctime.nanoseconds = (uint32_t)ff->sb.st_ctim.tv_nsec;
+	e.mtime.seconds = (int32_t)ff->sb.st_mtim.tv_sec;
+	e.mtime.nanoseconds = (uint32_t)ff->sb.st_mtim.tv_nsec;
+	e.dev = (uint32_t)ff->sb.st_dev;
+	e.ino = (uint32_t)ff->sb.st_ino;
+	e.uid = (uint32_t)ff->sb.st_uid;
+	e.gid = (uint32_t)ff->sb.st_gid;
+	e.file_size = (uint32_t)ff->sb.st_size;
+	e.mode = filemode && (ff->sb.st_mode & S_IXUSR) != 0 ?
+	    GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+	e.path = ff->path;
+	if (git_index_add(idx, &e) != 0)
+		return git_fail(cause, ff->path);
+	return 0;
+}
+
+static int
+stage_fresh(git_repository *repo, const char *top, git_config *cfg,
+    git_index **idx, char **cause)
+{
+	struct fresh	 f = { repo, top, NULL, 0, 0 };
+	int		 filemode = 1, ret = -1;
+
+	if (git_config_get_bool(&filemode, cfg, "core.filemode") != 0)
+		filemode = 1;
+	if (git_repository_index(idx, repo) != 0)
+		return git_fail(cause, _("git index"));
+	if (fresh_list(&f, *idx, cause) != 0)
+		goto out;
+	if (f.n > 0)
+		qsort(f.v, f.n, sizeof *f.v, fresh_cmp);
+	for (size_t i = 0; i < f.n; i++) {
+		if (fresh_add(&f, *idx, &f.v[i], filemode != 0, cause) != 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	for (size_t i = 0; i < f.n; i++)
+		free(f.v[i].path);
+	free(f.v);
+	if (ret != 0) {
+		git_index_free(*idx);
+		*idx = NULL;
+	}
+	return ret;
+}
+
 static void
 tally_text(struct buf *b, const struct state *st)
 {
@@ -397,9 +545,67 @@ write_small(const char *dir, const char *name, const char *text,
 	return ret;
 }
 
+/* The first commit's objects are written to memory (no loose object, no
+ * look-up of the object folder for each) and then to disk as one pack. */
+static int
+objects_in_memory(git_repository *repo, git_odb_backend **mem, char **cause)
+{
+	git_odb	*odb = NULL;
+
+	*mem = NULL;
+	if (git_odb_new(&odb) != 0 || git_mempack_new(mem) != 0) {
+		git_odb_free(odb);
+		return git_fail(cause, _("git objects"));
+	}
+	if (git_odb_add_backend(odb, *mem, 1) != 0) {
+		git_fail(cause, _("git objects"));
+		(*mem)->free(*mem);
+		*mem = NULL;
+		git_odb_free(odb);
+		return -1;
+	}
+	/* The object database owns the backend now, the repository it. */
+	if (git_repository_set_odb(repo, odb) != 0) {
+		git_fail(cause, _("git objects"));
+		*mem = NULL;
+		git_odb_free(odb);
+		return -1;
+	}
+	git_odb_free(odb);
+	return 0;
+}
+
+static int
+objects_to_pack(git_repository *repo, git_odb_backend *mem, char **cause)
+{
+	git_buf			 pack = { 0 };
+	git_odb			*disk = NULL;
+	git_odb_writepack	*wp = NULL;
+	git_indexer_progress	 progress = { 0 };
+	char			*path;
+	int			 ret = -1;
+
+	path = path_join(git_repository_path(repo), "objects");
+	if (git_mempack_dump(&pack, repo, mem) != 0 ||
+	    git_odb_open(&disk, path) != 0 ||
+	    git_odb_write_pack(&wp, disk, NULL, NULL) != 0 ||
+	    wp->append(wp, pack.ptr, pack.size, &progress) != 0 ||
+	    wp->commit(wp, &progress) != 0)
+		git_fail(cause, _("git objects"));
+	else
+		ret = 0;
+	if (wp != NULL)
+		wp->free(wp);
+	git_odb_free(disk);
+	git_buf_dispose(&pack);
+	free(path);
+	return ret;
+}
+
 int
 history_init(const char *dir, const struct state *st, char **cause)
 {
+	git_odb_backend	*mem = NULL;
 	git_repository_init_options opts;
 	git_repository	*repo = NULL;
 	git_config	*cfg = NULL;
@@ -449,7 +655,8 @@ history_init(const char *dir, const struct state *st, char **cause)
 		git_fail(cause, dir);
 		goto out;
 	}
-	if (stage_owned(repo, &idx, cause) != 0)
+	if (objects_in_memory(repo, &mem, cause) != 0 ||
+	    stage_fresh(repo, top, cfg, &idx, cause) != 0)
 		goto out;
 	if (git_index_write(idx) != 0 ||
 	    git_index_write_tree(&tree_id, idx) != 0 ||
@@ -468,6 +675,8 @@ history_init(const char *dir, const struct state *st, char **cause)
 		git_fail(cause, _("git commit"));
 		goto out;
 	}
+	if (objects_to_pack(repo, mem, cause) != 0)
+		goto out;
 	git_config_free(cfg);
 	cfg = NULL;
 	git_index_free(idx);

@@ -226,7 +226,8 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 	const char	**specs = o->nlenses > 0 ? o->lenses : def, **tspecs = NULL;
 	size_t		  n = o->nlenses > 0 ? o->nlenses : 1;
 	struct lens	**lenses = NULL;
-	char		**paths = NULL;
+	char		**paths = NULL, **datas = NULL;
+	size_t		 *sizes = NULL;
 	struct templates  tpl = { 0 };
 	struct workspace *ws = NULL;
 	struct store	 *st = NULL;
@@ -254,6 +255,8 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 		specs = tspecs;
 	lenses = xcalloc(n, sizeof *lenses);
 	paths = xcalloc(n, sizeof *paths);
+	datas = xcalloc(n, sizeof *datas);
+	sizes = xcalloc(n, sizeof *sizes);
 	if (access(dir, F_OK) == 0 && !dir_is_empty(dir)) {
 		p = path_join(dir, ".wafr");
 		if (access(p, F_OK) == 0)
@@ -265,7 +268,8 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 	}
 	for (size_t i = 0; i < n; i++) {
 		if ((paths[i] = lens_resolve(specs[i], cause)) == NULL ||
-		    (lenses[i] = lens_load_checked(paths[i], cause)) == NULL)
+		    (lenses[i] = lens_load_checked_bytes(paths[i], &datas[i],
+		    &sizes[i], cause)) == NULL)
 			goto out;
 		for (size_t j = 0; j < i; j++) {
 			if (strcmp(lenses[i]->id, lenses[j]->id) == 0) {
@@ -294,19 +298,15 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 	}
 	free(p);
 	for (size_t i = 0; i < n; i++) {
-		char	*data, *file, *dst;
-		size_t	 size;
+		char	*file, *dst;
 		int	 r;
 
-		if (read_file(paths[i], &data, &size, cause) != 0)
-			goto undo;
 		file = lens_pinned_name(lenses[i]);
 		dst = xasprintf("%s/lenses/%s", build, file);
-		r = write_file_atomic(dst, data, size, cause);
-		batch_put(&b, TABLE_LENSES, file, data, size);
+		r = write_file_atomic(dst, datas[i], sizes[i], cause);
+		batch_put(&b, TABLE_LENSES, file, datas[i], sizes[i]);
 		free(dst);
 		free(file);
-		free(data);
 		if (r != 0)
 			goto undo;
 	}
@@ -327,9 +327,12 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 		goto undo;
 	store_close(st);
 	st = NULL;
+	for (size_t i = 0; i < n; i++)
+		workspace_cache_lens(build, lenses[i], datas[i], sizes[i]);
 
 	if (workspace_open(build, WS_NO_REBUILD, &ws, cause) != 0)
 		goto undo;
+	ws->building = true;
 	if (persist_all(ws, cause) != 0 ||
 	    history_init(build, &ws->state, cause) != 0)
 		goto undo;
@@ -354,9 +357,12 @@ out:
 	for (size_t i = 0; i < n; i++) {
 		lens_free(lenses[i]);
 		free(paths[i]);
+		free(datas[i]);
 	}
 	free(lenses);
 	free(paths);
+	free(datas);
+	free(sizes);
 	free(build);
 	free(tspecs);
 	templates_free(&tpl);

@@ -381,7 +381,8 @@ persist_all(struct workspace *ws, char **cause)
 		return -1;
 	if (n > 0 && workspace_refresh(ws, cause) < 0)
 		goto out;
-	if (snapshot_write_all(ws->dir, &ws->state, cause) != 0 ||
+	if ((ws->building ? snapshot_write_new : snapshot_write_all)(ws->dir,
+	    &ws->state, cause) != 0 ||
 	    scan_files_write(ws->dir, &ws->state.scans, NULL, cause) != 0 ||
 	    profile_write_files(ws->dir, &ws->state, cause) != 0 ||
 	    write_report(ws, cause) != 0)

@@ -125,6 +125,34 @@ lens_load_checked(const char *path, char **cause)
 	return l;
 }
 
+struct lens *
+lens_load_checked_bytes(const char *path, char **data, size_t *size,
+    char **cause)
+{
+	struct diags	 d;
+	struct lens	*l = NULL;
+	char		*why = NULL, *id;
+
+	*data = NULL;
+	*size = 0;
+	diags_init(&d, path);
+	if (read_file(path, data, size, &why) != 0) {
+		diag_add(&d, SEV_ERROR, 0, 0, "%s", why);
+		free(why);
+	} else {
+		id = lens_id_from_path(path);
+		l = lens_load(*data, *size, id, &d);
+		free(id);
+	}
+	if (l == NULL) {
+		*cause = diags_first_error(&d);
+		free(*data);
+		*data = NULL;
+	}
+	diags_free(&d);
+	return l;
+}
+
 /* --- Who --- */
 
 static char	*configured_author;
@@ -357,6 +385,20 @@ cache_put(const struct workspace *ws, const char *name,
 	free(file);
 	close(dfd);
 	buf_free(&b);
+}
+
+void
+workspace_cache_lens(const char *dir, const struct lens *l, const char *data,
+    size_t size)
+{
+	struct workspace	 ws = { .dir = (char *)dir };
+	struct lens_pack_key	 k;
+	char			*name = lens_pinned_name(l);
+
+	/* Keyed as load_lens keys it: the id the workload names it by. */
+	lens_pack_key(&k, data, size, l->id);
+	cache_put(&ws, name, &k, l);
+	free(name);
 }
 
 static int

@@ -39,6 +39,10 @@ struct workspace {
 	bool		  report_later;
 	bool		  report_due;
 	uint64_t	  report_seq;	/* the change it is due for */
+	/* A workspace being made, beside its place (ops_create): no one
+	 * reads it yet, so its answer files are written in place, without
+	 * temporaries. */
+	bool		  building;
 };
 
 enum { WS_READONLY = 1, WS_NO_REBUILD = 2 };
@@ -87,8 +91,17 @@ const char *wafr_datadir(void);
 char	*lens_resolve(const char *, char **);
 /* Load a lens file, checked; NULL with *cause. */
 struct lens *lens_load_checked(const char *, char **);
+/* The same, handing back the bytes loaded (*data, *size: malloc'd), so
+ * that the bytes pinned are the bytes loaded. */
+struct lens *lens_load_checked_bytes(const char *, char **, size_t *,
+	    char **);
 /* The name of a lens's pinned file in lenses/ (and in the store). */
 char	*lens_pinned_name(const struct lens *);
+/* A workspace DIR being made (its .wafr/ made) is given the compiled cache
+ * of lens L, loaded from the pinned bytes: its first open unpacks the
+ * lens instead of parsing it again. Failing costs that parse, no more. */
+void	 workspace_cache_lens(const char *, const struct lens *, const char *,
+	    size_t);
 
 /* The lens of a workspace made without naming one. */
 #define DEFAULT_LENS "wellarchitected"
