@@ -110,17 +110,12 @@ PY
 }
 nb=${NB:-3}
 
-# once NAME GOAL COMMAND...: the median wall time of a few runs.
-once() {
-	name=$1 goal=$2
-	shift 2
-	row "$name" "$goal" "$($T "$nb" "" "$*" "" "" "true" "")"
-}
-
 lens "$TMP/big.yaml" 1000 50
 B=$TMP/b
-once "init, 50,000 questions" "< 5000ms" \
-    "sh:rm -rf $B && $WAFR init $B --lens $TMP/big.yaml --name big"
+# The workspace of the run before is removed untimed: what is timed is
+# wafr, not the filesystem freeing 50,000 files.
+row "init, 50,000 questions" "< 5000ms" "$($T "$nb" "rm -rf '$B'" \
+    "$WAFR init $B --lens $TMP/big.yaml --name big" "" "" "true" "")"
 row "status, 50,000 questions" "< 100ms" "$($T "$nb" \
     "" "$WAFR status $B" "" \
     "" "$TMP/floor-lmdb $TMP/floor read" "")"

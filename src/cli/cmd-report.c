@@ -32,7 +32,7 @@ static int
 update(const char *dir, const char *if_newest)
 {
 	struct workspace	*ws;
-	uint64_t		 seq = 0;
+	uint64_t		 seq = 0, newest;
 	char			*end, *cause = NULL;
 	int			 r;
 
@@ -42,6 +42,13 @@ update(const char *dir, const char *if_newest)
 		if (errno != 0 || end == if_newest || *end != '\0')
 			return cmd_usage(&cmd_report_entry, _("--if-newest "
 			    "takes a change's number, not \"%s\""), if_newest);
+		/* A later change leaves its own refresh: asked before the
+		 * review is loaded, which a big lens makes dear. */
+		if (ops_newest_change(dir, &newest, &cause) == 0 &&
+		    newest != seq)
+			return EXIT_OK;
+		free(cause);
+		cause = NULL;
 	}
 	if ((ws = cmd_open(dir, 0)) == NULL)
 		return EXIT_DATA;

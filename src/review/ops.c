@@ -122,6 +122,28 @@ ops_close(struct workspace *ws)
 }
 
 int
+ops_newest_change(const char *dir, uint64_t *seq, char **cause)
+{
+	char			*path = path_join(dir, ".wafr");
+	struct store		*st;
+	struct journal_entry	*e;
+	size_t			 n;
+	int			 r;
+
+	r = store_open(path, STORE_READONLY, &st, cause);
+	free(path);
+	if (r != 0)
+		return -1;
+	r = store_journal(st, 1, &e, &n, cause);
+	store_close(st);
+	if (r != 0)
+		return -1;
+	*seq = n == 1 ? e[0].seq : 0;
+	journal_entries_free(e, n);
+	return 0;
+}
+
+int
 ops_report_update(struct workspace *ws, const uint64_t *if_newest,
     char **cause)
 {

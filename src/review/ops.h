@@ -35,6 +35,9 @@ struct init_options {
 int	 ops_open(const char *, int, struct workspace **, char **);
 /* Close it; a REPORT.md left due is written a moment later (persist.h). */
 void	 ops_close(struct workspace *);
+/* The newest change in a workspace's journal (0: none), read without
+ * loading the review. */
+int	 ops_newest_change(const char *, uint64_t *, char **);
 /* REPORT.md from the live state, now; with if_newest, only if that change
  * is still the journal's newest. */
 int	 ops_report_update(struct workspace *, const uint64_t *, char **);
