@@ -43,16 +43,19 @@ update(const char *dir, const char *if_newest)
 			return cmd_usage(&cmd_report_entry, _("--if-newest "
 			    "takes a change's number, not \"%s\""), if_newest);
 		/* A later change leaves its own refresh: asked before the
-		 * review is loaded, which a big lens makes dear. */
-		if (ops_newest_change(dir, &newest, &cause) == 0 &&
-		    newest != seq)
+		 * review is loaded, which a big lens makes dear. A change
+		 * that comes while this one writes has its own too. */
+		if (ops_newest_change(dir, &newest, &cause) != 0) {
+			cmd_error("%s", cause);
+			free(cause);
+			return EXIT_DATA;
+		}
+		if (newest != seq)
 			return EXIT_OK;
-		free(cause);
-		cause = NULL;
 	}
 	if ((ws = cmd_open(dir, 0)) == NULL)
 		return EXIT_DATA;
-	r = ops_report_update(ws, if_newest != NULL ? &seq : NULL, &cause);
+	r = ops_report_update(ws, &cause);
 	ops_close(ws);
 	if (r != 0) {
 		cmd_error("%s", cause);

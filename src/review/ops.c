@@ -144,14 +144,10 @@ ops_newest_change(const char *dir, uint64_t *seq, char **cause)
 }
 
 int
-ops_report_update(struct workspace *ws, const uint64_t *if_newest,
-    char **cause)
+ops_report_update(struct workspace *ws, char **cause)
 {
 	if (ws->readonly)
-		return fail(cause, _("%s: opened read-only"),
-		    ws->dir);
-	if (if_newest != NULL)
-		return persist_report_if_newest(ws, *if_newest, cause);
+		return fail(cause, _("%s: opened read-only"), ws->dir);
 	ws->report_due = true;
 	return persist_report(ws, cause);
 }

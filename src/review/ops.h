@@ -38,9 +38,8 @@ void	 ops_close(struct workspace *);
 /* The newest change in a workspace's journal (0: none), read without
  * loading the review. */
 int	 ops_newest_change(const char *, uint64_t *, char **);
-/* REPORT.md from the live state, now; with if_newest, only if that change
- * is still the journal's newest. */
-int	 ops_report_update(struct workspace *, const uint64_t *, char **);
+/* REPORT.md from the live state, now. */
+int	 ops_report_update(struct workspace *, char **);
 /* A new workspace: its files, its store and its git repository. */
 int	 ops_create(const char *, const struct init_options *, char **);
 /* Read the snapshot files back into the store (after a git pull). */

@@ -336,23 +336,6 @@ persist_report_later(const char *dir, uint64_t seq)
 	return pid < 0 ? -1 : 0;
 }
 
-int
-persist_report_if_newest(struct workspace *ws, uint64_t seq, char **cause)
-{
-	struct journal_entry	*e;
-	size_t			 n;
-	bool			 newest;
-
-	if (store_journal(ws->store, 1, &e, &n, cause) != 0)
-		return -1;
-	newest = n == 1 && e[0].seq == seq;
-	journal_entries_free(e, n);
-	if (!newest)
-		return 0;	/* a later change leaves its own */
-	ws->report_due = true;
-	return persist_report(ws, cause);
-}
-
 void
 persist_entry(struct workspace *ws, const struct journal_entry *e)
 {

@@ -25,8 +25,6 @@ int	 persist_report(struct workspace *, char **);
  * and a script of many changes has it rendered once, after the last. -1
  * when no copy could be started. */
 int	 persist_report_later(const char *, uint64_t);
-/* REPORT.md now, if change seq is still the newest in the journal. */
-int	 persist_report_if_newest(struct workspace *, uint64_t, char **);
 /* Every file, now. */
 int	 persist_all(struct workspace *, char **);
 /* Every file, if the files of a change other than the one given (0:
