@@ -111,11 +111,14 @@ PY
 nb=${NB:-3}
 
 lens "$TMP/big.yaml" 1000 50
-B=$TMP/b
-# The workspace of the run before is removed untimed: what is timed is
-# wafr, not the filesystem freeing 50,000 files.
-row "init, 50,000 questions" "< 5000ms" "$($T "$nb" "rm -rf '$B'" \
-    "$WAFR init $B --lens $TMP/big.yaml --name big" "" "" "true" "")"
+# Each run makes a new workspace, and none is removed before the end: a
+# filesystem that has just freed 50,000 inodes makes the next 50,000 slow
+# to create (ext4 checks each inode it hands out against recent deletes),
+# which is the benchmark's doing, not wafr's, and not what a user meets.
+row "init, 50,000 questions" "< 5000ms" "$($T "$nb" "" \
+    "$WAFR init $TMP/init%i --lens $TMP/big.yaml --name big" "" "" "true" \
+    "")"
+B=$TMP/init0
 row "status, 50,000 questions" "< 100ms" "$($T "$nb" \
     "" "$WAFR status $B" "" \
     "" "$TMP/floor-lmdb $TMP/floor read" "")"

@@ -192,6 +192,8 @@ is "$(printf '%s' "$out" | count_bytes '\xe2\x80\xae' '\xe2\x80\xac' \
     '\xe2\x81\xa6' '\xe2\x81\xa7' '\xe2\x81\xa9' '\xe2\x80\x8b' \
     '\xef\xbb\xbf' '\xe2\x80\x8f' '\xc2\x85' '\xc2\x9b' '\x7f')" 0 \
     "no bidi, invisible, C1 or DEL character reaches the terminal"
+# REPORT.md follows the answers a second later: write it now.
+"$WAFR" report "$TMP/h" --update >/dev/null
 like "$out" "Hard <U\+202E>evil<U\+202C> lens" "bidi controls are shown as <U+202E>"
 like "$out" "hard/q<U\+202E>d<U\+2067>e: high" "isolates as <U+2067>"
 like "$out" "no question \"q<U\+202E>d<U\+2067>e\?x\"" \

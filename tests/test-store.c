@@ -333,6 +333,104 @@ test_schema(const char *dir)
 	free(cause);
 }
 
+/* A journaled write of a pinned lens (NULL: its removal). */
+static int
+put_lens(struct store *s, const char *key, const char *value, bool undoable,
+    struct journal_entry *e)
+{
+	struct store_batch	b = { 0 };
+	struct store_journal	j = { "lens", key, "Ana", undoable };
+	int			r;
+
+	if (value != NULL)
+		batch_put_string(&b, TABLE_LENSES, key, value);
+	else
+		batch_delete(&b, TABLE_LENSES, key);
+	r = store_commit(s, &b, &j, NULL, e, NULL);
+	batch_free(&b);
+	return r;
+}
+
+/* Does the store keep the lens record's own digest, and give it? */
+static bool
+digest_is(struct store *s, const char *key, const char *want)
+{
+	uint64_t	 hash = 0, size = 0, kept = 0;
+	char		*dkey = xasprintf("digest/%s", key);
+	unsigned char	*d = NULL;
+	size_t		 n = 0;
+	int		 r = store_digest(s, TABLE_LENSES, key, &hash, &size, NULL);
+	int		 rd = store_get(s, TABLE_META, dkey, (void **)&d, &n, NULL);
+
+	free(dkey);
+	for (int i = 7; rd == 0 && n == 16 && i >= 0; i--)
+		kept = kept << 8 | d[i];
+	free(d);
+	if (want == NULL)
+		return r == 1 && rd == 1;
+	return r == 0 && size == strlen(want) &&
+	    hash == hash_bytes(want, strlen(want)) && rd == 0 && n == 16 &&
+	    kept == hash;
+}
+
+static void
+test_digest(const char *dir)
+{
+	struct store		*s;
+	struct store_batch	 b = { 0 };
+	struct journal_entry	 e = { 0 };
+	char			*cause = NULL, *v = NULL;
+	size_t			 n;
+	uint64_t		 hash = 0, size = 0;
+
+	ok(store_open(dir, STORE_CREATE, &s, &cause) == 0, "a store");
+	ok(put_lens(s, "a.yaml", "lens: a\n", true, &e) == 0 &&
+	    digest_is(s, "a.yaml", "lens: a\n"), "a lens written is digested");
+	ok(put_lens(s, "a.yaml", "lens: b\n", true, &e) == 0 &&
+	    digest_is(s, "a.yaml", "lens: b\n"), "and digested again");
+	ok(store_undo(s, "t", &e, &cause) == 0 &&
+	    digest_is(s, "a.yaml", "lens: a\n"), "an undo puts its digest back");
+	journal_entry_free(&e);
+	ok(put_lens(s, "a.yaml", NULL, true, &e) == 0 &&
+	    digest_is(s, "a.yaml", NULL), "a lens deleted leaves no digest");
+	journal_entry_free(&e);
+	batch_put_string(&b, TABLE_LENSES, "c.yaml", "lens: c\n");
+	ok(store_replace(s, &b, &replace_j, NULL, &cause) == 0 &&
+	    digest_is(s, "c.yaml", "lens: c\n"), "a replace digests its lens");
+	batch_free(&b);
+	batch_put_string(&b, TABLE_WORKLOAD, "name", "x");
+	ok(store_replace(s, &b, &replace_j, NULL, &cause) == 0 &&
+	    digest_is(s, "c.yaml", NULL),
+	    "and one that drops the lens drops its digest");
+	batch_free(&b);
+
+	/* A store of schema 1: a digest left by nobody, one missing. */
+	batch_put_string(&b, TABLE_META, "schema", "1");
+	batch_put_string(&b, TABLE_META, "digest/d.yaml", "stale, not 16 b");
+	store_apply(s, &b, &cause);
+	batch_free(&b);
+	ok(put_lens(s, "d.yaml", "lens: d\n", false, &e) == 0,
+	    "a lens in it");
+	journal_entry_free(&e);
+	batch_put_string(&b, TABLE_META, "digest/d.yaml", "0123456789abcdef");
+	store_apply(s, &b, &cause);
+	batch_free(&b);
+	store_close(s);
+	ok(store_open(dir, STORE_READONLY, &s, &cause) == 0 &&
+	    store_digest(s, TABLE_LENSES, "d.yaml", &hash, &size, NULL) == 0 &&
+	    hash == hash_bytes("lens: d\n", 8) && size == 8,
+	    "a digest whose size is not the record's is not believed");
+	store_close(s);
+	ok(store_open(dir, 0, &s, &cause) == 0 &&
+	    store_get(s, TABLE_META, "schema", (void **)&v, &n, NULL) == 0 &&
+	    strcmp(v, "2") == 0, "opened to write, schema 1 becomes 2");
+	free(v);
+	v = NULL;
+	ok(digest_is(s, "d.yaml", "lens: d\n"), "and its lenses are digested");
+	store_close(s);
+	free(cause);
+}
+
 static void
 test_answer_encoding(void)
 {
@@ -442,6 +540,10 @@ main(void)
 	free(dir);
 	dir = path_join(tmpdir, "s4");
 	test_journal(dir);
+	rm(dir);
+	free(dir);
+	dir = path_join(tmpdir, "s5");
+	test_digest(dir);
 	rm(dir);
 	free(dir);
 	rmdir(tmpdir);

@@ -401,17 +401,8 @@ workspace_cache_lens(const char *dir, const struct lens *l, const char *data,
 	free(name);
 }
 
-static int
-key_of(const void *data, size_t size, void *arg)
-{
-	struct lens_pack_key *k = arg;
-
-	lens_pack_key(k, data, size, k->default_id);
-	return 0;
-}
-
-/* The lens from its cache, keyed by the store's copy of the pinned bytes,
- * read where the store keeps them; NULL when it must be parsed. */
+/* The lens from its cache, keyed by the store's digest of the pinned
+ * bytes, which are not read; NULL when it must be parsed. */
 static struct lens *
 cached_lens(struct workspace *ws, const char *id, uint64_t *sum)
 {
@@ -424,8 +415,8 @@ cached_lens(struct workspace *ws, const char *id, uint64_t *sum)
 	for (size_t i = 0; ws->store != NULL && r == 1 && i < nitems(ext);
 	    i++) {
 		name = xasprintf("%s.%s", id, ext[i]);
-		r = store_view(ws->store, TABLE_LENSES, name, key_of, &k,
-		    &cause);
+		r = store_digest(ws->store, TABLE_LENSES, name, &k.hash,
+		    &k.size, &cause);
 		if (r == 0 && (l = cache_get(ws, name, &k)) != NULL)
 			*sum = k.hash;
 		free(name);

@@ -13,7 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA 1
+/* 2: the lenses' digests are kept (store_digest). */
+#define STORE_SCHEMA 2
 
 enum store_table {
 	TABLE_META,		/* schema version, the redo stack */
@@ -66,10 +67,10 @@ void	 store_close(struct store *);
 /* 0 found (*value is malloc'd), 1 not found, -1 error. */
 int	 store_get(struct store *, enum store_table, const char *, void **,
 	    size_t *, char **);
-/* Call fn with a record's bytes where the store keeps them (valid only
- * during the call): 1 not found, -1 error, or what fn returns. */
-int	 store_view(struct store *, enum store_table, const char *,
-	    int (*)(const void *, size_t, void *), void *, char **);
+/* A record's hash (hash_bytes) and size, without reading it where the
+ * store keeps its digest (the lenses table): 0, 1 not found, -1 error. */
+int	 store_digest(struct store *, enum store_table, const char *,
+	    uint64_t *, uint64_t *, char **);
 /* Call fn for every record of every table but the journal, in one read
  * transaction.
  * A non-zero return from fn stops the walk and is returned. */
