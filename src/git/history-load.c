@@ -58,7 +58,7 @@ load(char **cause)
 	if (module != NULL)
 		return module;
 	path = module_path();
-	if ((h = dlopen(path, RTLD_LAZY | RTLD_LOCAL)) == NULL) {
+	if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL) {
 		fail(cause, _("cannot load git support: %s"), dlerror());
 		free(path);
 		return NULL;
