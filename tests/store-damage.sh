@@ -137,7 +137,7 @@ else
 	echo "ok $((tap_n += 1)) # SKIP no tmux"
 fi
 "$WAFR" init "$TMP/other" --lens serverless --name Other >/dev/null
-cp "$TMP/other/.wafr/lens-serverless.yaml.cache" "$cache"
+cp "$TMP/other/.wafr/lens-wafr-serverless.yaml.cache" "$cache"
 is "$("$WAFR" status "$W" --json)" "$live" "another lens's cache is not taken"
 rm -f "$cache"
 ln -s "$TMP/cache" "$cache"
