@@ -30,7 +30,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				    &l->pillars[i].questions[j];
 
 				if (q->nchoices > 0)
-					answer_select(&a, q->choices[0].id, true);
+					answer_select(&a,
+					    question_choices(q)[0].id, true);
 				(void)question_risk(q, &a);
 				answer_free(&a);
 			}

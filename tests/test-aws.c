@@ -56,8 +56,10 @@ ref_unary(struct ref *r)
 	while (*r->p != '\0' && strchr(" \t\n()&|!", *r->p) == NULL)
 		r->p++;
 	for (size_t i = 0; i < r->q->nchoices; i++) {
-		if (strlen(r->q->choices[i].id) == (size_t)(r->p - start) &&
-		    strncmp(r->q->choices[i].id, start, r->p - start) == 0)
+		const char *id = question_choices(r->q)[i].id;
+
+		if (strlen(id) == (size_t)(r->p - start) &&
+		    strncmp(id, start, r->p - start) == 0)
 			v = r->on[i];
 	}
 	return v;
@@ -99,17 +101,18 @@ ref_risk(const struct question *q, const struct answer *a)
 	if (a->not_applicable)
 		return RISK_NOT_APPLICABLE;
 	for (size_t i = 0; i < q->nchoices && i < 64; i++) {
-		on[i] = answer_selected(a, q->choices[i].id) ||
-		    answer_choice_na(a, q->choices[i].id) != NULL;
+		on[i] = answer_selected(a, question_choices(q)[i].id) ||
+		    answer_choice_na(a, question_choices(q)[i].id) != NULL;
 		any = any || on[i];
 	}
 	if (!any)
 		return RISK_UNANSWERED;
 	for (size_t i = 0; i < q->nrules; i++) {
-		struct ref r = { q->rules[i].text, q, on };
+		const struct rule	*ru = &question_rules(q)[i];
+		struct ref		 r = { ru->text, q, on };
 
-		if (strcmp(q->rules[i].text, "default") == 0 || ref_or(&r))
-			return q->rules[i].risk;
+		if (strcmp(ru->text, "default") == 0 || ref_or(&r))
+			return ru->risk;
 	}
 	return RISK_NONE;
 }
@@ -137,12 +140,12 @@ random_answer(const struct question *q, struct answer *a)
 		switch (rnd(5)) {
 		case 0:
 		case 1:
-			answer_select(a, q->choices[i].id, true);
+			answer_select(a, question_choices(q)[i].id, true);
 			break;
 		case 2:
 			if (rnd(4) == 0)
-				answer_set_choice_na(a, q->choices[i].id,
-				    "OTHER");
+				answer_set_choice_na(a,
+				    question_choices(q)[i].id, "OTHER");
 			break;
 		}
 	}
@@ -215,8 +218,8 @@ check_lens(const char *path)
 				ids_wrong++;
 			for (size_t k = 0; cq != NULL && k < q->nchoices &&
 			    k < cq->nchoices; k++) {
-				if (strcmp(q->choices[k].id,
-				    cq->choices[k].id) != 0)
+				if (strcmp(question_choices(q)[k].id,
+				    question_choices(cq)[k].id) != 0)
 					ids_wrong++;
 			}
 			for (int n = 0; n < 40; n++) {

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
 
 #include "base/diag.h"
 #include "model/lens-check.h"
@@ -78,6 +80,7 @@ test_yaml(void)
 	struct diags		 d;
 	struct lens		*l = load(good, &d);
 	const struct question	*q;
+	const struct choice	*c;
 
 	ok(l != NULL && d.n == 0, "a good YAML lens loads without a word");
 	if (l == NULL) {
@@ -93,17 +96,17 @@ test_yaml(void)
 	ok(q != NULL, "question found by id");
 	is_str(q->number, "SEC 1", "question number");
 	is_int(q->nchoices, 3, "three choices");
-	is_str(q->choices[0].code, "SEC01-BP01", "choice code");
-	ok(q->choices[0].risk == LEVEL_HIGH && q->choices[1].risk ==
-	    LEVEL_MEDIUM, "risk levels");
-	is_str(q->choices[0].url, "https://example.org/a", "url");
-	is_str(text_get(&q->choices[0].helpful), "Good looks like this.",
+	c = question_choices(q);
+	is_str(c[0].code, "SEC01-BP01", "choice code");
+	ok(c[0].risk == LEVEL_HIGH && c[1].risk == LEVEL_MEDIUM, "risk levels");
+	is_str(c[0].url, "https://example.org/a", "url");
+	is_str(text_get(&c[0].helpful), "Good looks like this.",
 	    "helpful text");
-	is_str(text_get(&q->choices[0].improvement), "Do this first.",
+	is_str(text_get(&c[0].improvement), "Do this first.",
 	    "improvement text");
-	is_str(text_get(&q->choices[1].title), "Rotate: keys", "quoted title");
-	ok(q->choices[2].none, "an id ending in _no is None of these");
-	ok(question_none_choice(q) == &q->choices[2], "none choice found");
+	is_str(text_get(&c[1].title), "Rotate: keys", "quoted title");
+	ok(c[2].none, "an id ending in _no is None of these");
+	ok(question_none_choice(q) == &c[2], "none choice found");
 	ok(q->pillar == &l->pillars[0] && l->pillars[0].lens == l,
 	    "back pointers");
 	is_int(q->pos.line, 11, "question position: line");
@@ -239,6 +242,7 @@ test_json(void)
 	struct diags		 d;
 	struct lens		*l;
 	const struct question	*q;
+	const struct choice	*c;
 
 	diags_init(&d, "j.json");
 	l = lens_load(json, strlen(json), "my-lens", &d);
@@ -259,11 +263,12 @@ test_json(void)
 	    "extra keys are reported");
 	ok(has_diag(&d, SEV_WARNING, 10, 48, "\"Url\" read as \"url\""),
 	    "Url with a capital U is read, with a warning");
-	is_str(q->choices[0].url, "u", "the Url is the helpful resource link");
-	is_str(q->choices[0].improvement_url, "v", "improvement plan link");
-	is_str(text_get(&q->choices[0].helpful), "h", "helpful text");
+	c = question_choices(q);
+	is_str(c[0].url, "u", "the Url is the helpful resource link");
+	is_str(c[0].improvement_url, "v", "improvement plan link");
+	is_str(text_get(&c[0].helpful), "h", "helpful text");
 	is_str(text_get(&q->description), "\xc3\xa9/x", "JSON escapes");
-	ok(q->choices[2].none, "Q1_no is None of these");
+	ok(c[2].none, "Q1_no is None of these");
 	ok(has_diag(&d, SEV_WARNING, 6, 60, "no default rule"),
 	    "missing default rule is reported");
 	is_int(q->nrules, 2, "two rules");
@@ -551,7 +556,8 @@ same_question(const struct question *a, const struct question *b)
 		if (!same_str(a->evidence[i], b->evidence[i]))
 			return false;
 	for (size_t i = 0; i < a->nchoices; i++) {
-		const struct choice *x = &a->choices[i], *y = &b->choices[i];
+		const struct choice *x = &question_choices(a)[i],
+		    *y = &question_choices(b)[i];
 
 		if (!same_str(x->id, y->id) || !same_str(x->code, y->code) ||
 		    !same_text(&x->title, &y->title) ||
@@ -564,7 +570,8 @@ same_question(const struct question *a, const struct question *b)
 			return false;
 	}
 	for (size_t i = 0; i < a->nrules; i++) {
-		const struct rule *x = &a->rules[i], *y = &b->rules[i];
+		const struct rule *x = &question_rules(a)[i],
+		    *y = &question_rules(b)[i];
 
 		if (!same_str(x->text, y->text) || x->risk != y->risk ||
 		    x->is_default != y->is_default || !same_pos(x->pos, y->pos) ||
@@ -632,6 +639,180 @@ pack_file(const char *path, const char *name)
 	free(data);
 }
 
+/* The size of a pack's index, from its header. */
+static uint64_t
+index_size(const struct buf *b)
+{
+	uint64_t n = 0;
+
+	for (int i = 7; i >= 0 && b->len >= 48; i--)
+		n = n << 8 | (unsigned char)b->s[32 + i];
+	return n;
+}
+
+/* A lens's source for a pack, counting how often it is read. */
+struct source {
+	const char	*text;
+	int		 loads;
+	int		 done;
+};
+
+static struct lens *
+source_load(void *arg)
+{
+	struct source	*s = arg;
+	struct diags	 d;
+	struct lens	*l = load(s->text, &d);
+
+	s->loads++;
+	diags_free(&d);
+	return l;
+}
+
+static void
+source_done(void *arg)
+{
+	((struct source *)arg)->done++;
+}
+
+static struct lens *
+source_none(void *arg)
+{
+	((struct source *)arg)->loads++;
+	return NULL;
+}
+
+/* How many of the lens's questions have their choices and rules still
+ * in the pack. */
+static size_t
+packed(const struct lens *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->npillars; i++)
+		for (size_t j = 0; j < l->pillars[i].nquestions; j++)
+			n += l->pillars[i].questions[j].body != NULL;
+	return n;
+}
+
+/* Choices and rules read on demand: only those asked for, each checked
+ * then; a damaged one read from the source, the others not. */
+static void
+test_pack_lazy(void)
+{
+	const char		*text =
+	    "lens: p\ntitle: P\npillars:\n"
+	    "  - id: a\n    title: A\n    questions:\n"
+	    "      - id: q1\n        title: One?\n        choices:\n"
+	    "          - id: x\n            title: X\n            risk: high\n"
+	    "          - id: q1_no\n            title: None\n"
+	    "        rules:\n          - if: \"x\"\n            risk: NO_RISK\n"
+	    "          - if: default\n            risk: HIGH_RISK\n"
+	    "      - id: q2\n        title: Two?\n        choices:\n"
+	    "          - id: y\n            title: Y\n"
+	    "            risk: medium\n"
+	    "          - id: z\n            title: Z\n            risk: low\n"
+	    "  - id: b\n    title: B\n    questions:\n"
+	    "      - id: q3\n        title: Three?\n        choices:\n"
+	    "          - id: w\n            title: W\n            risk: high\n";
+	struct lens_pack_key	 k;
+	struct diags		 d;
+	struct source		 src = { text, 0, 0 };
+	struct lens		*l = load(text, &d), *u;
+	struct buf		 b = { 0 };
+	const struct question	*q1, *q2, *q3;
+	const struct choice	*c;
+	char			*copy;
+	pid_t			 pid;
+	int			 status = 0;
+
+	lens_pack_key(&k, text, strlen(text), "x");
+	if (l == NULL || lens_pack(l, &k, &b) != 0) {
+		ok(0, "a lens of three questions packs");
+		lens_free(l);
+		diags_free(&d);
+		return;
+	}
+	u = lens_unpack(xstrndup(b.s, b.len), b.len, &k);
+	ok(u != NULL && packed(u) == 3 && u->nquestions == 3,
+	    "unpacked, no question's choices are read yet");
+	if (u == NULL) {
+		lens_free(l);
+		diags_free(&d);
+		buf_free(&b);
+		return;
+	}
+	q2 = lens_question(u, "q2");
+	ok(q2 != NULL && q2->nchoices == 2 && q2->nrules == 0,
+	    "the counts are there before the choices");
+	c = question_choices(q2);
+	ok(c != NULL && streq(c[1].id, "z") && c[1].risk == LEVEL_LOW &&
+	    streq(text_get(&c[0].title), "Y"), "the choices when asked for");
+	is_int(packed(u), 2, "and those of that question only");
+	ok(question_choices(q2) == c, "read once");
+	ok(same_lens(l, u) && packed(u) == 0, "all of them read: the lens");
+	lens_free(u);
+
+	/* The body of q1 damaged: it is read from the source, once; q2's
+	 * is its own. */
+	copy = xstrndup(b.s, b.len);
+	copy[48 + index_size(&b) + 2] ^= 0x01;
+	u = lens_unpack(copy, b.len, &k);
+	ok(u != NULL, "a pack with a damaged body unpacks");
+	if (u != NULL) {
+		lens_pack_source(u, source_load, source_done, &src);
+		q1 = lens_question(u, "q1");
+		q2 = lens_question(u, "q2");
+		q3 = lens_question(u, "q3");
+		ok(question_choices(q2) != NULL && src.loads == 0,
+		    "a good body is read from the pack");
+		c = question_choices(q1);
+		ok(src.loads == 1 && c != NULL && streq(c[0].id, "x") &&
+		    c[1].none && question_rules(q1)[0].risk == RISK_NONE &&
+		    question_rules(q1)[1].is_default,
+		    "the damaged one from the source, whole");
+		ok(streq(question_choices(q3)[0].id, "w") && src.loads == 1,
+		    "which is read once");
+		ok(same_lens(l, u), "the lens is the same");
+		lens_free(u);
+		is_int(src.done, 1, "the source is let go with the lens");
+	}
+
+	/* No source, or one that fails: no wrong answer, a message and
+	 * exit status 1. */
+	for (int i = 0; i < 2; i++) {
+		fflush(stdout);
+		if ((pid = fork()) == 0) {
+			struct source none = { text, 0, 0 };
+
+			if (freopen("/dev/null", "w", stderr) == NULL)
+				_exit(3);
+			copy = xstrndup(b.s, b.len);
+			copy[b.len - 1] ^= 0x01;
+			if ((u = lens_unpack(copy, b.len, &k)) == NULL)
+				_exit(2);
+			if (i == 1)
+				lens_pack_source(u, source_none, NULL, &none);
+			(void)question_rules(lens_question(u, "q3"));
+			_exit(0);
+		}
+		ok(pid > 0 && waitpid(pid, &status, 0) == pid &&
+		    WIFEXITED(status) && WEXITSTATUS(status) == 1,
+		    i == 0 ? "a damaged body without a source stops the "
+		    "program" : "and so does one whose source fails");
+	}
+
+	/* The index damaged, or bodies missing: refused at once. */
+	copy = xstrndup(b.s, b.len);
+	copy[48 + 3] ^= 0x01;
+	ok(lens_unpack(copy, b.len, &k) == NULL, "a damaged index is refused");
+	ok(lens_unpack(xstrndup(b.s, b.len - 1), b.len - 1, &k) == NULL,
+	    "so is a pack whose last body is cut short");
+	lens_free(l);
+	diags_free(&d);
+	buf_free(&b);
+}
+
 static void
 test_pack(void)
 {
@@ -657,6 +838,7 @@ test_pack(void)
 	struct lens		*l, *u;
 	struct buf		 b = { 0 };
 	size_t			 bad = 0;
+	uint64_t		 nindex;
 
 	for (size_t i = 0; i < nitems(files); i++) {
 		char *path = xasprintf("%s/%s", top != NULL ? top : ".",
@@ -687,21 +869,34 @@ test_pack(void)
 		lens_free(u);
 	}
 	ok(bad == 0, "a pack cut short is refused (%zu of %zu)", bad, b.len);
-	bad = 0;
+	/* A byte changed in the header or the index: refused. In a body: the
+	 * lens unpacks, and reading that body reads the source again, which
+	 * answers the same. */
+	nindex = index_size(&b);
 	for (size_t n = 0; n < b.len; n++) {
-		char *copy = xmalloc(b.len);
+		struct source	 src = { text, 0 };
+		char		*copy = xmalloc(b.len);
+		bool		 in_body = n >= 48 + nindex;
 
 		memcpy(copy, b.s, b.len);
 		copy[n] ^= 0x5a;
-		if ((u = lens_unpack(copy, b.len, &k)) != NULL)
+		u = lens_unpack(copy, b.len, &k);
+		if (u != NULL)
+			lens_pack_source(u, source_load, source_done, &src);
+		if (in_body ? u == NULL || !same_lens(l, u) : u != NULL)
 			bad++;
 		lens_free(u);
+		if (in_body ? src.loads != 1 || src.done != 1 : src.loads != 0)
+			bad++;
 	}
-	ok(bad == 0, "a pack with a byte changed is refused (%zu of %zu)",
-	    bad, b.len);
+	ok(bad == 0, "a pack with a byte changed is refused, or read from the "
+	    "source where a body is damaged (%zu of %zu)", bad, b.len);
+	ok(nindex > 0 && nindex + 48 < b.len, "the pack has an index and "
+	    "bodies (%zu and %zu bytes)", (size_t)nindex, b.len - 48 - nindex);
 	lens_free(l);
 	diags_free(&d);
 	buf_free(&b);
+	test_pack_lazy();
 }
 
 /* ask: and evidence: load, survive the YAML form, and are judged. */

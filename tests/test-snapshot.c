@@ -65,10 +65,11 @@ random_answer(const struct question *q, struct answer *a,
 		size_t i = rnd((unsigned)q->nchoices);
 
 		if (rnd(2))
-			answer_select(a, q->choices[i].id, true);
+			answer_select(a, question_choices(q)[i].id, true);
 	}
 	if (rnd(4) == 0)
-		answer_set_choice_na(a, q->choices[rnd((unsigned)q->nchoices)].id,
+		answer_set_choice_na(a,
+		    question_choices(q)[rnd((unsigned)q->nchoices)].id,
 		    na_reasons[rnd(5)]);
 	if (rnd(6) == 0) {
 		a->not_applicable = true;
@@ -194,9 +195,9 @@ determinism(const struct lens *l)
 	answer_init(&a);
 	answer_init(&b);
 	for (size_t i = 0; i + 1 < q->nchoices; i++)
-		answer_select(&a, q->choices[i].id, true);
+		answer_select(&a, question_choices(q)[i].id, true);
 	for (size_t i = q->nchoices - 1; i-- > 0; )
-		answer_select(&b, q->choices[i].id, true);
+		answer_select(&b, question_choices(q)[i].id, true);
 	answer_set_note(&a, "first\nsecond\n");
 	answer_set_note(&b, "first\nsecond\n");
 	t1 = snapshot_answer_text(l, q, &a, NULL, &s1);

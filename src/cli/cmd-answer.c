@@ -73,7 +73,7 @@ show(const struct workspace *ws, const struct qref *ref)
 	if (a->not_applicable)
 		printf(_("not applicable: %s\n"), cmd_safe(a->reason));
 	for (size_t i = 0; i < q->nchoices; i++) {
-		const struct choice	*ch = &q->choices[i];
+		const struct choice	*ch = &question_choices(q)[i];
 		const struct choice_na	*na = answer_choice_na(a, ch->id);
 
 		printf("  [%s] %s", na != NULL ? "-" :

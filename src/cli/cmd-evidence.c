@@ -155,8 +155,10 @@ print_question(const struct state *st, const struct qref *ref, bool all)
 		putchar('\n');
 	}
 	for (size_t c = 0; c < ref->q->nchoices; c++) {
-		if (!ref->q->choices[c].none)
-			print_choice(st, ref, &ref->q->choices[c], all);
+		const struct choice *ch = &question_choices(ref->q)[c];
+
+		if (!ch->none)
+			print_choice(st, ref, ch, all);
 	}
 }
 

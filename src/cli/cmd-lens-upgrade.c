@@ -72,10 +72,13 @@ print_rules(const char *indent, const char *sign, const struct question *q)
 		    "practices missing"));
 		return;
 	}
-	for (size_t i = 0; i < q->nrules; i++)
+	for (size_t i = 0; i < q->nrules; i++) {
+		const struct rule *r = &question_rules(q)[i];
+
 		printf("%s%s %s %s -> %s\n", indent, sign, _("rule:"),
-		    cmd_safe(q->rules[i].is_default ? "default" :
-		    q->rules[i].text), risk_name(q->rules[i].risk));
+		    cmd_safe(r->is_default ? "default" : r->text),
+		    risk_name(r->risk));
+	}
 }
 
 static void
@@ -182,11 +185,12 @@ json_rules(struct buf *b, const char *name, const struct question *q)
 {
 	buf_printf(b, ", \"%s\": [", name);
 	for (size_t i = 0; i < q->nrules; i++) {
+		const struct rule *r = &question_rules(q)[i];
+
 		buf_adds(b, i > 0 ? ", {\"if\": " : "{\"if\": ");
-		json_string(b, q->rules[i].is_default ? "default" :
-		    q->rules[i].text);
+		json_string(b, r->is_default ? "default" : r->text);
 		buf_adds(b, ", \"risk\": ");
-		json_string(b, risk_name(q->rules[i].risk));
+		json_string(b, risk_name(r->risk));
 		buf_adds(b, "}");
 	}
 	buf_adds(b, "]");

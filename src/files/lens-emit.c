@@ -187,7 +187,7 @@ emit_question(yaml_emitter_t *e, const struct question *q)
 	    start(e, false) != 0)
 		return -1;
 	for (size_t i = 0; i < q->nchoices; i++) {
-		if (emit_choice(e, &q->choices[i]) != 0)
+		if (emit_choice(e, &question_choices(q)[i]) != 0)
 			return -1;
 	}
 	if (end(e, false) != 0)
@@ -196,9 +196,11 @@ emit_question(yaml_emitter_t *e, const struct question *q)
 		if (scalar(e, "rules") != 0 || start(e, false) != 0)
 			return -1;
 		for (size_t i = 0; i < q->nrules; i++) {
+			const struct rule *r = &question_rules(q)[i];
+
 			if (start(e, true) != 0 ||
-			    pair(e, "if", q->rules[i].text) != 0 ||
-			    pair(e, "risk", rule_word(q->rules[i].risk)) != 0 ||
+			    pair(e, "if", r->text) != 0 ||
+			    pair(e, "risk", rule_word(r->risk)) != 0 ||
 			    end(e, true) != 0)
 				return -1;
 		}

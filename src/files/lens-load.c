@@ -469,7 +469,7 @@ compile_rules(struct loader *ld, yaml_node_t *n, struct question *q)
 	bool has_default = false;
 
 	for (size_t i = 0; i < q->nrules; i++) {
-		struct rule	*r = &q->rules[i];
+		struct rule	*r = &q->body_rules[i];
 		char		*cause = NULL;
 
 		if (cond_parse(r->text, q, &r->cond, &r->is_default,
@@ -504,13 +504,13 @@ check_choices(struct loader *ld, struct question *q)
 	size_t		*first;
 
 	for (size_t i = 0; i < q->nchoices; i++)
-		refs[i] = (struct idref){ q->choices[i].id, i };
+		refs[i] = (struct idref){ q->body_choices[i].id, i };
 	first = first_same(refs, q->nchoices);
 	for (size_t i = 0; i < q->nchoices; i++) {
 		if (first[i] != i)
-			diag_add(ld->d, SEV_ERROR, q->choices[i].pos.line,
-			    q->choices[i].pos.col, _("duplicate choice id "
-			    "\"%s\" in question \"%s\""), q->choices[i].id,
+			diag_add(ld->d, SEV_ERROR, q->body_choices[i].pos.line,
+			    q->body_choices[i].pos.col, _("duplicate choice id "
+			    "\"%s\" in question \"%s\""), q->body_choices[i].id,
 			    q->id);
 	}
 	free(first);
@@ -618,7 +618,7 @@ load_question(struct loader *ld, yaml_node_t *n, struct question *q)
 		for (it = choices->data.sequence.items.start;
 		    it < choices->data.sequence.items.top; it++)
 			load_choice(ld, node(ld, *it),
-			    ARRAY_PUSH(q->choices, q->nchoices, cap));
+			    ARRAY_PUSH(q->body_choices, q->nchoices, cap));
 		if (q->nchoices == 0)
 			error_at(ld, choices, _("question \"%s\" has no "
 			    "choices%s"), q->id, "");
@@ -632,7 +632,7 @@ load_question(struct loader *ld, yaml_node_t *n, struct question *q)
 		for (it = rules->data.sequence.items.start;
 		    it < rules->data.sequence.items.top; it++)
 			load_rule(ld, node(ld, *it),
-			    ARRAY_PUSH(q->rules, q->nrules, cap));
+			    ARRAY_PUSH(q->body_rules, q->nrules, cap));
 		compile_rules(ld, n, q);
 	}
 done:

@@ -134,7 +134,7 @@ scan_map_load(const char *path, struct lens *const *lenses, size_t n,
 					for (size_t c = 0; c < qu->nchoices;
 					    c++) {
 						const struct choice *ch =
-						    &qu->choices[c];
+						    &question_choices(qu)[c];
 						struct entry e = { ch->id, i,
 						    qu, ch, order++ };
 

@@ -485,14 +485,16 @@ snapshot_answer_text(const struct lens *l, const struct question *q,
 	/* Choices in lens order, whatever order they were chosen in. */
 	any = false;
 	for (size_t i = 0; i < q->nchoices; i++) {
-		if (!answer_selected(a, q->choices[i].id))
+		const char *id = question_choices(q)[i].id;
+
+		if (!answer_selected(a, id))
 			continue;
 		if (!any) {
 			emit_scalar(&em, "selected");
 			emit_sequence(&em, true);
 			any = true;
 		}
-		emit_scalar(&em, q->choices[i].id);
+		emit_scalar(&em, id);
 	}
 	if (any)
 		emit_sequence(&em, false);
@@ -502,7 +504,7 @@ snapshot_answer_text(const struct lens *l, const struct question *q,
 	any = false;
 	for (size_t i = 0; i < q->nchoices; i++) {
 		const struct choice_na *na = answer_choice_na(a,
-		    q->choices[i].id);
+		    question_choices(q)[i].id);
 
 		if (na == NULL)
 			continue;

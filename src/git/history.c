@@ -23,9 +23,11 @@
 
 #include "git/history.h"
 #include "git/history-module.h"
+#include "files/lens-load.h"
 #include "files/scan-file.h"
 #include "files/snapshot.h"
 #include "model/lens-pack.h"
+#include "base/diag.h"
 #include "base/util.h"
 
 /* The files wafr owns; a milestone commits these and nothing else. */
@@ -1916,6 +1918,66 @@ cached_lens(const char *dir, const char *name, const struct lens_pack_key *k)
 	return lens_unpack(bytes, n, k);
 }
 
+/* Where a milestone's lens from the cache reads a question's choices and
+ * rules that the cache turns out to hold damaged (model/lens-pack.h): the
+ * blob parsed again, from the repository opened anew (the lens outlives
+ * the one it came from). The damaged cache is removed, so that the next
+ * command makes it again. */
+struct blob_source {
+	char		*dir;
+	char		*name;
+	char		*id;
+	git_oid		 oid;
+	uint64_t	 hash;
+	uint64_t	 size;
+};
+
+static struct lens *
+blob_source_load(void *arg)
+{
+	struct blob_source	*s = arg;
+	git_repository		*repo = NULL;
+	git_blob		*blob = NULL;
+	struct lens		*l = NULL;
+	struct diags		 d;
+	char			*path;
+	const void		*data;
+	size_t			 size;
+
+	path = xasprintf("%s/.wafr/lens-%s.cache", s->dir, s->name);
+	/* One that cannot go is found damaged again, no worse. */
+	(void)unlink(path);
+	free(path);
+	git_start();
+	if (git_repository_open_ext(&repo, s->dir,
+	    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0 &&
+	    git_blob_lookup(&blob, repo, &s->oid) == 0) {
+		data = git_blob_rawcontent(blob);
+		size = (size_t)git_blob_rawsize(blob);
+		if (size == s->size && hash_bytes(data, size) == s->hash) {
+			diags_init(&d, s->name);
+			l = lens_load(data, size, s->id, &d);
+			diags_free(&d);
+		}
+	} else
+		git_error_clear();
+	git_blob_free(blob);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return l;
+}
+
+static void
+blob_source_free(void *arg)
+{
+	struct blob_source *s = arg;
+
+	free(s->dir);
+	free(s->name);
+	free(s->id);
+	free(s);
+}
+
 /* A milestone's lens is most often the live one, which the workspace
  * keeps compiled in its cache, keyed by the hash of its bytes: that copy
  * unpacks, checked (model/lens-pack.h), when the bytes are the same. The
@@ -1958,6 +2020,17 @@ tree_lens(void *arg, const char *rel, const char *id)
 		l = cached_lens(t->dir, name, &k);
 	} else if (l == NULL)
 		git_error_clear();
+	if (l != NULL) {
+		struct blob_source *s = xcalloc(1, sizeof *s);
+
+		s->dir = xstrdup(t->dir);
+		s->name = xstrdup(name);
+		s->id = xstrdup(id);
+		s->oid = *git_tree_entry_id(e);
+		s->hash = k.hash;
+		s->size = k.size;
+		lens_pack_source(l, blob_source_load, blob_source_free, s);
+	}
 	if (l != NULL && blob != NULL) {
 		char	*wafr = path_join(t->dir, ".wafr");
 		int	 dfd = open(wafr, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |

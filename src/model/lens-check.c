@@ -136,9 +136,11 @@ lens_check(const struct lens *l, bool aws, struct diags *d)
 				    "limit of %d", q->nchoices), q->id,
 				    q->nchoices, AWS_MAX_CHOICES);
 			for (size_t k = 0; k < q->nchoices; k++) {
-				check_id(d, limit, q->choices[k].pos,
-				    _("choice"), q->choices[k].id);
-				check_resources(d, limit, &q->choices[k]);
+				const struct choice *c =
+				    &question_choices(q)[k];
+
+				check_id(d, limit, c->pos, _("choice"), c->id);
+				check_resources(d, limit, c);
 			}
 		}
 	}

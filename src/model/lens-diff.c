@@ -57,7 +57,8 @@ rules_equal(const struct question *a, const struct question *b)
 	if (a->nrules != b->nrules)
 		return false;
 	for (size_t i = 0; i < a->nrules; i++) {
-		const struct rule *x = &a->rules[i], *y = &b->rules[i];
+		const struct rule *x = &question_rules(a)[i],
+		    *y = &question_rules(b)[i];
 
 		if (x->is_default != y->is_default || x->risk != y->risk ||
 		    (!x->is_default && !streq(x->text, y->text)))
@@ -84,12 +85,12 @@ diff_question(struct question_diff *qd)
 	if (!streq(a->pillar->id, b->pillar->id))
 		qd->changes |= LDIFF_PILLAR;
 	for (size_t i = 0; i < b->nchoices; i++) {
-		const struct choice	*nc = &b->choices[i];
+		const struct choice	*nc = &question_choices(b)[i];
 		int			 k = question_choice_index(a, nc->id);
 		struct choice_diff	 cd = { NULL, nc, LDIFF_NEW, 0 };
 
 		if (k >= 0) {
-			cd.old = &a->choices[k];
+			cd.old = &question_choices(a)[k];
 			cd.changes = choice_changes(cd.old, nc);
 			cd.status = cd.changes != 0 ? LDIFF_UPDATED : LDIFF_SAME;
 			if ((size_t)k < last)
@@ -102,9 +103,9 @@ diff_question(struct question_diff *qd)
 			*ARRAY_PUSH(qd->choices, qd->nchoices, cap) = cd;
 	}
 	for (size_t i = 0; i < a->nchoices; i++) {
-		if (question_choice(b, a->choices[i].id) == NULL)
+		if (question_choice(b, question_choices(a)[i].id) == NULL)
 			*ARRAY_PUSH(qd->choices, qd->nchoices, cap) =
-			    (struct choice_diff){ &a->choices[i], NULL,
+			    (struct choice_diff){ &question_choices(a)[i], NULL,
 			    LDIFF_DELETED, 0 };
 	}
 	if (qd->nchoices > 0)
@@ -358,7 +359,7 @@ carry(const struct question *nq, const struct answer *old, struct answer *a,
 	a->verification = copy.verification;
 	for (size_t i = 0; i < nq->nchoices; i++) {
 		const struct choice_na	*na;
-		const char		*id = nq->choices[i].id;
+		const char		*id = question_choices(nq)[i].id;
 
 		if (answer_selected(&copy, id)) {
 			a->selected = xreallocarray(a->selected,

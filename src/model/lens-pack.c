@@ -1,13 +1,21 @@
 /* lens-pack.c: a loaded lens as bytes and back (the compiled lens cache).
  *
  * A pack is a header (magic, format version, the source's hash and size,
- * the payload's checksum) and a payload: the default id, then the lens
- * depth first. Numbers are 32-bit little-endian; a string is its length
+ * the index's size and checksum), the index and the bodies. The index is
+ * the default id, then the lens depth first down to each question's own
+ * fields, with where its body lies (offset, size, hash) and its counts of
+ * choices and rules; a body is those choices and rules. The bodies follow
+ * one another in the order of the questions, with nothing between them,
+ * so every byte of a pack is under one checksum or another. Numbers are
+ * 32-bit little-endian (offsets and hashes 64-bit); a string is its length
  * (0xffffffff: none), its bytes and a NUL. Unpacked, the strings stay in
  * the pack's bytes and the structures come from a few large blocks, all
- * owned by the lens (lens->blocks), but for the id, allocated alone. */
+ * owned by the lens (lens->blocks), but for the id, allocated alone. A
+ * command that reads no choice of a question (status, for one, reads the
+ * choices of the answered ones only) touches the index alone. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,8 +23,12 @@
 #include "model/yval.h"
 
 #define PACK_MAGIC	"wafrlns\n"
-#define PACK_VERSION	2
-#define HEADER_SIZE	40	/* magic, version, 0, hash, size, checksum */
+#define PACK_VERSION	3
+/* magic, version, 0, hash, size, the index's size and checksum */
+#define HEADER_SIZE	48
+#define BODY_REF_SIZE	20	/* offset, size, hash */
+#define MIN_CHOICE	56	/* bytes of the smallest choice */
+#define MIN_RULE	24
 #define NO_STRING	0xffffffffU
 #define MAX_DEPTH	64	/* of kept fields */
 #define BLOCK_SIZE	(256 * 1024)
@@ -111,23 +123,16 @@ put_yval(struct buf *b, const struct yval *v, int depth)
 	return 0;
 }
 
+/* A question's body: its choices, then its rules. */
 static int
-put_question(struct buf *b, const struct question *q)
+put_body(struct buf *b, const struct question *q)
 {
-	int ret = 0;
+	const struct choice	*choices = question_choices(q);
+	const struct rule	*rules = question_rules(q);
+	int			 ret = 0;
 
-	put_str(b, q->id);
-	put_str(b, q->number);
-	put_text(b, &q->title);
-	put_text(b, &q->description);
-	put_str(b, q->url);
-	put_strs(b, q->ask, q->nask);
-	put_strs(b, q->evidence, q->nevidence);
-	ret |= put_yval(b, q->extra, 0);
-	put_pos(b, q->pos);
-	put32(b, (uint32_t)q->nchoices);
 	for (size_t i = 0; i < q->nchoices; i++) {
-		const struct choice *c = &q->choices[i];
+		const struct choice *c = &choices[i];
 
 		put_str(b, c->id);
 		put_str(b, c->code);
@@ -141,9 +146,8 @@ put_question(struct buf *b, const struct question *q)
 		ret |= put_yval(b, c->extra, 0);
 		put_pos(b, c->pos);
 	}
-	put32(b, (uint32_t)q->nrules);
 	for (size_t i = 0; i < q->nrules; i++) {
-		const struct rule *r = &q->rules[i];
+		const struct rule *r = &rules[i];
 
 		put_str(b, r->text);
 		put32(b, r->is_default);
@@ -162,11 +166,41 @@ put_question(struct buf *b, const struct question *q)
 	return ret;
 }
 
+/* The question's fields in the index, its body at the end of bodies. */
+static int
+put_question(struct buf *b, struct buf *bodies, const struct question *q)
+{
+	size_t	start = bodies->len, size;
+	int	ret = 0;
+
+	put_str(b, q->id);
+	put_str(b, q->number);
+	put_text(b, &q->title);
+	put_text(b, &q->description);
+	put_str(b, q->url);
+	put_strs(b, q->ask, q->nask);
+	put_strs(b, q->evidence, q->nevidence);
+	ret |= put_yval(b, q->extra, 0);
+	put_pos(b, q->pos);
+	ret |= put_body(bodies, q);
+	size = bodies->len - start;
+	if (size > 0xffffffffU || q->nchoices > 0xffffffffU ||
+	    q->nrules > 0xffffffffU)
+		return -1;
+	put64(b, start);
+	put32(b, (uint32_t)size);
+	put64(b, size > 0 ? hash_bytes(bodies->s + start, size) :
+	    hash_bytes("", 0));
+	put32(b, (uint32_t)q->nchoices);
+	put32(b, (uint32_t)q->nrules);
+	return ret;
+}
+
 int
 lens_pack(const struct lens *l, const struct lens_pack_key *k,
     struct buf *out)
 {
-	struct buf	p = { 0 };
+	struct buf	p = { 0 }, bodies = { 0 };
 	int		ret = 0;
 
 	put_str(&p, k->default_id);
@@ -188,7 +222,7 @@ lens_pack(const struct lens *l, const struct lens_pack_key *k,
 		put_pos(&p, pl->pos);
 		put32(&p, (uint32_t)pl->nquestions);
 		for (size_t j = 0; j < pl->nquestions; j++)
-			ret |= put_question(&p, &pl->questions[j]);
+			ret |= put_question(&p, &bodies, &pl->questions[j]);
 	}
 	if (ret == 0) {
 		buf_add(out, PACK_MAGIC, 8);
@@ -196,10 +230,14 @@ lens_pack(const struct lens *l, const struct lens_pack_key *k,
 		put32(out, 0);
 		put64(out, k->hash);
 		put64(out, k->size);
+		put64(out, p.len);
 		put64(out, hash_bytes(p.s, p.len));
 		buf_add(out, p.s, p.len);
+		if (bodies.len > 0)
+			buf_add(out, bodies.s, bodies.len);
 	}
 	buf_free(&p);
+	buf_free(&bodies);
 	return ret != 0 ? -1 : 0;
 }
 
@@ -211,6 +249,10 @@ struct reader {
 	struct lens	 *l;		/* owns the blocks */
 	char		 *block;	/* the current one, bytes left in it */
 	size_t		  left;
+	/* In the index: where the next body starts, in bodies of nbodies
+	 * bytes. */
+	uint64_t	  next;
+	size_t		  nbodies;
 };
 
 static void *
@@ -422,22 +464,17 @@ get_rule(struct reader *r, struct rule *ru, size_t nchoices)
 	}
 }
 
+/* A question's body: nchoices choices and nrules rules, its counts
+ * already checked against the body's size. */
 static void
-get_question(struct reader *r, struct question *q)
+get_body(struct reader *r, struct question *q)
 {
-	q->id = get_str(r);
-	q->number = get_str(r);
-	get_text(r, &q->title);
-	get_text(r, &q->description);
-	q->url = get_str(r);
-	q->ask = get_strs(r, &q->nask);
-	q->evidence = get_strs(r, &q->nevidence);
-	q->extra = get_yval(r, 0);
-	q->pos = get_pos(r);
-	q->nchoices = get_count(r, 56);
-	q->choices = alloc(r, q->nchoices, sizeof *q->choices);
+	struct choice	*choices;
+	struct rule	*rules;
+
+	choices = alloc(r, q->nchoices, sizeof *choices);
 	for (size_t i = 0; i < q->nchoices && !r->bad; i++) {
-		struct choice	*c = &q->choices[i];
+		struct choice	*c = &choices[i];
 		uint32_t	 risk;
 
 		c->id = get_str(r);
@@ -457,32 +494,194 @@ get_question(struct reader *r, struct question *q)
 		if (c->id == NULL)
 			r->bad = true;
 	}
-	q->nrules = get_count(r, 24);
-	q->rules = alloc(r, q->nrules, sizeof *q->rules);
+	rules = alloc(r, q->nrules, sizeof *rules);
 	for (size_t i = 0; i < q->nrules && !r->bad; i++)
-		get_rule(r, &q->rules[i], q->nchoices);
+		get_rule(r, &rules[i], q->nchoices);
+	q->body_choices = choices;
+	q->body_rules = rules;
+}
+
+/* A question's fields in the index, and where its body lies: right
+ * after the one before (r->next), inside the bodies, large enough for
+ * its counts. */
+static void
+get_question(struct reader *r, struct question *q)
+{
+	uint64_t off, size;
+
+	q->id = get_str(r);
+	q->number = get_str(r);
+	get_text(r, &q->title);
+	get_text(r, &q->description);
+	q->url = get_str(r);
+	q->ask = get_strs(r, &q->nask);
+	q->evidence = get_strs(r, &q->nevidence);
+	q->extra = get_yval(r, 0);
+	q->pos = get_pos(r);
+	q->body = r->p;
+	off = get64(r);
+	size = get32(r);
+	(void)get64(r);		/* the body's hash, checked when read */
+	q->nchoices = get32(r);
+	q->nrules = get32(r);
+	if (off != r->next || size > r->nbodies - off ||
+	    q->nchoices > size / MIN_CHOICE || q->nrules > size / MIN_RULE)
+		r->bad = true;
+	r->next = off + size;
 	if (q->id == NULL)
 		r->bad = true;
 }
+
+/* What reads the bodies of an unpacked lens when they are first asked
+ * for, and where a damaged one is read instead. */
+struct lens_lazy {
+	char		 *bodies;
+	size_t		  nbodies;
+	char		 *block;	/* the reader's, bytes left in it */
+	size_t		  left;
+	struct lens	*(*load)(void *);
+	void		(*done)(void *);
+	void		 *arg;
+	struct lens	 *full;		/* the lens loaded again */
+};
+
+/* 0, the body read into q; -1 when it does not hold up. */
+static int
+read_body(struct lens *l, struct lens_lazy *z, struct question *q)
+{
+	struct reader	 r = { (char *)q->body,
+	    (char *)q->body + BODY_REF_SIZE, false, l, z->block, z->left, 0,
+	    0 };
+	uint64_t	 off = get64(&r), size = get32(&r), hash = get64(&r);
+
+	if (r.bad || off > z->nbodies || size > z->nbodies - off ||
+	    q->nchoices > size / MIN_CHOICE || q->nrules > size / MIN_RULE)
+		return -1;
+	r.p = z->bodies + off;
+	r.end = r.p + size;
+	if (hash_bytes(r.p, size) != hash)
+		return -1;
+	get_body(&r, q);
+	z->block = r.block;
+	z->left = r.left;
+	return r.bad || r.p != r.end ? -1 : 0;
+}
+
+/* The lens loaded again is the same lens: the same pillars, questions
+ * and counts, so a question's body there is its body here. */
+static bool
+same_shape(const struct lens *a, const struct lens *b)
+{
+	if (a->npillars != b->npillars)
+		return false;
+	for (size_t i = 0; i < a->npillars; i++) {
+		const struct pillar *x = &a->pillars[i], *y = &b->pillars[i];
+
+		if (x->nquestions != y->nquestions)
+			return false;
+		for (size_t j = 0; j < x->nquestions; j++) {
+			const struct question *p = &x->questions[j],
+			    *q = &y->questions[j];
+
+			if (!streq(p->id, q->id) ||
+			    p->nchoices != q->nchoices ||
+			    p->nrules != q->nrules)
+				return false;
+		}
+	}
+	return true;
+}
+
+static void
+read_question(const struct question *cq)
+{
+	/* Filled once, on first read, as the loader would have. */
+	struct question		*q = (struct question *)cq;
+	struct lens		*l = q->pillar->lens;
+	struct lens_lazy	*z = l->lazy;
+	const struct question	*fq;
+
+	if (z->full == NULL && read_body(l, z, q) == 0) {
+		q->body = NULL;
+		return;
+	}
+	if (z->full == NULL && z->load != NULL &&
+	    (z->full = z->load(z->arg)) != NULL && !same_shape(l, z->full)) {
+		lens_free(z->full);
+		z->full = NULL;
+	}
+	if (z->full == NULL) {
+		/* Nothing right to answer with: no answer rather than a
+		 * wrong one. A source removes the damaged cache. */
+		fprintf(stderr, "wafr: %s\n", _("the compiled lens cache is "
+		    "damaged and the lens cannot be read again; run the "
+		    "command again"));
+		exit(1);
+	}
+	fq = &z->full->pillars[q->pillar - l->pillars].questions[q -
+	    q->pillar->questions];
+	q->body_choices = (struct choice *)question_choices(fq);
+	q->body_rules = (struct rule *)question_rules(fq);
+	q->body = NULL;
+}
+
+void
+lens_pack_source(struct lens *l, struct lens *(*load)(void *),
+    void (*done)(void *), void *arg)
+{
+	if (l->lazy == NULL) {
+		if (done != NULL)
+			done(arg);
+		return;
+	}
+	if (l->lazy->done != NULL)
+		l->lazy->done(l->lazy->arg);
+	l->lazy->load = load;
+	l->lazy->done = done;
+	l->lazy->arg = arg;
+}
+
+static void
+lazy_free(struct lens_lazy *z)
+{
+	if (z->done != NULL)
+		z->done(z->arg);
+	lens_free(z->full);
+	free(z);
+}
+
+static const struct lens_lazy_ops lazy_ops = { read_question, lazy_free };
 
 /* The lens over the pack's bytes, which it does not own. */
 static struct lens *
 unpack(char *data, size_t size, const struct lens_pack_key *k)
 {
-	struct reader	 r = { data, data + size, false, NULL, NULL, 0 };
+	struct reader	 r = { data, data + size, false, NULL, NULL, 0, 0,
+	    0 };
 	struct lens	*l;
 	const char	*id;
+	uint64_t	 nindex, sum;
 	uint32_t	 format;
 
 	if (size < HEADER_SIZE || memcmp(data, PACK_MAGIC, 8) != 0)
 		return NULL;
 	r.p += 8;
 	if (get32(&r) != PACK_VERSION || get32(&r) != 0 ||
-	    get64(&r) != k->hash || get64(&r) != k->size ||
-	    get64(&r) != hash_bytes(data + HEADER_SIZE, size - HEADER_SIZE))
+	    get64(&r) != k->hash || get64(&r) != k->size)
 		return NULL;
+	nindex = get64(&r);
+	sum = get64(&r);
+	if (nindex > size - HEADER_SIZE ||
+	    sum != hash_bytes(data + HEADER_SIZE, nindex))
+		return NULL;
+	r.end = data + HEADER_SIZE + nindex;
+	r.nbodies = size - HEADER_SIZE - nindex;
 	l = r.l = xcalloc(1, sizeof *l);
 	l->blocks = xcalloc(1, sizeof *l->blocks);
+	l->lazy = xcalloc(1, sizeof *l->lazy);
+	l->lazy_ops = &lazy_ops;
+	l->lazy->bodies = r.end;
+	l->lazy->nbodies = r.nbodies;
 	id = get_str(&r);
 	if (!streq(id, k->default_id))
 		r.bad = true;
@@ -515,12 +714,15 @@ unpack(char *data, size_t size, const struct lens_pack_key *k)
 		if (p->id == NULL)
 			r.bad = true;
 	}
-	if (l->id == NULL || l->version == NULL || r.p != r.end)
+	if (l->id == NULL || l->version == NULL || r.p != r.end ||
+	    r.next != r.nbodies)
 		r.bad = true;
 	if (r.bad) {
 		lens_free(l);
 		return NULL;
 	}
+	l->lazy->block = r.block;
+	l->lazy->left = r.left;
 	lens_index(l);
 	return l;
 }

@@ -5,7 +5,14 @@
  * file's hash and size and the id the lens takes when it names none, and
  * checksummed. Nothing in a pack is trusted: every count and offset is
  * checked against the bytes, so a pack that is stale, cut short or damaged
- * does not unpack (the caller loads the source again). Pure. */
+ * does not unpack (the caller loads the source again).
+ *
+ * What every command reads (the lens, its pillars, each question but its
+ * choices and rules) comes first, checked as a whole when the pack
+ * unpacks; each question's choices and rules (its body) are checked and
+ * unpacked when first read (question_choices). A body found damaged then
+ * is read from the lens the source gives again (lens_pack_source). Pure,
+ * but for the one message of a damaged body with no source. */
 #ifndef WAFR_LENS_PACK_H
 #define WAFR_LENS_PACK_H
 
@@ -36,5 +43,13 @@ struct lens	*lens_unpack(char *, size_t, const struct lens_pack_key *);
  * failure nothing is called. */
 struct lens	*lens_unpack_mapped(char *, size_t, const struct lens_pack_key *,
 		    void (*)(void *, size_t));
+/* How an unpacked lens gets its source again, parsed: load(arg) gives
+ * that lens or NULL (and may remove the damaged cache); done(arg), if
+ * not NULL, is called once when the lens is freed. A body found damaged
+ * is then read from that lens, which the lens keeps. Without one, or
+ * when it fails, the program stops with a message (the cache is removed
+ * by whoever set none). */
+void		 lens_pack_source(struct lens *, struct lens *(*)(void *),
+		    void (*)(void *), void *);
 
 #endif

@@ -40,13 +40,13 @@ static void
 question_free(struct question *q)
 {
 	for (size_t i = 0; i < q->nchoices; i++)
-		choice_free(&q->choices[i]);
-	free(q->choices);
+		choice_free(&q->body_choices[i]);
+	free(q->body_choices);
 	for (size_t i = 0; i < q->nrules; i++) {
-		free(q->rules[i].text);
-		free(q->rules[i].cond.nodes);
+		free(q->body_rules[i].text);
+		free(q->body_rules[i].cond.nodes);
 	}
-	free(q->rules);
+	free(q->body_rules);
 	free(q->id);
 	free(q->number);
 	text_free(&q->title);
@@ -70,6 +70,8 @@ lens_free(struct lens *l)
 		for (size_t i = 0; i < l->nblocks; i++)
 			free(l->blocks[i]);
 		free(l->blocks);
+		if (l->lazy != NULL)
+			l->lazy_ops->free(l->lazy);
 		if (l->unmap != NULL)
 			l->unmap(l->map, l->map_size);
 		free(l->id);
@@ -196,11 +198,29 @@ lens_question(const struct lens *l, const char *id)
 	return NULL;
 }
 
+const struct choice *
+question_choices(const struct question *q)
+{
+	if (q->body != NULL)
+		q->pillar->lens->lazy_ops->read(q);
+	return q->body_choices;
+}
+
+const struct rule *
+question_rules(const struct question *q)
+{
+	if (q->body != NULL)
+		q->pillar->lens->lazy_ops->read(q);
+	return q->body_rules;
+}
+
 int
 question_choice_index(const struct question *q, const char *id)
 {
+	const struct choice *c = question_choices(q);
+
 	for (size_t i = 0; i < q->nchoices; i++) {
-		if (strcmp(q->choices[i].id, id) == 0)
+		if (strcmp(c[i].id, id) == 0)
 			return (int)i;
 	}
 	return -1;
@@ -211,15 +231,17 @@ question_choice(const struct question *q, const char *id)
 {
 	int i = question_choice_index(q, id);
 
-	return i < 0 ? NULL : &q->choices[i];
+	return i < 0 ? NULL : &question_choices(q)[i];
 }
 
 const struct choice *
 question_none_choice(const struct question *q)
 {
+	const struct choice *c = question_choices(q);
+
 	for (size_t i = 0; i < q->nchoices; i++) {
-		if (q->choices[i].none)
-			return &q->choices[i];
+		if (c[i].none)
+			return &c[i];
 	}
 	return NULL;
 }

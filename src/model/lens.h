@@ -88,14 +88,23 @@ struct question {
 	size_t		  nask;
 	char		**evidence;
 	size_t		  nevidence;
-	struct choice	*choices;
+	/* The choices and the rules (none: the default rule of DESIGN.md).
+	 * The loaders fill them; everything else reads them through
+	 * question_choices() and question_rules(), since a lens unpacked
+	 * from its cache reads them on first use: the names differ from
+	 * the accessors' so that a read around them does not compile. The
+	 * counts are always valid. */
+	struct choice	*body_choices;
 	size_t		 nchoices;
-	struct rule	*rules;		/* empty: the default rule of DESIGN.md */
+	struct rule	*body_rules;
 	size_t		 nrules;
 	struct yval	*extra;		/* fields kept but not shown; or NULL */
 	struct pos	 pos;
 	struct pillar	*pillar;	/* back pointer */
 	size_t		 index;		/* position in the whole lens */
+	/* Where the pack holds the choices and rules, until they are
+	 * unpacked (model/lens-pack.c); else NULL. */
+	const char	*body;
 };
 
 struct pillar {
@@ -111,6 +120,15 @@ struct pillar {
 };
 
 enum lens_format { LENS_YAML, LENS_AWS_JSON };
+
+/* How a lens whose questions' choices and rules are read on first use
+ * reads one question's (and sets q->body to NULL), and frees what it
+ * reads them with. */
+struct lens_lazy;
+struct lens_lazy_ops {
+	void	(*read)(const struct question *);
+	void	(*free)(struct lens_lazy *);
+};
 
 struct lens {
 	char		*id;
@@ -134,12 +152,20 @@ struct lens {
 	void		 *map;
 	size_t		  map_size;
 	void		(*unmap)(void *, size_t);
+	/* What reads the choices and rules of an unpacked lens on first
+	 * use, and how (model/lens-pack.c); NULL when they are all there. */
+	struct lens_lazy *lazy;
+	const struct lens_lazy_ops *lazy_ops;
 };
 
 /* Build the lookup index once the lens is complete. */
 void			 lens_index(struct lens *);
 
 void			 lens_free(struct lens *);
+/* A question's nchoices choices and nrules rules, read from the lens's
+ * cache on first use. */
+const struct choice	*question_choices(const struct question *);
+const struct rule	*question_rules(const struct question *);
 const struct pillar	*lens_pillar(const struct lens *, const char *);
 const struct question	*lens_question(const struct lens *, const char *);
 const struct choice	*question_choice(const struct question *, const char *);

@@ -148,7 +148,7 @@ plan_missing(const struct question *q, const struct answer *a,
 
 	for (int lvl = LEVEL_HIGH; lvl >= LEVEL_UNSET; lvl--) {
 		for (size_t i = 0; i < q->nchoices; i++) {
-			const struct choice *ch = &q->choices[i];
+			const struct choice *ch = &question_choices(q)[i];
 
 			if (ch->none || (int)ch->risk != lvl)
 				continue;

@@ -222,16 +222,17 @@ cond_eval(const struct cond *c, const bool *chosen)
 static enum risk
 default_risk(const struct question *q, const struct answer *a)
 {
-	enum level worst = LEVEL_UNSET;
+	const struct choice	*choices = question_choices(q);
+	enum level		 worst = LEVEL_UNSET;
 
 	for (size_t i = 0; i < q->nchoices; i++) {
-		const struct choice *ch = &q->choices[i];
+		const struct choice *ch = &choices[i];
 
 		if (ch->none && answer_selected(a, ch->id))
 			return RISK_HIGH;
 	}
 	for (size_t i = 0; i < q->nchoices; i++) {
-		const struct choice *ch = &q->choices[i];
+		const struct choice *ch = &choices[i];
 
 		if (ch->none || answer_selected(a, ch->id) ||
 		    answer_choice_na(a, ch->id) != NULL)
@@ -252,9 +253,11 @@ default_risk(const struct question *q, const struct answer *a)
 enum risk
 question_risk(const struct question *q, const struct answer *a)
 {
-	bool	 stack[64], *chosen;
-	bool	 any = false;
-	enum risk r = RISK_NONE;
+	const struct choice	*choices;
+	const struct rule	*rules;
+	bool			 stack[64], *chosen;
+	bool			 any = false;
+	enum risk		 r = RISK_NONE;
 
 	if (a == NULL)
 		return RISK_UNANSWERED;
@@ -262,9 +265,12 @@ question_risk(const struct question *q, const struct answer *a)
 		return RISK_NOT_APPLICABLE;
 	if (a->nselected == 0 && a->nna == 0)
 		return RISK_UNANSWERED;	/* most questions, in a big lens */
+	/* Only now are the question's choices read (a big lens's cache
+	 * unpacks them on demand). */
+	choices = question_choices(q);
 	for (size_t i = 0; i < q->nchoices && !any; i++)
-		any = answer_selected(a, q->choices[i].id) ||
-		    answer_choice_na(a, q->choices[i].id) != NULL;
+		any = answer_selected(a, choices[i].id) ||
+		    answer_choice_na(a, choices[i].id) != NULL;
 	if (!any)
 		return RISK_UNANSWERED;
 	if (q->nrules == 0)
@@ -274,11 +280,12 @@ question_risk(const struct question *q, const struct answer *a)
 	chosen = q->nchoices <= nitems(stack) ? stack :
 	    xcalloc(q->nchoices, sizeof *chosen);
 	for (size_t i = 0; i < q->nchoices; i++)
-		chosen[i] = answer_selected(a, q->choices[i].id) ||
-		    answer_choice_na(a, q->choices[i].id) != NULL;
+		chosen[i] = answer_selected(a, choices[i].id) ||
+		    answer_choice_na(a, choices[i].id) != NULL;
+	rules = question_rules(q);
 	for (size_t i = 0; i < q->nrules; i++) {
-		if (cond_eval(&q->rules[i].cond, chosen)) {
-			r = q->rules[i].risk;
+		if (cond_eval(&rules[i].cond, chosen)) {
+			r = rules[i].risk;
 			break;
 		}
 	}

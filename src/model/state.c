@@ -476,7 +476,7 @@ state_cursor(const struct state *st, struct qref *ref, int *choice)
 		return false;
 	id = kv_get(&st->session, SESSION_CHOICE);
 	for (size_t i = 0; id != NULL && i < ref->q->nchoices; i++) {
-		if (strcmp(ref->q->choices[i].id, id) == 0)
+		if (strcmp(question_choices(ref->q)[i].id, id) == 0)
 			*choice = (int)i;
 	}
 	return true;

@@ -14,11 +14,12 @@ answer_tree(const struct question *q, const struct answer *a)
 	struct yval *m = yval_new_map(), *sel = yval_new_seq(), *na = yval_new_map();
 
 	for (size_t i = 0; i < q->nchoices; i++) {
-		const struct choice_na *cn;
+		const char		*id = question_choices(q)[i].id;
+		const struct choice_na	*cn;
 
-		if (answer_selected(a, q->choices[i].id))
-			yval_seq_add(sel, yval_new_str(q->choices[i].id));
-		if ((cn = answer_choice_na(a, q->choices[i].id)) != NULL)
+		if (answer_selected(a, id))
+			yval_seq_add(sel, yval_new_str(id));
+		if ((cn = answer_choice_na(a, id)) != NULL)
 			yval_map_set(na, cn->choice, yval_new_str(cn->reason));
 	}
 	if (sel->n > 0)

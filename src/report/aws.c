@@ -616,7 +616,7 @@ aws_map_answer(const struct lens *l, const struct aws_answer *in,
 			for (size_t j = 0; j < out->nselected; j++) {
 				if (out->selected[j] != NULL &&
 				    strcmp(out->selected[j],
-				    q->choices[i].id) == 0) {
+				    question_choices(q)[i].id) == 0) {
 					sorted[k++] = out->selected[j];
 					out->selected[j] = NULL;
 				}
@@ -965,7 +965,7 @@ aws_update_input(const struct question *q, const struct answer *a,
 	json_text(&b, q->id);
 	buf_adds(&b, ",\n  \"SelectedChoices\": [");
 	for (size_t i = 0; i < q->nchoices; i++) {
-		const char *id = q->choices[i].id;
+		const char *id = question_choices(q)[i].id;
 
 		if (!answer_selected(a, id) || answer_choice_na(a, id) != NULL)
 			continue;
@@ -976,7 +976,7 @@ aws_update_input(const struct question *q, const struct answer *a,
 	}
 	buf_adds(&b, "],\n  \"ChoiceUpdates\": {");
 	for (size_t i = 0; i < q->nchoices; i++) {
-		const char		*id = q->choices[i].id;
+		const char		*id = question_choices(q)[i].id;
 		const struct choice_na	*na = answer_choice_na(a, id);
 
 		buf_adds(&b, i == 0 ? "\n    " : ",\n    ");

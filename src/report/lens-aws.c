@@ -127,8 +127,9 @@ condition(const char *text, const struct question *q, char *const *ids)
 			continue;
 		}
 		for (size_t i = 0; i < q->nchoices; i++) {
-			if (strlen(q->choices[i].id) == n &&
-			    strncmp(q->choices[i].id, p, n) == 0) {
+			const char *id = question_choices(q)[i].id;
+
+			if (strlen(id) == n && strncmp(id, p, n) == 0) {
 				best = n;
 				which = i;
 			}
@@ -160,7 +161,9 @@ all_of(const struct question *q, char *const *ids, enum level min)
 	struct buf b = { 0 };
 
 	for (size_t i = 0; i < q->nchoices; i++) {
-		if (q->choices[i].none || q->choices[i].risk < min)
+		const struct choice *ch = &question_choices(q)[i];
+
+		if (ch->none || ch->risk < min)
 			continue;
 		if (b.len > 0)
 			buf_adds(&b, " && ");
@@ -181,20 +184,23 @@ rules(struct buf *b, const struct question *q, char *const *ids)
 	buf_adds(b, ",\n        \"riskRules\": [");
 	if (q->nrules > 0) {
 		for (size_t i = 0; i < q->nrules; i++) {
-			c = q->rules[i].is_default ? xstrdup("default") :
-			    condition(q->rules[i].text, q, ids);
-			rule(b, &first, c, q->rules[i].risk);
+			const struct rule *r = &question_rules(q)[i];
+
+			c = r->is_default ? xstrdup("default") :
+			    condition(r->text, q, ids);
+			rule(b, &first, c, r->risk);
 			free(c);
 		}
 		buf_adds(b, "\n        ]");
 		return;
 	}
 	for (size_t i = 0; i < q->nchoices; i++) {
-		if (q->choices[i].none)
+		const struct choice *ch = &question_choices(q)[i];
+
+		if (ch->none)
 			rule(b, &first, ids[i], RISK_HIGH);
-		high |= !q->choices[i].none && q->choices[i].risk == LEVEL_HIGH;
-		medium |= !q->choices[i].none &&
-		    q->choices[i].risk == LEVEL_MEDIUM;
+		high |= !ch->none && ch->risk == LEVEL_HIGH;
+		medium |= !ch->none && ch->risk == LEVEL_MEDIUM;
 	}
 	if (high || medium) {
 		c = all_of(q, ids, LEVEL_MEDIUM);
@@ -231,7 +237,7 @@ question(struct buf *b, const struct question *q, char **qids, size_t nq)
 	free(help);
 	buf_adds(b, ",\n        \"choices\": [");
 	for (size_t i = 0; i < q->nchoices; i++) {
-		const struct choice *c = &q->choices[i];
+		const struct choice *c = &question_choices(q)[i];
 
 		ids[i] = aws_id(c->id, ids, i);
 		buf_adds(b, i > 0 ? ",\n          {" : "\n          {");

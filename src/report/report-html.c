@@ -720,7 +720,7 @@ h_answer(struct buf *b, const struct state *st, const struct qref *ref)
 	}
 	buf_adds(b, "</p>\n<ul class=\"choices\">\n");
 	for (size_t i = 0; i < q->nchoices; i++) {
-		const struct choice	*ch = &q->choices[i];
+		const struct choice	*ch = &question_choices(q)[i];
 		const struct choice_na	*na = answer_choice_na(a, ch->id);
 
 		buf_printf(b, "<li class=\"%s\">", na != NULL ? "na" :
@@ -948,11 +948,13 @@ h_scans(struct buf *b, const struct state *st)
 	free(refs);
 	n = state_scan_questions(st, false, &refs);
 	for (size_t i = 0; i < n; i++) {
+		const struct choice *choices = question_choices(refs[i].q);
+
 		buf_adds(b, "<div class=\"question\"><h4>");
 		h_qtitle(b, refs[i].q);
 		buf_adds(b, "</h4>\n<ul class=\"choices\">\n");
 		for (size_t c = 0; c < refs[i].q->nchoices; c++)
-			h_scan_choice(b, st, &refs[i], &refs[i].q->choices[c]);
+			h_scan_choice(b, st, &refs[i], &choices[c]);
 		buf_adds(b, "</ul></div>\n");
 	}
 	free(refs);

@@ -353,7 +353,7 @@ scan_question(struct buf *b, const struct state *st, const struct qref *ref)
 	buf_printf(b, ", \"selected_failing_checks\": %zu, \"choices\": [",
 	    scans_selected_failing(&st->scans, lens, ref->q, a));
 	for (size_t c = 0; c < ref->q->nchoices; c++) {
-		const struct choice	*ch = &ref->q->choices[c];
+		const struct choice	*ch = &question_choices(ref->q)[c];
 		const struct scan_ref	*refs;
 		size_t			 n = scans_find(&st->scans, lens,
 					    ref->q->id, ch->id, &refs);

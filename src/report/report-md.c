@@ -561,7 +561,7 @@ md_answer(struct buf *b, const struct state *st, const struct qref *ref)
 		buf_adds(b, "\n\n");
 	}
 	for (size_t i = 0; i < q->nchoices; i++) {
-		const struct choice	*ch = &q->choices[i];
+		const struct choice	*ch = &question_choices(q)[i];
 		const struct choice_na	*na = answer_choice_na(a, ch->id);
 
 		buf_printf(b, "- [%s] ", answer_selected(a, ch->id) ? "x" :
@@ -730,11 +730,13 @@ md_scans(struct buf *b, const struct state *st)
 	free(refs);
 	n = state_scan_questions(st, false, &refs);
 	for (size_t i = 0; i < n; i++) {
+		const struct choice *choices = question_choices(refs[i].q);
+
 		buf_adds(b, "### ");
 		md_question_title(b, refs[i].q);
 		buf_adds(b, "\n\n");
 		for (size_t c = 0; c < refs[i].q->nchoices; c++)
-			md_scan_choice(b, st, &refs[i], &refs[i].q->choices[c]);
+			md_scan_choice(b, st, &refs[i], &choices[c]);
 		buf_addc(b, '\n');
 	}
 	free(refs);

@@ -1637,7 +1637,7 @@ ops_cursor(struct workspace *ws, const struct qref *ref, int choice,
 		return fail(cause, "%s", _("no such choice"));
 	key = state_key(&ws->state, ref);
 	values[0] = key;
-	values[1] = choice >= 0 ? ref->q->choices[choice].id : NULL;
+	values[1] = choice >= 0 ? question_choices(ref->q)[choice].id : NULL;
 	r = workspace_set_sessions(ws, keys, values, 2, cause);
 	free(key);
 	return r;

@@ -334,11 +334,68 @@ cache_unmap(void *data, size_t size)
 	munmap(data, size);
 }
 
+/* Where a lens from the cache reads a question's choices and rules that
+ * its cache turns out to hold damaged (model/lens-pack.h): the pinned lens
+ * parsed again, from the bytes a cache miss parses. The damaged cache is
+ * removed, so that the next command makes it again. The workspace owns
+ * its lenses, so it outlives them. */
+struct cache_source {
+	struct workspace	*ws;
+	char			*id;
+	char			*name;
+	uint64_t		 hash;
+	uint64_t		 size;
+};
+
+static struct lens *
+cache_source_load(void *arg)
+{
+	struct cache_source	*s = arg;
+	struct diags		 d;
+	struct lens		*l = NULL;
+	char			*data, *name, *file, *cause = NULL;
+	size_t			 size;
+	bool			 stored = false;
+	int			 dfd;
+
+	if ((dfd = cache_dir(s->ws)) >= 0) {
+		file = xasprintf("lens-%s.cache", s->name);
+		/* One that cannot go is found damaged again, no worse. */
+		(void)unlinkat(dfd, file, 0);
+		free(file);
+		close(dfd);
+	}
+	if (lens_bytes(s->ws, s->id, &data, &size, &name, &stored,
+	    &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	/* Only the bytes the cache was made of make the same lens. */
+	if (size == s->size && hash_bytes(data, size) == s->hash) {
+		diags_init(&d, name);
+		l = lens_load(data, size, s->id, &d);
+		diags_free(&d);
+	}
+	free(name);
+	free(data);
+	return l;
+}
+
+static void
+cache_source_free(void *arg)
+{
+	struct cache_source *s = arg;
+
+	free(s->id);
+	free(s->name);
+	free(s);
+}
+
 /* The cache is mapped, not read: its pages come from the page cache and
  * only those the unpacking touches. It is only ever replaced by a rename,
  * so the mapped file does not change under the lens. */
 static struct lens *
-cache_get(const struct workspace *ws, const char *name,
+cache_get(struct workspace *ws, const char *name,
     const struct lens_pack_key *k)
 {
 	char		*file = xasprintf("lens-%s.cache", name);
@@ -364,6 +421,16 @@ cache_get(const struct workspace *ws, const char *name,
 			munmap(data, (size_t)sb.st_size);
 	}
 	close(fd);
+	if (l != NULL) {
+		struct cache_source *s = xcalloc(1, sizeof *s);
+
+		s->ws = ws;
+		s->id = xstrdup(k->default_id);
+		s->name = xstrdup(name);
+		s->hash = k->hash;
+		s->size = k->size;
+		lens_pack_source(l, cache_source_load, cache_source_free, s);
+	}
 	return l;
 }
 

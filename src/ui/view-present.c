@@ -374,7 +374,7 @@ draw_body(struct present *pr, const struct qref *ref, int cur)
 		free(s);
 	}
 	for (size_t i = first; i < first + count && y < h; i++) {
-		const struct choice	*ch = &ref->q->choices[i];
+		const struct choice	*ch = &question_choices(ref->q)[i];
 		bool			 na = answer_choice_na(a, ch->id) != NULL;
 		bool			 sel = answer_selected(a, ch->id);
 		bool			 here = (int)i == cur;

@@ -376,7 +376,7 @@ toggle_choice(struct ui *ui, size_t idx)
 		    "applicable: press a to make it apply."));
 		return;
 	}
-	e.choice = ref.q->choices[idx].id;
+	e.choice = question_choices(ref.q)[idx].id;
 	if (ui_answer(ui, &ref, &e, 1, &r) == 0 && r.cleared > 0)
 		ui_message(ui, false, ngettext("None of these: %zu practice "
 		    "cleared, z undoes", "None of these: %zu practices "
@@ -427,7 +427,7 @@ choice_na_done(struct ui *ui, const char *reason)
 
 	if (!ui_current(ui, &ref) || ui->choice >= ref.q->nchoices)
 		return;
-	e.choice = ref.q->choices[ui->choice].id;
+	e.choice = question_choices(ref.q)[ui->choice].id;
 	ui_answer(ui, &ref, &e, 1, NULL);
 }
 
@@ -446,7 +446,7 @@ act_choice_na(struct ui *ui)
 		    "cursor: Tab to the choices first."));
 		return;
 	}
-	ch = &ref.q->choices[ui->choice];
+	ch = &question_choices(ref.q)[ui->choice];
 	if (answer_choice_na(state_answer(&ui->ws->state, &ref),
 	    ch->id) == NULL) {
 		ui_menu(ui, _("Choice not applicable, because:"), na_reasons,
@@ -624,8 +624,11 @@ search_done(struct ui *ui, const char *text)
 				    q, -1 };
 			}
 			for (size_t ci = 0; ci < q->nchoices; ci++) {
-				if (!text_match(text_get(&q->choices[ci].title),
-				    pat) && !text_match(q->choices[ci].code, pat))
+				const struct choice *c =
+				    &question_choices(q)[ci];
+
+				if (!text_match(text_get(&c->title), pat) &&
+				    !text_match(c->code, pat))
 					continue;
 				m = ARRAY_PUSH(ui->matches, ui->nmatches, cap);
 				*m = (struct ui_match){ ui->pillars[pi].lens,
@@ -693,7 +696,7 @@ act_open_link(struct ui *ui)
 	if (!ui_current(ui, &ref))
 		return;
 	if (ui->choice < ref.q->nchoices)
-		c = &ref.q->choices[ui->choice];
+		c = &question_choices(ref.q)[ui->choice];
 	if ((link = choice_link(ref.q, c)) == NULL || *link == '\0') {
 		ui_message(ui, false, "%s", _("No link for this practice."));
 		return;
@@ -1065,7 +1068,7 @@ more_doc(struct doc *d, const struct ui *ui, const struct qref *ref,
 	bool			 ruled = false;
 
 	for (size_t i = 0; i < ref->q->nchoices; i++) {
-		const struct choice *ch = &ref->q->choices[i];
+		const struct choice *ch = &question_choices(ref->q)[i];
 
 		if (ch == c || ch->none)
 			continue;
@@ -1177,7 +1180,8 @@ draw_detail(struct ui *ui, struct review *r)
 		nrows = nc < 3 ? nc : 3;
 	if (nrows > rest)
 		nrows = rest;
-	cc = ui->choice < ref.q->nchoices ? &ref.q->choices[ui->choice] : NULL;
+	cc = ui->choice < ref.q->nchoices ?
+	    &question_choices(ref.q)[ui->choice] : NULL;
 	help = cc != NULL ? text_get(&cc->helpful) : NULL;
 	if (help == NULL || *help == '\0')
 		help = text_get(&ref.q->description);
@@ -1212,7 +1216,7 @@ draw_detail(struct ui *ui, struct review *r)
 	r->choice_rows = nrows;
 	for (int i = 0; i < nrows && r->ctop + i < nc; i++) {
 		size_t			 ci = (size_t)(r->ctop + i);
-		const struct choice	*ch = &ref.q->choices[ci];
+		const struct choice	*ch = &question_choices(ref.q)[ci];
 		const struct choice_na	*na = answer_choice_na(a, ch->id);
 		enum element		 el;
 		const char		*box;

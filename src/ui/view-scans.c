@@ -142,7 +142,7 @@ scroll_by(struct ui *ui, int dir)
 
 	if (!ui_current(ui, &ref) || ui->choice >= ref.q->nchoices)
 		return;
-	c = &ref.q->choices[ui->choice];
+	c = &question_choices(ref.q)[ui->choice];
 	n = failing(ui, &ref, c, &refs, &fail);
 	free(fail);
 	if (n == 0) {
