@@ -815,6 +815,19 @@ bracketed_paste(bool on)
 	fflush(stdout);
 }
 
+/* A process that must stop in the middle (a lens that cannot be read
+ * again, model/lens-pack.c) leaves the terminal as it found it. */
+static bool restore_registered, screen_up;
+
+static void
+restore_terminal(void)
+{
+	if (!screen_up || isendwin())
+		return;
+	bracketed_paste(false);
+	endwin();
+}
+
 /* --- The external editor --- */
 
 /* Run a shell command with one argument on the terminal, the screen put
@@ -1059,6 +1072,9 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 		return fail(cause, _("the terminal (TERM=%s) cannot move the "
 		    "cursor: the full-screen review needs one that can"), term);
 	}
+	if (!restore_registered)
+		restore_registered = atexit(restore_terminal) == 0;
+	screen_up = true;
 	memset(&ui, 0, sizeof ui);
 	ui.ws = ws;
 	ui.started = (time_t)wall_time();
@@ -1153,6 +1169,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	delwin(input);
 	bracketed_paste(false);
 	endwin();
+	screen_up = false;
 	delscreen(scr);
 	free(ui.pillars);
 	free(ui.cursor_key);
