@@ -71,14 +71,24 @@ row "first frame, 80x24 pty" "<= 1.20" "$($T "$N" \
     "" "$TMP/floor-curses" "floor")"
 
 # A milestone after one changed answer, against git committing the same
-# files after the same change.
+# change.
 G=$TMP/g
 mkdir "$G"
 (cd "$W" && tar cf - --exclude=.git --exclude=.wafr .) | (cd "$G" && tar xf -)
 (cd "$G" && git init -q && git add -A && git commit -q -m first)
+# The files a milestone commits after one answer: the answer's file and
+# REPORT.md, as wafr writes them for the same change, copied into git's.
+same_change="'$WAFR' answer '$W' priorities --note \"\$(date +%N)\" >/dev/null &&
+    '$WAFR' report '$W' --update >/dev/null &&
+    cp -r '$W/answers' '$W/REPORT.md' '$G/'"
 row "wafr milestone" "<= 0.50" "$($T "$N" \
     "'$WAFR' answer '$W' priorities --note \"\$(date +%N)\" >/dev/null" \
     "$WAFR milestone $W m%i" "" \
+    "$same_change" "sh:cd $G && git add -A && git commit -q -m m" "")"
+# The floor the figure had before: git committing one small file.
+row "wafr milestone (git: one small file)" "-" "$($T "$N" \
+    "'$WAFR' answer '$W' priorities --note \"\$(date +%N)\" >/dev/null" \
+    "$WAFR milestone $W n%i" "" \
     "date +%N >>'$G/answers/note'" \
     "sh:cd $G && git add -A && git commit -q -m m" "")"
 
