@@ -30,6 +30,17 @@ md_text(struct buf *b, const char *s, bool oneline)
 		special['\n'] = MD_NEWLINE;
 	}
 
+	/* Most prose is printable ASCII with nothing to escape: as it is. */
+	if (s != NULL && special[(unsigned char)*s] != MD_ESCAPE_AT_START) {
+		for (q = s; *q >= ' ' && *q <= '~' && (special[(unsigned
+		    char)*q] == MD_PLAIN || special[(unsigned char)*q] ==
+		    MD_ESCAPE_AT_START); q++)
+			;
+		if (*q == '\0') {
+			buf_add(b, s, (size_t)(q - s));
+			return;
+		}
+	}
 	buf_add_printable(&clean, s, true);
 	for (const char *p = clean.s; p != NULL && *p != '\0'; p++) {
 		if (*p == '\n') {
@@ -58,20 +69,21 @@ md_text(struct buf *b, const char *s, bool oneline)
 static bool
 is_link(const char *s)
 {
+	static bool	 bad[256], ready;
+
+	if (!ready) {
+		for (int c = 0; c <= ' '; c++)
+			bad[c] = true;
+		for (const char *c = "<>\"'`\\\x7f"; *c != '\0'; c++)
+			bad[(unsigned char)*c] = true;
+		ready = true;
+	}
 	if (s == NULL || (strncmp(s, "https://", 8) != 0 &&
 	    strncmp(s, "http://", 7) != 0))
 		return false;
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '<': case '>': case '"': case '\'': case '`': case '\\':
-		case 0x7f:
-			return false;
-		default:
-			if ((unsigned char)*s <= ' ')
-				return false;
-		}
-	}
-	return true;
+	while (!bad[(unsigned char)*s])
+		s++;
+	return *s == '\0';
 }
 
 static void
