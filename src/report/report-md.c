@@ -89,9 +89,11 @@ is_link(const char *s)
 static void
 md_link(struct buf *b, const char *url)
 {
-	if (is_link(url))
-		buf_printf(b, "<%s>", url);
-	else
+	if (is_link(url)) {
+		buf_addc(b, '<');
+		buf_adds(b, url);
+		buf_addc(b, '>');
+	} else
 		md_text(b, url, true);
 }
 
@@ -525,7 +527,9 @@ md_linked(struct buf *b, const char *text, const char *url)
 	}
 	buf_addc(b, '[');
 	md_text(b, text, true);
-	buf_printf(b, "](<%s>)", url);
+	buf_adds(b, "](<");
+	buf_adds(b, url);
+	buf_adds(b, ">)");
 }
 
 /* What the lens asks as proof, each item marked given or not. */
@@ -538,7 +542,7 @@ md_requested(struct buf *b, const struct question *q, const struct answer *a)
 	for (size_t i = 0; i < q->nevidence; i++) {
 		int given = answer_evidence_given(a, q->evidence[i]);
 
-		buf_printf(b, "- [%s] ", given >= 0 ? "x" : " ");
+		buf_adds(b, given >= 0 ? "- [x] " : "- [ ] ");
 		md_text(b, q->evidence[i], true);
 		if (given >= 0) {
 			buf_printf(b, " (%s: ", _("given"));
@@ -576,8 +580,7 @@ md_answer(struct buf *b, const struct state *st, const struct qref *ref)
 		const struct choice	*ch = &question_choices(q)[i];
 		const struct choice_na	*na = answer_choice_na(a, ch->id);
 
-		buf_printf(b, "- [%s] ", answer_selected(a, ch->id) ? "x" :
-		    " ");
+		buf_adds(b, answer_selected(a, ch->id) ? "- [x] " : "- [ ] ");
 		if (ch->code != NULL) {
 			md_text(b, ch->code, true);
 			buf_addc(b, ' ');
@@ -661,7 +664,7 @@ md_scan_choice(struct buf *b, const struct state *st, const struct qref *ref,
 	    ch->id, &refs);
 	if (n == 0)
 		return;
-	buf_printf(b, "- [%c] ", answer_selected(a, ch->id) ? 'x' : ' ');
+	buf_adds(b, answer_selected(a, ch->id) ? "- [x] " : "- [ ] ");
 	if (ch->code != NULL) {
 		md_text(b, ch->code, true);
 		buf_addc(b, ' ');
