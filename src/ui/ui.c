@@ -828,6 +828,36 @@ restore_terminal(void)
 	endwin();
 }
 
+/* ncurses writes a frame out at each move of the cursor (a write to the
+ * terminal a line) until its screen has been left once, with endwin:
+ * then a frame goes out in one write. So, just after newterm, the screen
+ * is left with what it writes sent to /dev/null (the terminal is not
+ * touched yet: its modes stay as newterm set them), and come back to at
+ * once, before any colour is set: the terminal gets the same start as
+ * before (the alternate screen, cleared), and each frame in one piece. */
+void
+ui_batch_output(void)
+{
+	int nul, saved;
+
+	if (fflush(stdout) != 0 ||
+	    (nul = open("/dev/null", O_WRONLY | O_CLOEXEC)) == -1)
+		return;
+	if ((saved = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0)) == -1) {
+		close(nul);
+		return;
+	}
+	if (dup2(nul, STDOUT_FILENO) != -1) {
+		endwin();
+		fflush(stdout);
+		if (dup2(saved, STDOUT_FILENO) == -1)
+			abort();	/* the terminal lost: nothing can show */
+		doupdate();
+	}
+	close(saved);
+	close(nul);
+}
+
 /* --- The external editor --- */
 
 /* Run a shell command with one argument on the terminal, the screen put
@@ -1075,6 +1105,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	if (!restore_registered)
 		restore_registered = atexit(restore_terminal) == 0;
 	screen_up = true;
+	ui_batch_output();
 	memset(&ui, 0, sizeof ui);
 	ui.ws = ws;
 	ui.started = (time_t)wall_time();
