@@ -858,6 +858,18 @@ ui_batch_output(void)
 	close(nul);
 }
 
+/* What only reading input needs (the mouse and marked pastes, each a mode
+ * of the terminal to set): once the first frame is out, before the first
+ * key is read. */
+static void
+start_keys(void)
+{
+	bracketed_paste(true);
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+}
+
 /* --- The external editor --- */
 
 /* Run a shell command with one argument on the terminal, the screen put
@@ -1085,6 +1097,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	struct ui_input		 in = { 0 };
 	uint64_t		 last_poll, since;
 	int			 key, wait, n;
+	bool			 keys_ready = false;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return fail(cause, "%s", _("the review needs a terminal "
@@ -1145,10 +1158,6 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	define_key("\033[F", KEY_END);
 	define_key("\033[200~", KEY_PASTE_START);
 	define_key("\033[201~", KEY_PASTE_END);
-	bracketed_paste(true);
-	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
 	input = newwin(1, 1, 0, 0);
 	keypad(input, TRUE);
 	wnoutrefresh(input);
@@ -1169,6 +1178,10 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	while (!ui.quit && !stop) {
 		wait = tick(&ui, &last_poll);
 		draw(&ui);
+		if (!keys_ready) {
+			start_keys();
+			keys_ready = true;
+		}
 		wait = after_frame(&ui, wait);
 		since = ui_now_ms();
 		if ((key = read_key(wait)) == KEYC_NONE) {
