@@ -100,14 +100,17 @@ cmd_cell(const char *s, int width, bool right)
 	memset(&st, 0, sizeof st);
 	while (*p != '\0') {
 		wchar_t	wc;
-		size_t	n = mbrtowc(&wc, p, strlen(p), &st);
-		int	w;
+		size_t	n = 1;
+		int	w = 1;
 
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-			break;
-		w = wcwidth(wc);
-		if (w < 0)
-			w = 1;
+		/* Printable ASCII, most of any cell, is one column. */
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f) {
+			n = mbrtowc(&wc, p, strlen(p), &st);
+			if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+				break;
+			if ((w = wcwidth(wc)) < 0)
+				w = 1;
+		}
 		if (used + w > width)
 			break;
 		buf_add(&b, p, n);
