@@ -465,6 +465,29 @@ write_file_atomic(const char *path, const void *data, size_t size,
 	return ret;
 }
 
+/* A regular file NAME replaced by TMP without a flush: the two names are
+ * swapped and the old file removed. A rename over NAME would do the same,
+ * but ext4 then writes TMP's data out at once (its guard against
+ * programs that skip the flush), which the caller waits for; the files
+ * that take this path are made again after a power cut anyway. -1 where
+ * the swap cannot be made (then rename). */
+static int
+swap_in(int dfd, const char *tmp, const char *name)
+{
+#ifdef RENAME_EXCHANGE
+	if (renameat2(dfd, tmp, dfd, name, RENAME_EXCHANGE) == -1)
+		return -1;
+	if (unlinkat(dfd, tmp, 0) == 0)
+		return 0;
+	/* What was swapped out cannot be removed (NAME turned into a
+	 * directory since it was looked at): it is put back, and rename
+	 * replaces it or says why not. */
+	return renameat2(dfd, tmp, dfd, name, RENAME_EXCHANGE) == -1 ? 0 : -1;
+#else
+	return -1;
+#endif
+}
+
 /* The temporary is made in the file's own directory, so the rename is
  * atomic, and opened with O_EXCL | O_NOFOLLOW, so nothing planted under
  * its name is written through. The rename replaces a symbolic link at NAME
@@ -521,7 +544,8 @@ replace_at(int dfd, const char *name, const char *path, const void *data,
 		goto fail;
 	}
 	fd = -1;
-	if (renameat(dfd, tmp, dfd, name) == -1)
+	if ((sync || !keep || swap_in(dfd, tmp, name) != 0) &&
+	    renameat(dfd, tmp, dfd, name) == -1)
 		goto fail;
 	free(tmp);
 	return 0;

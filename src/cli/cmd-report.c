@@ -42,6 +42,13 @@ update(const char *dir, const char *if_newest)
 		if (errno != 0 || end == if_newest || *end != '\0')
 			return cmd_usage(&cmd_report_entry, _("--if-newest "
 			    "takes a change's number, not \"%s\""), if_newest);
+		if ((r = ops_report_refresh(dir, seq, &cause)) != 1) {
+			if (r == 0)
+				return EXIT_OK;
+			cmd_error("%s", cause);
+			free(cause);
+			return EXIT_DATA;
+		}
 		/* A later change leaves its own refresh: asked before the
 		 * review is loaded, which a big lens makes dear. A change
 		 * that comes while this one writes has its own too. */

@@ -100,14 +100,17 @@ cmd_cell(const char *s, int width, bool right)
 	memset(&st, 0, sizeof st);
 	while (*p != '\0') {
 		wchar_t	wc;
-		size_t	n = mbrtowc(&wc, p, strlen(p), &st);
-		int	w;
+		size_t	n = 1;
+		int	w = 1;
 
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-			break;
-		w = wcwidth(wc);
-		if (w < 0)
-			w = 1;
+		/* Printable ASCII, most of any cell, is one column. */
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f) {
+			n = mbrtowc(&wc, p, strlen(p), &st);
+			if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+				break;
+			if ((w = wcwidth(wc)) < 0)
+				w = 1;
+		}
 		if (used + w > width)
 			break;
 		buf_add(&b, p, n);
@@ -236,14 +239,65 @@ find_command(const char *name)
 
 /* The categories wafr uses (characters, messages, dates, sorting and
  * numbers): each one set costs a file to read at every start. */
-static const int categories[] = { LC_CTYPE, LC_MESSAGES, LC_TIME,
-    LC_COLLATE, LC_NUMERIC };
+static const struct {
+	int		 category;
+	const char	*var;
+} categories[] = {
+	{ LC_CTYPE, "LC_CTYPE" }, { LC_MESSAGES, "LC_MESSAGES" },
+	{ LC_TIME, "LC_TIME" }, { LC_COLLATE, "LC_COLLATE" },
+	{ LC_NUMERIC, "LC_NUMERIC" }
+};
 
+/* Whether a locale name is C's, in its UTF-8 form or not ("C", "POSIX",
+ * "C.UTF-8", "C.utf8"). */
+static bool
+is_c_locale(const char *name)
+{
+	const char	*p;
+	char		 codeset[8];
+	size_t		 n = 0;
+
+	if (strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0)
+		return true;
+	if (strncmp(name, "C.", 2) != 0)
+		return false;
+	for (p = name + 2; *p != '\0' && n < sizeof codeset - 1; p++) {
+		if (*p != '-')
+			codeset[n++] = (char)(*p | 0x20);
+	}
+	codeset[n] = '\0';
+	return *p == '\0' && strcmp(codeset, "utf8") == 0;
+}
+
+/* The name setlocale(CATEGORY, "") takes from the environment. */
+static const char *
+asked_locale(const char *var)
+{
+	const char *v;
+
+	if (((v = getenv("LC_ALL")) != NULL && *v != '\0') ||
+	    ((v = getenv(var)) != NULL && *v != '\0') ||
+	    ((v = getenv("LANG")) != NULL && *v != '\0'))
+		return v;
+	return "C";
+}
+
+/* From the environment (NAME ""), a category asked to be C or C.UTF-8 is
+ * left as it starts, C: beside the characters, which are set, C.UTF-8
+ * differs from C only in the names of its codesets. Messages are the
+ * exception when LANGUAGE is set, as gettext ignores it in "C" only. */
 static bool
 use_locale(const char *name)
 {
+	const char	*lang = getenv("LANGUAGE");
+	bool		 language = lang != NULL && *lang != '\0';
+
 	for (size_t i = 0; i < nitems(categories); i++) {
-		if (setlocale(categories[i], name) == NULL)
+		if (*name == '\0' && categories[i].category != LC_CTYPE &&
+		    (categories[i].category != LC_MESSAGES || !language) &&
+		    is_c_locale(asked_locale(categories[i].var)))
+			continue;
+		if (setlocale(categories[i].category, name) == NULL)
 			return false;
 	}
 	return true;

@@ -143,6 +143,55 @@ ops_newest_change(const char *dir, uint64_t *seq, char **cause)
 	return 0;
 }
 
+/* REPORT.md from DIR's live state, now (the refresh's). */
+static int
+refresh_now(const char *dir, char **cause)
+{
+	struct workspace	*ws;
+	int			 r;
+
+	if (ops_open(dir, 0, &ws, cause) != 0)
+		return -1;
+	r = ops_report_update(ws, cause);
+	ws->report_due = false;		/* said; the next change retries */
+	ops_close(ws);
+	return r;
+}
+
+int
+ops_report_refresh(const char *dir, uint64_t seq, char **cause)
+{
+	uint64_t	newest;
+	int		lock, r;
+
+	if ((lock = persist_report_lock()) < 0)
+		return 1;
+	for (;;) {
+		if (ops_newest_change(dir, &newest, cause) != 0) {
+			close(lock);
+			return -1;
+		}
+		if (newest != seq) {
+			/* A change came in the pause and left its
+			 * REPORT.md to this refresh: a pause after it. */
+			seq = newest;
+			persist_report_wait(lock);
+			continue;
+		}
+		r = refresh_now(dir, cause);
+		close(lock);
+		/* A change that came while the lock was held left its
+		 * REPORT.md to this refresh too; one that comes now sees
+		 * the lock free and starts its own. */
+		if (r != 0 || ops_newest_change(dir, &newest, cause) != 0)
+			return -1;
+		if (newest == seq || (lock = persist_report_relock(dir)) < 0)
+			return 0;
+		seq = newest;
+		persist_report_wait(lock);
+	}
+}
+
 int
 ops_report_update(struct workspace *ws, char **cause)
 {

@@ -40,6 +40,11 @@ void	 ops_close(struct workspace *);
 int	 ops_newest_change(const char *, uint64_t *, char **);
 /* REPORT.md from the live state, now. */
 int	 ops_report_update(struct workspace *, char **);
+/* In the refresh that ops_close starts (DIR, the change SEQ it was started
+ * for): REPORT.md once a pause passed with no newer change, then again
+ * for a change that came while it held its lock. 1 when this process is
+ * not that refresh (a "wafr report --update --if-newest" run by hand). */
+int	 ops_report_refresh(const char *, uint64_t, char **);
 /* A new workspace: its files, its store and its git repository. */
 int	 ops_create(const char *, const struct init_options *, char **);
 /* Read the snapshot files back into the store (after a git pull). */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <limits.h>
+#include <stdio.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,6 +22,10 @@
 
 /* How long REPORT.md waits after a change from the command line. */
 #define REPORT_PAUSE_MS	1000
+/* The lock its refresh holds while it waits and writes (in .wafr), and
+ * the variable that hands the lock's descriptor to it. */
+#define REPORT_LOCK	"report.lock"
+#define REPORT_LOCK_ENV	"WAFR_REPORT_LOCK"
 
 /* The boot this process runs in (NULL when unknown). The files are written
  * without a flush each: a killed process leaves them with the kernel, but
@@ -304,36 +310,123 @@ self_path(void)
 	return xstrdup(buf);
 }
 
+/* The lock a waiting refresh holds, DIR/.wafr/report.lock, taken: its
+ * descriptor, -1 when another process holds it (errno EWOULDBLOCK) or it
+ * cannot be had. */
+static int
+lock_refresh(const char *dir, bool touch)
+{
+	char	*path = path_join(dir, ".wafr/" REPORT_LOCK);
+	int	 fd, e;
+
+	fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	free(path);
+	if (fd >= 0 && touch)
+		(void)futimens(fd, NULL);
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		fd = -1;
+	}
+	return fd;
+}
+
+static void
+pause_refresh(void)
+{
+	const struct timespec pause = { REPORT_PAUSE_MS / 1000,
+	    REPORT_PAUSE_MS % 1000 * 1000000L };
+
+	nanosleep(&pause, NULL);
+}
+
 int
 persist_report_later(const char *dir, uint64_t seq)
 {
-	char	*self, *arg;
+	char	*self, *arg, num[16];
 	pid_t	 pid;
-	int	 fd;
+	int	 fd, lock;
 
-	if ((self = self_path()) == NULL)
+	/* A refresh that waits sees this change when its pause ends, and
+	 * waits a pause after it (the lock file's time is the time of the
+	 * last change): no second one, so a script of many changes starts
+	 * one, not one each. */
+	if ((lock = lock_refresh(dir, true)) < 0 && errno == EWOULDBLOCK)
+		return 0;
+	if ((self = self_path()) == NULL) {
+		if (lock >= 0)
+			close(lock);
 		return -1;
+	}
 	arg = xasprintf("%llu", (unsigned long long)seq);
 	if ((pid = fork()) == 0) {
-		const struct timespec pause = { REPORT_PAUSE_MS / 1000,
-		    REPORT_PAUSE_MS % 1000 * 1000000L };
-
 		/* Alone, silent, holding nothing of the caller's terminal
-		 * or pipes: the command has returned. */
+		 * or pipes: the command has returned. The lock goes on to
+		 * the refresh. */
 		setsid();
 		if ((fd = open("/dev/null", O_RDWR | O_CLOEXEC)) >= 0) {
 			dup2(fd, 0);
 			dup2(fd, 1);
 			dup2(fd, 2);
 		}
-		nanosleep(&pause, NULL);
+		if (lock >= 0 && fcntl(lock, F_SETFD, 0) == 0) {
+			snprintf(num, sizeof num, "%d", lock);
+			setenv(REPORT_LOCK_ENV, num, 1);
+		}
+		pause_refresh();
 		execl(self, "wafr", "report", dir, "--update", "--if-newest",
 		    arg, (char *)NULL);
 		_exit(127);
 	}
+	if (lock >= 0)
+		close(lock);
 	free(arg);
 	free(self);
 	return pid < 0 ? -1 : 0;
+}
+
+int
+persist_report_lock(void)
+{
+	const char	*v = getenv(REPORT_LOCK_ENV);
+	char		*end;
+	long		 fd;
+
+	if (v == NULL)
+		return -1;
+	fd = strtol(v, &end, 10);
+	unsetenv(REPORT_LOCK_ENV);
+	if (end == v || *end != '\0' || fd < 3 || fd > INT_MAX ||
+	    fcntl((int)fd, F_SETFD, FD_CLOEXEC) != 0)
+		return -1;
+	return (int)fd;
+}
+
+int
+persist_report_relock(const char *dir)
+{
+	return lock_refresh(dir, false);
+}
+
+void
+persist_report_wait(int lock)
+{
+	struct stat	 sb;
+	struct timespec	 now, left;
+	long long	 ns;
+
+	if (fstat(lock, &sb) != 0 || clock_gettime(CLOCK_REALTIME, &now) != 0)
+		return;
+	ns = ((long long)sb.st_mtim.tv_sec - now.tv_sec) * 1000000000LL +
+	    (sb.st_mtim.tv_nsec - now.tv_nsec) + REPORT_PAUSE_MS * 1000000LL;
+	if (ns <= 0)
+		return;
+	if (ns > REPORT_PAUSE_MS * 1000000LL)	/* the clock went back */
+		ns = REPORT_PAUSE_MS * 1000000LL;
+	left.tv_sec = (time_t)(ns / 1000000000LL);
+	left.tv_nsec = (long)(ns % 1000000000LL);
+	nanosleep(&left, NULL);
 }
 
 void

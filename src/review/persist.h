@@ -25,6 +25,13 @@ int	 persist_report(struct workspace *, char **);
  * and a script of many changes has it rendered once, after the last. -1
  * when no copy could be started. */
 int	 persist_report_later(const char *, uint64_t);
+/* In that refresh: the lock it was handed (the descriptor, -1 when none:
+ * a refresh run by hand), taken again after it was let go (-1 when
+ * another process has it), and the wait for what is left of the pause
+ * after the last change (the time of the lock file). */
+int	 persist_report_lock(void);
+int	 persist_report_relock(const char *);
+void	 persist_report_wait(int);
 /* Every file, now. */
 int	 persist_all(struct workspace *, char **);
 /* Every file, if the files of a change other than the one given (0:

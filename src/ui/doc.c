@@ -82,12 +82,20 @@ doc_rule(struct doc *d, const char *label)
 	    0);
 }
 
-/* A rule across a row with a label near its start. */
+/* A rule across a row with a label near its start (NULL: none): one run
+ * of its glyph, one column each, as the text would draw them. */
 void
 draw_rule(WINDOW *w, int y, int x, int width, const char *label)
 {
-	for (int i = 0; i < width; i++)
-		draw_text(w, y, x + i, 1, glyph(GLYPH_RULE), EL_DIM);
+	cchar_t	cc;
+	wchar_t	wc[2];
+
+	if (width > 0 && mbstowcs(wc, glyph(GLYPH_RULE), 2) == 1 &&
+	    setcchar(&cc, wc, A_NORMAL, 0, NULL) == OK) {
+		wattrset(w, theme_attr(EL_DIM));
+		mvwhline_set(w, y, x, &cc, width);
+		wattrset(w, A_NORMAL);
+	}
 	if (label != NULL && *label != '\0')
 		draw_text(w, y, x + 2, width - 4, label, EL_TITLE);
 }

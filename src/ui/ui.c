@@ -828,6 +828,48 @@ restore_terminal(void)
 	endwin();
 }
 
+/* ncurses writes a frame out at each move of the cursor (a write to the
+ * terminal a line) until its screen has been left once, with endwin:
+ * then a frame goes out in one write. So, just after newterm, the screen
+ * is left with what it writes sent to /dev/null (the terminal is not
+ * touched yet: its modes stay as newterm set them), and come back to at
+ * once, before any colour is set: the terminal gets the same start as
+ * before (the alternate screen, cleared), and each frame in one piece. */
+void
+ui_batch_output(void)
+{
+	int nul, saved;
+
+	if (fflush(stdout) != 0 ||
+	    (nul = open("/dev/null", O_WRONLY | O_CLOEXEC)) == -1)
+		return;
+	if ((saved = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0)) == -1) {
+		close(nul);
+		return;
+	}
+	if (dup2(nul, STDOUT_FILENO) != -1) {
+		endwin();
+		fflush(stdout);
+		if (dup2(saved, STDOUT_FILENO) == -1)
+			abort();	/* the terminal lost: nothing can show */
+		doupdate();
+	}
+	close(saved);
+	close(nul);
+}
+
+/* What only reading input needs (the mouse and marked pastes, each a mode
+ * of the terminal to set): once the first frame is out, before the first
+ * key is read. */
+static void
+start_keys(void)
+{
+	bracketed_paste(true);
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+}
+
 /* --- The external editor --- */
 
 /* Run a shell command with one argument on the terminal, the screen put
@@ -1055,6 +1097,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	struct ui_input		 in = { 0 };
 	uint64_t		 last_poll, since;
 	int			 key, wait, n;
+	bool			 keys_ready = false;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return fail(cause, "%s", _("the review needs a terminal "
@@ -1075,6 +1118,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	if (!restore_registered)
 		restore_registered = atexit(restore_terminal) == 0;
 	screen_up = true;
+	ui_batch_output();
 	memset(&ui, 0, sizeof ui);
 	ui.ws = ws;
 	ui.started = (time_t)wall_time();
@@ -1114,10 +1158,6 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	define_key("\033[F", KEY_END);
 	define_key("\033[200~", KEY_PASTE_START);
 	define_key("\033[201~", KEY_PASTE_END);
-	bracketed_paste(true);
-	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
 	input = newwin(1, 1, 0, 0);
 	keypad(input, TRUE);
 	wnoutrefresh(input);
@@ -1138,6 +1178,10 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 	while (!ui.quit && !stop) {
 		wait = tick(&ui, &last_poll);
 		draw(&ui);
+		if (!keys_ready) {
+			start_keys();
+			keys_ready = true;
+		}
 		wait = after_frame(&ui, wait);
 		since = ui_now_ms();
 		if ((key = read_key(wait)) == KEYC_NONE) {

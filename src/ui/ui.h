@@ -230,6 +230,9 @@ void	 ui_warning(struct ui *);
 bool	 ui_current(const struct ui *, struct qref *);
 void	 ui_edit_external(struct ui *);
 int	 ui_run_fg(const char *, const char *);
+/* Just after newterm: have every frame written to the terminal in one
+ * piece rather than a line at a time. */
+void	 ui_batch_output(void);
 /* Start a program with one argument in the background, its output to
  * /dev/null: 0, or -1 when it could not start. */
 int	 ui_spawn(const char *, const char *);

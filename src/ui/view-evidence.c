@@ -125,8 +125,7 @@ evidence_draw(WINDOW *w, int y, int x, int width, int rows,
 		return 0;
 	el = a->verification == VERIFY_WORKSHOP ? EL_RISK_NONE :
 	    a->verification == VERIFY_SELF ? EL_NORMAL : EL_DIM;
-	for (int i = 0; i < width; i++)
-		draw_text(w, y, x + i, 1, glyph(GLYPH_RULE), EL_DIM);
+	draw_rule(w, y, x, width, NULL);
 	s = xasprintf(_("Evidence (e): %zu"), a->nevidence);
 	used = draw_text(w, y, x + 2, width - 4, s, EL_TITLE);
 	free(s);

@@ -440,8 +440,7 @@ notes_draw(struct ui *ui, bool all)
 		    "Esc returns to the review."), EL_DIM);
 		draw_text(n->wt, 1, width - 10, 9, n->dirty ? _("editing") :
 		    _("saved"), n->dirty ? EL_RISK_MEDIUM : EL_RISK_NONE);
-		for (int i = 0; i < width; i++)
-			draw_text(n->wt, 2, i, 1, glyph(GLYPH_RULE), EL_DIM);
+		draw_rule(n->wt, 2, 0, width, NULL);
 		wnoutrefresh(n->wt);
 
 		h = getmaxy(w);

@@ -646,6 +646,7 @@ present_run(struct workspace *ws, const char *theme, char **cause)
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
 		return fail(cause, _("cannot use the terminal \"%s\""),
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
+	ui_batch_output();
 	memset(&pr, 0, sizeof pr);
 	pr.ws = ws;
 

@@ -1,7 +1,8 @@
 /* power-cut.c: a preloaded shim for tests/power-cut.sh.
  *
  * WAFR_CUT_AT_RENAME=1: the process is killed (SIGKILL) at its first
- * rename of a file into place, that is after the store's commit and before
+ * rename of a file into place (renameat, or renameat2 where it swaps the
+ * new file with the old), that is after the store's commit and before
  * any snapshot file is refreshed.
  * WAFR_CUT_BOOT_ID=FILE: the kernel's boot id is read from FILE, as after
  * a reboot. */
@@ -49,4 +50,16 @@ renameat(int olddir, const char *old, int newdir, const char *new)
 	if (getenv("WAFR_CUT_AT_RENAME") != NULL)
 		kill(getpid(), SIGKILL);
 	return real(olddir, old, newdir, new);
+}
+
+int
+renameat2(int olddir, const char *old, int newdir, const char *new,
+    unsigned flags)
+{
+	int (*real)(int, const char *, int, const char *, unsigned) =
+	    dlsym(RTLD_NEXT, "renameat2");
+
+	if (getenv("WAFR_CUT_AT_RENAME") != NULL)
+		kill(getpid(), SIGKILL);
+	return real(olddir, old, newdir, new, flags);
 }
