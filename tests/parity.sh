@@ -143,6 +143,9 @@ for l in open(p, encoding="utf-8").read().split("\n"):
 open(p, "w", encoding="utf-8").write("\n".join(out))
 EOF
 }
+# A's REPORT.md follows its commands a pause later; the screen writes B's
+# as it quits. A's is written now, so that a loaded machine cannot race it.
+"$WAFR" report "$A" --update >/dev/null
 rm -rf "$TMP/na" "$TMP/nb"
 norm "$A" "$TMP/na"
 norm "$B" "$TMP/nb"
