@@ -54,20 +54,27 @@ holds(struct store *s, enum store_table t, const char *key, const char *want)
 }
 
 static int
-put(struct store *s, const char *op, const char *key, const char *value,
-    bool undoable, struct journal_entry *e)
+put_in(struct store *s, enum store_table t, const char *op, const char *key,
+    const char *value, bool undoable, struct journal_entry *e)
 {
 	struct store_batch	b = { 0 };
 	struct store_journal	j = { op, key, "Ana", undoable };
 	int			r;
 
 	if (value != NULL)
-		batch_put_string(&b, TABLE_ANSWERS, key, value);
+		batch_put_string(&b, t, key, value);
 	else
-		batch_delete(&b, TABLE_ANSWERS, key);
+		batch_delete(&b, t, key);
 	r = store_commit(s, &b, &j, NULL, e, NULL);
 	batch_free(&b);
 	return r;
+}
+
+static int
+put(struct store *s, const char *op, const char *key, const char *value,
+    bool undoable, struct journal_entry *e)
+{
+	return put_in(s, TABLE_ANSWERS, op, key, value, undoable, e);
 }
 
 static void
@@ -333,21 +340,10 @@ test_schema(const char *dir)
 	free(cause);
 }
 
-/* A journaled write of a pinned lens (NULL: its removal). */
 static int
-put_lens(struct store *s, const char *key, const char *value, bool undoable)
+put_lens(struct store *s, const char *key, const char *value)
 {
-	struct store_batch	b = { 0 };
-	struct store_journal	j = { "lens", key, "Ana", undoable };
-	int			r;
-
-	if (value != NULL)
-		batch_put_string(&b, TABLE_LENSES, key, value);
-	else
-		batch_delete(&b, TABLE_LENSES, key);
-	r = store_commit(s, &b, &j, NULL, NULL, NULL);
-	batch_free(&b);
-	return r;
+	return put_in(s, TABLE_LENSES, "lens", key, value, true, NULL);
 }
 
 /* Does the store keep the lens record's own digest, and give it? */
@@ -383,14 +379,14 @@ test_digest(const char *dir)
 	uint64_t		 hash = 0, size = 0;
 
 	ok(store_open(dir, STORE_CREATE, &s, &cause) == 0, "a store");
-	ok(put_lens(s, "a.yaml", "lens: a\n", true) == 0 &&
+	ok(put_lens(s, "a.yaml", "lens: a\n") == 0 &&
 	    digest_is(s, "a.yaml", "lens: a\n"), "a lens written is digested");
-	ok(put_lens(s, "a.yaml", "lens: b\n", true) == 0 &&
+	ok(put_lens(s, "a.yaml", "lens: b\n") == 0 &&
 	    digest_is(s, "a.yaml", "lens: b\n"), "and digested again");
 	ok(store_undo(s, "t", &e, &cause) == 0 &&
 	    digest_is(s, "a.yaml", "lens: a\n"), "an undo puts its digest back");
 	journal_entry_free(&e);
-	ok(put_lens(s, "a.yaml", NULL, true) == 0 &&
+	ok(put_lens(s, "a.yaml", NULL) == 0 &&
 	    digest_is(s, "a.yaml", NULL), "a lens deleted leaves no digest");
 	batch_put_string(&b, TABLE_LENSES, "c.yaml", "lens: c\n");
 	ok(store_replace(s, &b, &replace_j, NULL, &cause) == 0 &&
@@ -407,7 +403,7 @@ test_digest(const char *dir)
 	batch_put_string(&b, TABLE_META, "digest/d.yaml", "stale, not 16 b");
 	store_apply(s, &b, &cause);
 	batch_free(&b);
-	ok(put_lens(s, "d.yaml", "lens: d\n", false) == 0,
+	ok(put_lens(s, "d.yaml", "lens: d\n") == 0,
 	    "a lens in it");
 	batch_put_string(&b, TABLE_META, "digest/d.yaml", "0123456789abcdef");
 	store_apply(s, &b, &cause);
