@@ -57,6 +57,24 @@ txn_begin(struct store *s, unsigned flags, MDB_txn **txn)
 	return rc;
 }
 
+/* Little-endian numbers, as the store writes them. */
+static void
+put_u64(struct buf *b, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		buf_addc(b, (char)((v >> (8 * i)) & 0xff));
+}
+
+static uint64_t
+get_le(const unsigned char *p, int n)
+{
+	uint64_t v = 0;
+
+	for (int i = n - 1; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
 /* --- Digests of the lenses ---
  *
  * Each record of the lenses table has its hash and size in meta, under
@@ -77,31 +95,14 @@ digest_key(const char *key, char *out, size_t size)
 	return n < 0 || (size_t)n >= size || n > 511 ? EINVAL : 0;
 }
 
-static void
-put_le64(unsigned char *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint64_t
-get_le64(const unsigned char *p)
-{
-	uint64_t v = 0;
-
-	for (int i = 7; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-}
-
 /* The digest of a lens record written (value) or deleted (NULL). */
 static int
 put_digest(struct store *s, MDB_txn *txn, const char *key, const void *value,
     size_t size)
 {
 	char		dkey[512];
-	unsigned char	d[DIGEST_SIZE];
-	MDB_val		k, v = { sizeof d, d };
+	struct buf	d = { 0 };
+	MDB_val		k, v;
 	int		rc;
 
 	if ((rc = digest_key(key, dkey, sizeof dkey)) != 0)
@@ -112,9 +113,13 @@ put_digest(struct store *s, MDB_txn *txn, const char *key, const void *value,
 		rc = mdb_del(txn, s->dbi[TABLE_META], &k, NULL);
 		return rc == MDB_NOTFOUND ? 0 : rc;
 	}
-	put_le64(d, hash_bytes(value, size));
-	put_le64(d + 8, size);
-	return mdb_put(txn, s->dbi[TABLE_META], &k, &v, 0);
+	put_u64(&d, hash_bytes(value, size));
+	put_u64(&d, size);
+	v.mv_size = d.len;
+	v.mv_data = d.s;
+	rc = mdb_put(txn, s->dbi[TABLE_META], &k, &v, 0);
+	buf_free(&d);
+	return rc;
 }
 
 /* Every lens record's digest written again, or only deleted (drop). */
@@ -167,11 +172,11 @@ store_digest(struct store *s, enum store_table t, const char *key,
 			d.mv_data = dkey;
 			/* Believed only with the record's own size. */
 			kept = mdb_get(txn, s->dbi[TABLE_META], &d, &d) == 0 &&
-			    d.mv_size == DIGEST_SIZE && get_le64((unsigned
-			    char *)d.mv_data + 8) == v.mv_size;
+			    d.mv_size == DIGEST_SIZE && get_le((unsigned
+			    char *)d.mv_data + 8, 8) == v.mv_size;
 		}
 
-		*hash = kept ? get_le64(d.mv_data) :
+		*hash = kept ? get_le(d.mv_data, 8) :
 		    hash_bytes(v.mv_data, v.mv_size);
 		*size = v.mv_size;
 	}
@@ -251,16 +256,6 @@ check_schema(struct store *s, bool create, char **cause)
 #define META_PSIZE	40
 #define META_LAST_PG	136
 #define META_TXNID	144
-
-static uint64_t
-get_le(const unsigned char *p, int n)
-{
-	uint64_t v = 0;
-
-	for (int i = n - 1; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-}
 
 /* 0 sound (or no file yet), -1 damaged with *why. */
 static int
@@ -647,13 +642,6 @@ journal_entries_free(struct journal_entry *v, size_t n)
 #define FILES_BEHIND	"behind/"	/* meta: entries whose files may lag */
 #define FILES_BOOT	"files-boot"	/* meta: the boot they were written in */
 #define J_UNDONE	0x2
-
-static void
-put_u64(struct buf *b, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		buf_addc(b, (char)((v >> (8 * i)) & 0xff));
-}
 
 static void
 put_blob(struct buf *b, const void *p, size_t n, bool present)
