@@ -4,7 +4,7 @@ set -e
 pkgs="build-essential autoconf automake autopoint gettext pkg-config
 libncurses-dev libyaml-dev liblmdb-dev libgit2-dev
 tmux git python3 python3-yaml groff-base man-db clang libclang-rt-14-dev
-chromium cmake"
+chromium cmake strace"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

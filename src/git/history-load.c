@@ -1,8 +1,11 @@
 /* history-load.c: the history functions of the program, which load the
- * git module (history-module.h) the first time one of them is called. */
+ * git module (history-module.h) the first time one of them is called, or
+ * take the one built in (HISTORY_BUILTIN). */
 #include "config.h"
 
+#ifndef HISTORY_BUILTIN
 #include <dlfcn.h>
+#endif
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,17 @@
 static const struct history_module	*module;
 static char				*author_name, *author_email;
 
+#ifdef HISTORY_BUILTIN
+static const struct history_module *
+load(char **cause)
+{
+	if (module == NULL) {
+		module = &wafr_history_module;
+		module->set_author(author_name, author_email);
+	}
+	return module;
+}
+#else
 /* In the build tree (a program beside config.status, not the installed
  * one) the module is the one just built; else the installed one. */
 static char *
@@ -75,6 +89,7 @@ load(char **cause)
 	module->set_author(author_name, author_email);
 	return module;
 }
+#endif
 
 void
 history_set_author(const char *name, const char *email)

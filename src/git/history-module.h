@@ -5,7 +5,8 @@
  * the first time it reaches for git (history-load.c); every other command
  * starts without libgit2 and the libraries it needs. The module finds this
  * table under the name wafr_history_module; what it calls back (the model,
- * the snapshot reader, base/) it takes from the program. */
+ * the snapshot reader, base/) it takes from the program. A static program
+ * (HISTORY_BUILTIN) has history.c built in and takes the table directly. */
 #ifndef WAFR_HISTORY_MODULE_H
 #define WAFR_HISTORY_MODULE_H
 

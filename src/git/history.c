@@ -8,6 +8,8 @@
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <limits.h>
+#include <netdb.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +23,15 @@
 #include <git2/sys/odb_backend.h>
 #include <git2/sys/repository.h>
 
+#ifdef HISTORY_BUILTIN
+/* Built into the program, whose history-load.c holds the public names and
+ * calls these through wafr_history_module. */
+#define history_set_author	module_set_author
+#define history_init		module_init
+#define history_milestone	module_milestone
+#define history_milestones	module_milestones
+#define history_state		module_state
+#endif
 #include "git/history.h"
 #include "git/history-module.h"
 #include "files/lens-load.h"
@@ -2121,6 +2132,32 @@ libssh2_init(int flags)
 {
 	return 0;
 }
+
+#ifdef HISTORY_BUILTIN
+/* In a static program these would bring in glibc's name services, which
+ * load glibc's shared libraries at run time after all. libgit2 calls them
+ * only to find a home folder when $HOME is unset and to open a git://
+ * connection, and wafr needs neither: no user entry, no address. */
+int
+getpwuid_r(uid_t uid, struct passwd *pw, char *buf, size_t size,
+    struct passwd **out)
+{
+	*out = NULL;
+	return 0;
+}
+
+int
+getaddrinfo(const char *node, const char *service,
+    const struct addrinfo *hints, struct addrinfo **out)
+{
+	return EAI_FAIL;
+}
+
+void
+freeaddrinfo(struct addrinfo *ai)
+{
+}
+#endif
 
 /* What the program finds once it loads this module (history-load.c). */
 const struct history_module wafr_history_module = {
