@@ -147,16 +147,25 @@ for layer in allowed:
                                        denied else "not denied"))
 check(not bad, "each layer's library is built denying the others' headers",
       "\n".join(bad))
-# libgit2 is loaded only by the commands that use git: the program and the
-# tests link the loader (git/history-load.c), and only the module that
-# holds git/history.c links libgit2.
+# libgit2 is loaded only by the commands that use git: a dynamic program
+# and the tests link the loader (git/history-load.c), and only the module
+# that holds git/history.c links libgit2. A static program (configure.ac)
+# builds history.c in, and links libgit2, inside "if STATIC_BINARY" alone.
 m = re.search(r"^LDADD = (.*)$", mk, re.M)
 mod = re.search(r"^src_wafr_git_so_LDADD = (.*)$", mk, re.M)
 srcs = re.search(r"^src_git_libgit_a_SOURCES = (.*)$", mk, re.M)
+static = re.search(r"^if STATIC_BINARY\n(.*?)^else\n(.*?)^endif$", mk,
+                   re.M | re.S)
+outside = mk.replace(static.group(0), "") if static else mk
 check(m is not None and "GIT2_LIBS" not in m.group(1) and mod is not None
       and "GIT2_LIBS" in mod.group(1) and srcs is not None and
-      "history.c" not in srcs.group(1).replace("history-load.c", ""),
-      "only the git module links libgit2; the program loads it when needed")
+      "history.c" not in srcs.group(1).replace("history-load.c", "") and
+      static is not None and "src_wafr_git_so_LDADD" in static.group(2) and
+      "BUILTIN_LIBS = $(GIT2_LIBS)" in static.group(1) and
+      "BUILTIN_LIBS =" not in outside and
+      "history.c" not in re.sub(r"history-(load|module)", "", outside),
+      "only the git module links libgit2, or a static program, which "
+      "builds it in")
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
 EOF
