@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -776,4 +777,32 @@ long
 wall_time(void)
 {
 	return wall_time_fixed() ? fixed_time() : (long)time(NULL);
+}
+
+static char	ctype_name[32];
+static bool	ctype_deferred;
+
+void
+ctype_defer(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n >= sizeof ctype_name) {
+		ctype_deferred = false;
+		(void)setlocale(LC_CTYPE, name);
+		return;
+	}
+	memcpy(ctype_name, name, n + 1);
+	ctype_deferred = true;
+}
+
+void
+ctype_need(void)
+{
+	if (!ctype_deferred)
+		return;
+	ctype_deferred = false;
+	if (setlocale(LC_CTYPE, ctype_name) == NULL &&
+	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		(void)setlocale(LC_CTYPE, "C.utf8");
 }

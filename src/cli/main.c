@@ -105,6 +105,7 @@ cmd_cell(const char *s, int width, bool right)
 
 		/* Printable ASCII, most of any cell, is one column. */
 		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f) {
+			ctype_need();
 			n = mbrtowc(&wc, p, strlen(p), &st);
 			if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
 				break;
@@ -293,6 +294,14 @@ use_locale(const char *name)
 	bool		 language = lang != NULL && *lang != '\0';
 
 	for (size_t i = 0; i < nitems(categories); i++) {
+		/* Characters too, while no message is translated: gettext
+		 * converts translations to LC_CTYPE's codeset. */
+		if (*name == '\0' && categories[i].category == LC_CTYPE &&
+		    !language && is_c_locale(asked_locale("LC_MESSAGES")) &&
+		    is_c_locale(asked_locale("LC_CTYPE"))) {
+			ctype_defer(asked_locale("LC_CTYPE"));
+			continue;
+		}
 		if (*name == '\0' && categories[i].category != LC_CTYPE &&
 		    (categories[i].category != LC_MESSAGES || !language) &&
 		    is_c_locale(asked_locale(categories[i].var)))
@@ -316,6 +325,7 @@ set_locale(void)
 
 	if (use_locale(""))
 		return;
+	ctype_need();	/* what follows sets it */
 	for (size_t i = 0; i < nitems(vars) && want == NULL; i++) {
 		if ((v = getenv(vars[i])) != NULL && *v != '\0')
 			want = v;

@@ -1107,6 +1107,7 @@ ui_run(struct workspace *ws, const struct settings *set, char **cause)
 		return fail(cause, _("the terminal (TERM=%s) cannot show the "
 		    "full-screen review; use the other commands (wafr status, "
 		    "wafr answer) or set TERM"), term != NULL ? term : "");
+	ctype_need();	/* ncurses takes the codeset from it */
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
 		return fail(cause, _("cannot use the terminal \"%s\""), term);
 	if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
