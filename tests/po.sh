@@ -48,6 +48,39 @@ for l in $langs; do
 	is "$widths" 1 "$l: the agenda's header and rows are one width"
 done
 
+# Untranslated, the characters' locale is loaded at the first cell beyond
+# ASCII, not at start: such a cell is still whole and lines up.
+cat >"$TMP/wide.yaml" <<'EOF'
+lens: wide
+title: Wide
+pillars:
+  - id: sec
+    title: Sécurité
+    questions:
+      - id: q1
+        title: Une question ?
+        choices:
+          - id: c1
+            title: Oui
+            risk: high
+  - id: rel
+    title: 信頼性の柱
+    questions:
+      - id: q2
+        title: 質問
+        choices:
+          - id: c2
+            title: はい
+            risk: high
+EOF
+"$WAFR" init "$TMP/wide" --lens "$TMP/wide.yaml" >/dev/null
+rows=$("$WAFR" agenda "$TMP/wide")
+like "$rows" "Sécurité " "a title beyond ASCII is shown whole"
+like "$rows" "信頼性の柱 " "so is one of wide characters"
+widths=$(printf '%s\n' "$rows" | while IFS= read -r line; do
+	printf '%s' "$line" | wc -L; done | sort -u | wc -l)
+is "$widths" 1 "and the rows are one width"
+
 # REPORT.md is shared through git: whoever writes it, it is not translated.
 for l in $langs; do
 	rm -rf "$TMP/r-$l"

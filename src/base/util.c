@@ -779,30 +779,23 @@ wall_time(void)
 	return wall_time_fixed() ? fixed_time() : (long)time(NULL);
 }
 
-static char	ctype_name[32];
-static bool	ctype_deferred;
+static const char	*ctype_name;	/* deferred: from the environment */
 
 void
 ctype_defer(const char *name)
 {
-	size_t n = strlen(name);
-
-	if (n >= sizeof ctype_name) {
-		ctype_deferred = false;
-		(void)setlocale(LC_CTYPE, name);
-		return;
-	}
-	memcpy(ctype_name, name, n + 1);
-	ctype_deferred = true;
+	ctype_name = name;
 }
 
 void
 ctype_need(void)
 {
-	if (!ctype_deferred)
+	const char *name = ctype_name;
+
+	if (name == NULL)
 		return;
-	ctype_deferred = false;
-	if (setlocale(LC_CTYPE, ctype_name) == NULL &&
+	ctype_name = NULL;
+	if (setlocale(LC_CTYPE, name) == NULL &&
 	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 		(void)setlocale(LC_CTYPE, "C.utf8");
 }

@@ -56,20 +56,21 @@ char	*slugify(const char *);
 bool	 utf8_valid(const char *, size_t);
 /* Text safe to print on a terminal: controls and bad bytes become '?'. */
 void	 buf_add_printable(struct buf *, const char *, bool);
-
-/* The characters' locale (LC_CTYPE), when the environment asks for C or
- * C.UTF-8 and no message is translated, is loaded only when something
- * measures or converts a character beyond ASCII: most commands print ASCII
- * and never need it. ctype_defer keeps the name, ctype_need sets it (once;
- * it falls back to C.UTF-8 as the start-up does). */
-void	 ctype_defer(const char *);
-void	 ctype_need(void);
 char	*str_printable(const char *);
 void	 format_duration(long, char *, size_t);
 /* The time of day: time(NULL), or the seconds of WAFR_NOW when it is set,
  * a clock that stands still so that whole screens can be compared. */
 long	 wall_time(void);
 bool	 wall_time_fixed(void);
+
+/* The characters' locale (LC_CTYPE), when the environment asks for C or
+ * C.UTF-8 and no message is translated, is set only when something first
+ * measures a character beyond ASCII or starts a screen: most commands
+ * print ASCII and never load it. ctype_defer keeps the name (a string of
+ * the environment), ctype_need sets it once, falling back to C.UTF-8 as
+ * the start-up does. */
+void	 ctype_defer(const char *);
+void	 ctype_need(void);
 
 /* Whole-file I/O. write_file_atomic writes a temporary file, syncs it and
  * renames it over the target, so a reader sees the old or the new bytes;

@@ -44,7 +44,6 @@ decode(const char *s, size_t len, size_t i, wchar_t *wc, int *width,
 		*used = 1;
 		return CELL_PRINT;
 	}
-	ctype_need();
 	memset(&st, 0, sizeof st);
 	n = mbrtowc(wc, s + i, len - i, &st);
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
@@ -277,7 +276,6 @@ text_match(const char *s, const wchar_t *pattern)
 
 	if (s == NULL || *pattern == 0)
 		return false;
-	ctype_need();
 	n = mbstowcs(NULL, s, 0);
 	if (n == (size_t)-1)
 		return false;
@@ -300,10 +298,8 @@ glyph(int which)
 	static const char *const plain[] = { "#", ".", "-", "|", "~", "^",
 	    "v" };
 
-	if (utf8 == -1) {
-		ctype_need();
+	if (utf8 == -1)
 		utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	}
 	return utf8 ? fancy[which] : plain[which];
 }
 

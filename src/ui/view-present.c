@@ -643,6 +643,7 @@ present_run(struct workspace *ws, const char *theme, char **cause)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return fail(cause, "%s", _("the audience view needs a "
 		    "terminal"));
+	ctype_need();	/* ncurses takes the codeset from it */
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
 		return fail(cause, _("cannot use the terminal \"%s\""),
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
