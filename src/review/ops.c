@@ -67,7 +67,8 @@ commit(struct workspace *ws, struct store_batch *b, const char *op,
     const char *target, bool undoable, const struct store_guard *g,
     uint64_t *seq, char **cause)
 {
-	struct store_journal j = { op, target, workspace_author(ws), undoable };
+	struct store_journal j = { op, target, workspace_author(ws), undoable,
+	    false };
 
 	return commit_journal(ws, b, &j, g, seq, cause);
 }
@@ -299,7 +300,7 @@ ops_create(const char *dir, const struct init_options *o, char **cause)
 	struct workspace *ws = NULL;
 	struct store	 *st = NULL;
 	struct store_batch b = { 0 };
-	struct store_journal jn = { "init", NULL, NULL, false };
+	struct store_journal jn = { "init", NULL, NULL, false, false };
 	struct buf	  ids = { 0 };
 	char		 *p, *name = NULL, *build = NULL;
 	int		  ret = -1;
@@ -440,7 +441,8 @@ int
 ops_sync(struct workspace *ws, char **cause)
 {
 	struct store_batch	 b = { 0 };
-	struct store_journal	 j = { "sync", NULL, workspace_author(ws), true };
+	struct store_journal	 j = { "sync", NULL, workspace_author(ws), true,
+	    false };
 	struct journal_entry	 e;
 	struct kv		 props = { 0 };
 	const char		*ids, *now;
@@ -611,7 +613,7 @@ ops_answer(struct workspace *ws, const struct qref *ref,
 	struct ops_result	 dummy;
 	struct store_batch	 b = { 0 };
 	struct store_journal	 j = { "answer", NULL, workspace_author(ws),
-				    true };
+				    true, false };
 	struct answer_update	 u = { ref->q, edits, n, NULL, &j };
 	struct store_guard	 g;
 	char			*key;
@@ -1018,9 +1020,10 @@ ops_milestone(struct workspace *ws, const char *name, struct milestone *m,
 	    &made, cause) != 0)
 		return -1;
 	/* Every screen shows the newest milestone; the commit cannot be
-	 * undone from here, so neither is this. */
+	 * undone from here, so neither is this, and git keeps it. */
 	batch_put_string(&b, TABLE_SESSION, SESSION_MILESTONE, made.name);
-	r = commit(ws, &b, "milestone", made.name, false, NULL, NULL, cause);
+	r = commit_journal(ws, &b, &(struct store_journal){ "milestone",
+	    made.name, workspace_author(ws), false, true }, NULL, NULL, cause);
 	if (m != NULL)
 		*m = made;
 	else

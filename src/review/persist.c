@@ -439,7 +439,8 @@ persist_entry(struct workspace *ws, const struct journal_entry *e)
 		behind(ws, msg);
 		return;
 	}
-	store_files_written(ws->store, &e->seq, 1, NULL);
+	if (journal_entry_has_files(e))
+		store_files_written(ws->store, &e->seq, 1, NULL);
 }
 
 int

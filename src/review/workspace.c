@@ -867,7 +867,7 @@ static int
 rebuild(struct workspace *ws, char **cause)
 {
 	struct store_batch	 b = { 0 };
-	struct store_journal	 j = { "rebuild", NULL, NULL, false };
+	struct store_journal	 j = { "rebuild", NULL, NULL, false, false };
 	struct journal_entry	 e = { 0 };
 	struct milestone	*m;
 	size_t			 n;

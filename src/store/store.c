@@ -627,6 +627,16 @@ journal_entry_free(struct journal_entry *e)
 	*e = (struct journal_entry){ 0 };
 }
 
+bool
+journal_entry_has_files(const struct journal_entry *e)
+{
+	for (size_t i = 0; i < e->nchanges; i++) {
+		if (e->changes[i].table != TABLE_SESSION)
+			return true;
+	}
+	return false;
+}
+
 void
 journal_entries_free(struct journal_entry *v, size_t n)
 {
@@ -1013,9 +1023,9 @@ write_entry(struct store *s, MDB_txn *txn, const struct journal_entry *e)
 }
 
 /* Append an entry; a change of the review ends what could be redone. Its
- * files are behind until the writer says it wrote them: a crash in
- * between leaves the mark, and the files are rewritten before anything
- * reads them back. */
+ * files (if it has any) are behind until the writer says it wrote them: a
+ * crash in between leaves the mark, and the files are rewritten before
+ * anything reads them back. */
 static int
 append_entry(struct store *s, MDB_txn *txn, struct journal_entry *e)
 {
@@ -1032,6 +1042,8 @@ append_entry(struct store *s, MDB_txn *txn, struct journal_entry *e)
 	if (e->undoable && (rc = txn_put(s, txn, TABLE_META, "redo", NULL,
 	    0)) != 0)
 		return rc;
+	if (!journal_entry_has_files(e))
+		return 0;
 	snprintf(key, sizeof key, "%s%016llu", FILES_BEHIND,
 	    (unsigned long long)e->seq);
 	return txn_put(s, txn, TABLE_META, key, "", 0);
@@ -1132,6 +1144,24 @@ store_files_written(struct store *s, const uint64_t *seqs, size_t n,
 
 	if ((n == 0 && s->boot == NULL) || s->readonly)
 		return 0;
+	if (n == 0) {
+		void	*v;
+		size_t	 len;
+		bool	 same;
+		int	 found;
+
+		/* Nothing to clear: only a boot not recorded yet to write. */
+		if ((found = store_get(s, TABLE_META, FILES_BOOT, &v, &len,
+		    cause)) < 0)
+			return -1;
+		if (found == 0) {
+			same = len == strlen(s->boot) &&
+			    memcmp(v, s->boot, len) == 0;
+			free(v);
+			if (same)
+				return 0;
+		}
+	}
 	/* Not flushed to the device: a lost clear only costs a rewrite. */
 	if ((rc = mdb_env_set_flags(s->env, MDB_NOSYNC, 1)) != 0)
 		return lmdb_fail(cause, s, _("cannot write"), rc);
@@ -1321,7 +1351,8 @@ static int
 commit(struct store *s, struct commit *c, struct journal_entry *out,
     char **cause)
 {
-	int ret = run_txn(s, commit_txn, c, cause);
+	int ret = (c->journal->kept_elsewhere ? run_txn_session : run_txn)(s,
+	    commit_txn, c, cause);
 
 	if (ret == 0 && out != NULL)
 		*out = c->entry;

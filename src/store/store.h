@@ -123,6 +123,8 @@ struct journal_entry {
 	size_t			 nchanges;
 };
 void	 journal_entry_free(struct journal_entry *);
+/* It changed a record that a file follows: any but the live session's. */
+bool	 journal_entry_has_files(const struct journal_entry *);
 /* An entry's stored bytes: 0, or -1 when they are not one (nothing kept). */
 int	 journal_entry_decode(const void *, size_t, struct journal_entry *);
 void	 journal_entries_free(struct journal_entry *, size_t);
@@ -133,6 +135,10 @@ struct store_journal {
 	const char	*target;
 	const char	*author;
 	bool		 undoable;
+	/* What it records is kept elsewhere (a milestone is a git commit):
+	 * its meta page is not flushed, so a power cut may take the entry
+	 * back, the store as it was before, never damaged. */
+	bool		 kept_elsewhere;
 };
 /* Apply the batch and write its journal entry, in one transaction; *out
  * (may be NULL) receives the entry, with the records it changed. With a
