@@ -2,7 +2,7 @@
 # Install what wafr needs to build and to run its whole test suite (Debian).
 set -e
 pkgs="build-essential autoconf automake autopoint gettext pkg-config
-libncurses-dev libyaml-dev liblmdb-dev libgit2-dev
+libncurses-dev libyaml-dev liblmdb-dev libgit2-dev libdeflate-dev
 tmux git python3 python3-yaml groff-base man-db clang libclang-rt-14-dev
 chromium cmake strace"
 missing=

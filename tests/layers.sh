@@ -156,13 +156,20 @@ mod = re.search(r"^src_wafr_git_so_LDADD = (.*)$", mk, re.M)
 srcs = re.search(r"^src_git_libgit_a_SOURCES = (.*)$", mk, re.M)
 static = re.search(r"^if STATIC_BINARY\n(.*?)^else\n(.*?)^endif$", mk,
                    re.M | re.S)
+# The module's sources are named once (GIT_MODULE_SOURCES) and used
+# inside the conditional alone.
+modsrcs = re.search(r"^GIT_MODULE_SOURCES = (.*)$", mk, re.M)
 outside = mk.replace(static.group(0), "") if static else mk
+if modsrcs:
+    outside = outside.replace(modsrcs.group(0), "")
 check(m is not None and "GIT2_LIBS" not in m.group(1) and mod is not None
       and "GIT2_LIBS" in mod.group(1) and srcs is not None and
       "history.c" not in srcs.group(1).replace("history-load.c", "") and
+      modsrcs is not None and "history.c" in modsrcs.group(1) and
       static is not None and "src_wafr_git_so_LDADD" in static.group(2) and
       "BUILTIN_LIBS = $(GIT2_LIBS)" in static.group(1) and
       "BUILTIN_LIBS =" not in outside and
+      "$(GIT_MODULE_SOURCES)" not in outside and
       "history.c" not in re.sub(r"history-(load|module)", "", outside),
       "only the git module links libgit2, or a static program, which "
       "builds it in")

@@ -62,6 +62,19 @@ like "$msg" '^high: 1$' "and the tallies"
 is "$(git -C "$W" status --porcelain)" "" "after a milestone nothing is left to commit"
 is "$(git -C "$W" log -1 --format='%an <%ae>')" "Dana Lead <dana@example.org>" \
 	"the author comes from git config"
+# Its objects are one pack, which git reads and checks as its own.
+is "$(git -C "$W" count-objects -v | sed -n 's/^count: //p')" 0 \
+	"the milestone leaves no loose object"
+is "$(ls "$W/.git/objects/pack" | grep -c '\.idx$')" 2 \
+	"the first commit and the milestone are a pack each"
+is "$(git -C "$W" fsck --full --strict --no-progress 2>&1)" "" \
+	"git fsck --full --strict finds nothing amiss"
+for idx in "$W"/.git/objects/pack/*.idx; do
+	git -C "$W" verify-pack "$idx" || echo "bad: $idx"
+done >"$TMP/verify" 2>&1
+is "$(cat "$TMP/verify")" "" "git verify-pack checks each pack and its index"
+is "$(git -C "$W" show milestone/before-fix:REPORT.md)" "$(cat "$W/REPORT.md")" \
+	"git reads REPORT.md back from the pack as it is on disk"
 
 head=$(git -C "$W" rev-parse HEAD)
 err=$("$WAFR" milestone "$W" "before FIX!" 2>&1)

@@ -19,9 +19,6 @@
 #include <unistd.h>
 
 #include <git2.h>
-#include <git2/sys/mempack.h>
-#include <git2/sys/odb_backend.h>
-#include <git2/sys/repository.h>
 
 #ifdef HISTORY_BUILTIN
 /* Built into the program, whose history-load.c holds the public names and
@@ -34,6 +31,7 @@
 #endif
 #include "git/history.h"
 #include "git/history-module.h"
+#include "git/pack.h"
 #include "files/lens-load.h"
 #include "files/scan-file.h"
 #include "files/snapshot.h"
@@ -158,6 +156,28 @@ is_temporary(const char *base)
 	    fnmatch(".*.wafr-tmp-*", base, 0) == 0;
 }
 
+/* A temporary file nobody is writing: an old one, or NAME.tmp.PID of a
+ * process that is gone (or of this one, which has written none yet). */
+static bool
+temporary_stale(const char *base, const struct stat *sb, time_t now)
+{
+	const char	*digits;
+	char		*end;
+	long		 pid;
+
+	if (now - sb->st_mtime >= STALE_SECONDS)
+		return true;
+	if ((digits = old_temporary_pid(base)) == NULL)
+		return false;
+	errno = 0;
+	pid = strtol(digits, &end, 10);
+	if (errno != 0 || *end != '\0' || pid <= 0 || pid > INT_MAX)
+		return false;
+	if (pid == (long)getpid())
+		return true;
+	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
 /* A path wafr does not own though it lies in what it owns: a temporary
  * file anywhere, a dot-file or dot-folder under lenses/ or answers/. */
 static bool
@@ -198,6 +218,7 @@ struct stager {
 	git_repository	 *repo;
 	git_index	 *idx;
 	struct timespec	  stamp;	/* the index file's mtime */
+	time_t		  now;		/* what a stale temporary is older than */
 	char		**seen;		/* the owned paths on disk */
 	size_t		  nseen, cap;
 	char		**cause;
@@ -270,10 +291,16 @@ stage_folder(struct stager *s, int fd, const char *rel, int depth)
 		    strcmp(de->d_name, "..") == 0)
 			continue;
 		sub = path_join(rel, de->d_name);
-		if (not_owned(sub) || fstatat(dirfd(d), de->d_name, &sb,
-		    AT_SYMLINK_NOFOLLOW) != 0)
-			;	/* not ours, or gone meanwhile */
-		else if (S_ISDIR(sb.st_mode)) {
+		if (fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+			;	/* gone meanwhile */
+		else if (not_owned(sub)) {
+			/* Never committed; a stale temporary goes. */
+			if (S_ISREG(sb.st_mode) && is_temporary(de->d_name) &&
+			    temporary_stale(de->d_name, &sb, s->now) &&
+			    unlinkat(dirfd(d), de->d_name, 0) != 0) {
+				/* Best effort, as at the top. */
+			}
+		} else if (S_ISDIR(sb.st_mode)) {
 			cfd = openat(dirfd(d), de->d_name, O_RDONLY |
 			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 			if (cfd != -1)
@@ -307,7 +334,8 @@ under_owned(const char *path)
 static int
 stage_owned(git_repository *repo, git_index **idx, char **cause)
 {
-	struct stager	 s = { repo, NULL, { 0, 0 }, NULL, 0, 0, cause };
+	struct stager	 s = { repo, NULL, { 0, 0 }, time(NULL), NULL, 0, 0,
+	    cause };
 	struct stat	 sb;
 	const char	*top = git_repository_workdir(repo);
 	char		*path, **gone = NULL;
@@ -558,67 +586,10 @@ write_small(const char *dir, const char *name, const char *text,
 	return ret;
 }
 
-/* The first commit's objects are written to memory (no loose object, no
- * look-up of the object folder for each) and then to disk as one pack. */
-static int
-objects_in_memory(git_repository *repo, git_odb_backend **mem, char **cause)
-{
-	git_odb	*odb = NULL;
-
-	*mem = NULL;
-	if (git_odb_new(&odb) != 0 || git_mempack_new(mem) != 0) {
-		git_odb_free(odb);
-		return git_fail(cause, _("git objects"));
-	}
-	if (git_odb_add_backend(odb, *mem, 1) != 0) {
-		git_fail(cause, _("git objects"));
-		(*mem)->free(*mem);
-		*mem = NULL;
-		git_odb_free(odb);
-		return -1;
-	}
-	/* The object database owns the backend now, the repository it. */
-	if (git_repository_set_odb(repo, odb) != 0) {
-		git_fail(cause, _("git objects"));
-		*mem = NULL;
-		git_odb_free(odb);
-		return -1;
-	}
-	git_odb_free(odb);
-	return 0;
-}
-
-static int
-objects_to_pack(git_repository *repo, git_odb_backend *mem, char **cause)
-{
-	git_buf			 pack = { 0 };
-	git_odb			*disk = NULL;
-	git_odb_writepack	*wp = NULL;
-	git_indexer_progress	 progress = { 0 };
-	char			*path;
-	int			 ret = -1;
-
-	path = path_join(git_repository_path(repo), "objects");
-	if (git_mempack_dump(&pack, repo, mem) != 0 ||
-	    git_odb_open(&disk, path) != 0 ||
-	    git_odb_write_pack(&wp, disk, NULL, NULL) != 0 ||
-	    wp->append(wp, pack.ptr, pack.size, &progress) != 0 ||
-	    wp->commit(wp, &progress) != 0)
-		git_fail(cause, _("git objects"));
-	else
-		ret = 0;
-	if (wp != NULL)
-		wp->free(wp);
-	git_odb_free(disk);
-	git_buf_dispose(&pack);
-	free(path);
-	return ret;
-}
-
 int
 history_init(const char *dir, const struct state *st, char **cause)
 {
-	git_odb_backend	*mem = NULL;
+	struct pack_memory *mem = NULL;
 	git_repository_init_options opts;
 	git_repository	*repo = NULL;
 	git_config	*cfg = NULL;
@@ -668,8 +639,12 @@ history_init(const char *dir, const struct state *st, char **cause)
 		git_fail(cause, dir);
 		goto out;
 	}
-	if (objects_in_memory(repo, &mem, cause) != 0 ||
-	    stage_fresh(repo, top, cfg, &idx, cause) != 0)
+	/* Its objects go to memory, and then to disk as one pack. */
+	if (pack_memory_attach(repo, true, &mem) != 0) {
+		git_fail(cause, _("git objects"));
+		goto out;
+	}
+	if (stage_fresh(repo, top, cfg, &idx, cause) != 0)
 		goto out;
 	if (git_index_write(idx) != 0 ||
 	    git_index_write_tree(&tree_id, idx) != 0 ||
@@ -688,8 +663,10 @@ history_init(const char *dir, const struct state *st, char **cause)
 		git_fail(cause, _("git commit"));
 		goto out;
 	}
-	if (objects_to_pack(repo, mem, cause) != 0)
+	if (pack_memory_flush(mem) != 0) {
+		git_fail(cause, _("git objects"));
 		goto out;
+	}
 	git_config_free(cfg);
 	cfg = NULL;
 	git_index_free(idx);
@@ -953,28 +930,6 @@ note(struct buf *b, const char *fmt, ...)
 
 /* --- Stale temporary files --- */
 
-/* A temporary file nobody is writing: an old one, or NAME.tmp.PID of a
- * process that is gone (or of this one, which has written none yet). */
-static bool
-temporary_stale(const char *base, const struct stat *sb, time_t now)
-{
-	const char	*digits;
-	char		*end;
-	long		 pid;
-
-	if (now - sb->st_mtime >= STALE_SECONDS)
-		return true;
-	if ((digits = old_temporary_pid(base)) == NULL)
-		return false;
-	errno = 0;
-	pid = strtol(digits, &end, 10);
-	if (errno != 0 || *end != '\0' || pid <= 0 || pid > INT_MAX)
-		return false;
-	if (pid == (long)getpid())
-		return true;
-	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
-}
-
 static void
 remove_if_stale(const char *dir, const char *name, time_t now)
 {
@@ -988,35 +943,8 @@ remove_if_stale(const char *dir, const char *name, time_t now)
 	free(path);
 }
 
-/* Under lenses/ and answers/, every stale temporary file. */
-static void
-remove_stale_below(const char *path, int depth, time_t now)
-{
-	DIR		*d;
-	struct dirent	*e;
-
-	if (depth > 16 || (d = opendir(path)) == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		struct stat	 sb;
-		char		*sub;
-
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if (is_temporary(e->d_name)) {
-			remove_if_stale(path, e->d_name, now);
-			continue;
-		}
-		sub = path_join(path, e->d_name);
-		if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode))
-			remove_stale_below(sub, depth + 1, now);
-		free(sub);
-	}
-	closedir(d);
-}
-
-/* The stale temporary files of the workspace: at its top those of the
- * files wafr owns, under lenses/ and answers/ any. */
+/* The stale temporary files at the top of the workspace, of the files wafr
+ * owns; those in its folders go as they are staged (stage_folder). */
 static void
 remove_stale_temporaries(const char *dir)
 {
@@ -1043,16 +971,6 @@ remove_stale_temporaries(const char *dir)
 		}
 	}
 	closedir(d);
-	for (size_t i = 0; i < nitems(owned); i++) {
-		char *sub;
-
-		if (strcmp(owned[i], "lenses") != 0 &&
-		    strcmp(owned[i], "answers") != 0)
-			continue;
-		sub = path_join(dir, owned[i]);
-		remove_stale_below(sub, 0, now);
-		free(sub);
-	}
 }
 
 /* --- The guard of a milestone in the making --- */
@@ -1362,7 +1280,9 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 	git_commit		*parent = NULL, *done = NULL;
 	git_object		*target = NULL;
 	git_reference		*head = NULL, *ref = NULL, *moved = NULL;
+	git_reference		*tagref = NULL;
 	git_tag			*tag = NULL;
+	struct pack_memory	*mem = NULL;
 	git_oid			 tree_id, commit_id, tag_id, parent_id;
 	struct guard		 g = GUARD_INIT;
 	const char		*branch;
@@ -1424,6 +1344,12 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 	}
 	git_error_clear();
 
+	/* The milestone's objects go to memory, and to disk as one pack
+	 * before a reference names any of them. */
+	if (pack_memory_attach(repo, false, &mem) != 0) {
+		git_fail(cause, _("git objects"));
+		goto out;
+	}
 	if (write_files(arg, cause) != 0 ||
 	    stage_owned(repo, &idx, cause) != 0)
 		goto out;
@@ -1457,11 +1383,26 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 		goto out;
 	buf_printf(&msg, "Milestone: %s\n\n", name);
 	tally_text(&msg, st);
+	buf_printf(&tagmsg, "%s\n\n", name);
+	tally_text(&tagmsg, st);
+	if (!unborn) {
+		git_oid_tostr(hex, sizeof hex, &parent_id);
+		buf_printf(&tagmsg, "\nprevious: %s\n", hex);
+	}
 	if (git_commit_create(&commit_id, repo, NULL, sig, sig, NULL, msg.s,
 	    tree, unborn ? 0 : 1, (const git_commit **)&parent) != 0 ||
 	    git_object_lookup(&target, repo, &commit_id,
 	    GIT_OBJECT_COMMIT) != 0) {
 		git_fail(cause, _("git commit"));
+		goto out;
+	}
+	if (git_tag_annotation_create(&tag_id, repo, tagname, target, sig,
+	    tagmsg.s) != 0) {
+		git_fail(cause, tagname);
+		goto out;
+	}
+	if (pack_memory_flush(mem) != 0) {
+		git_fail(cause, _("git objects"));
 		goto out;
 	}
 
@@ -1484,13 +1425,7 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 	}
 	branch_moved = true;
 
-	buf_printf(&tagmsg, "%s\n\n", name);
-	tally_text(&tagmsg, st);
-	if (!unborn) {
-		git_oid_tostr(hex, sizeof hex, &parent_id);
-		buf_printf(&tagmsg, "\nprevious: %s\n", hex);
-	}
-	r = git_tag_create(&tag_id, repo, tagname, target, sig, tagmsg.s, 0);
+	r = git_reference_create(&tagref, repo, refname, &tag_id, 0, NULL);
 	if (r == GIT_EEXISTS) {
 		fail(cause, _("milestone \"%s\" already exists (tag %s)"), name,
 		    tagname);
@@ -1502,6 +1437,11 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 	}
 	branch_moved = false;
 made:
+	/* The index names the blobs just staged: they go to disk first. */
+	if (pack_memory_flush(mem) != 0) {
+		git_fail(cause, _("git objects"));
+		goto out;
+	}
 	/* The index now matches the commit: git status is clean. */
 	if (git_index_write(idx) != 0) {
 		/* The milestone is made; a stale index is only cosmetic. */
@@ -1528,6 +1468,7 @@ out:
 	buf_free(&notice);
 	free(line);
 	git_tag_free(tag);
+	git_reference_free(tagref);
 	git_reference_free(moved);
 	git_reference_free(ref);
 	git_reference_free(head);
