@@ -355,4 +355,40 @@ is "$(git -C "$F" ls-tree -r --name-only HEAD | grep -c README.txt)" 0 \
 	"the removed file leaves the next milestone"
 is "$(git -C "$F" status --porcelain)" "" "and the index"
 
+# A milestone takes the files the last one committed as they are while
+# git has not changed the index since, but a file changed since, by hand
+# or by git, is written back from the live state before it is committed.
+F=$TMP/files
+"$WAFR" init "$F" --name Files >/dev/null
+FO=$F/answers/wellarchitected/operationalExcellence
+FP=answers/wellarchitected/operationalExcellence/priorities.yaml
+FC=answers/wellarchitected/operationalExcellence/org-culture.yaml
+"$WAFR" answer "$F" priorities --note "Live note." >/dev/null
+"$WAFR" milestone "$F" "One" >/dev/null
+live=$(cat "$F/$FP")
+cp -p "$F/$FP" "$TMP/times"
+sed 's/Live note\./Hand note./' "$TMP/times" >"$F/$FP"
+touch -r "$TMP/times" "$F/$FP"	# the same size and times but the change's
+"$WAFR" answer "$F" org-culture --note "Live culture." >/dev/null
+"$WAFR" milestone "$F" "Two" >/dev/null
+is "$(cat "$F/$FP")" "$live" \
+	"a file edited by hand (same size, same modification time) is written back"
+is "$(git -C "$F" show "milestone/two:$FP")" "$live" \
+	"and committed as the live state holds it"
+culture=$(cat "$F/$FC")
+git -C "$F" checkout -q milestone/one -- "$FC"
+# Its index entry matching it, not racily (as a later git status leaves it).
+touch -d '2 minutes ago' "$F/$FC" && git -C "$F" update-index -q --refresh
+"$WAFR" answer "$F" priorities --note "Live note, again." >/dev/null
+"$WAFR" milestone "$F" "Three" >/dev/null
+is "$(cat "$F/$FC")" "$culture" \
+	"a file git checked out from an older milestone is written back"
+is "$(git -C "$F" show "milestone/three:$FC")" "$culture" \
+	"and committed as the live state holds it"
+is "$(git -C "$F" status --porcelain)" "" "git status is clean after each"
+rm -f "$FO/org-culture.yaml"
+"$WAFR" answer "$F" priorities --note "Live note, once more." >/dev/null
+"$WAFR" milestone "$F" "Four" >/dev/null
+is "$(cat "$F/$FC")" "$culture" "a file removed by hand is written back"
+
 done_testing

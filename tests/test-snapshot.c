@@ -476,6 +476,19 @@ bad_answer_files(const struct lens *l)
 }
 
 /* Ids name paths: where one could not, no path is made. */
+/* A new folder under /tmp, or NULL (said as a failed test). */
+static char *
+temp_dir(void)
+{
+	char *dir = xstrdup("/tmp/wafr-snapshot.XXXXXX");
+
+	if (mkdtemp(dir) != NULL)
+		return dir;
+	ok(0, "a temporary directory");
+	free(dir);
+	return NULL;
+}
+
 static void
 unsafe_paths(void)
 {
@@ -505,10 +518,7 @@ unsafe_paths(void)
 	l->pillars[0].id = xstrdup("../../..");
 	ok(snapshot_answer_path(l, q) == NULL, "no path for pillar id ../../..");
 
-	dir = xstrdup("/tmp/wafr-snapshot.XXXXXX");
-	if (mkdtemp(dir) == NULL) {
-		ok(0, "a temporary directory");
-		free(dir);
+	if ((dir = temp_dir()) == NULL) {
 		state_free(st);
 		return;
 	}
@@ -522,10 +532,72 @@ unsafe_paths(void)
 	p = path_join(dir, "priorities.yaml");
 	ok(access(p, F_OK) != 0, "and nothing is written outside answers/");
 	free(p);
-	ok(snapshot_write_all(ws, st, &cause) != 0, "writing all is refused");
+	ok(snapshot_write_all(ws, st, NULL, NULL, &cause) != 0,
+	    "writing all is refused");
 	free(cause);
 	remove_tree(dir);
 	free(ws);
+	free(dir);
+	state_free(st);
+}
+
+/* What current() names is left as it is: neither made again nor read. */
+static bool
+current_priorities(void *arg, const char *rel)
+{
+	int *asked = arg;
+
+	(*asked)++;
+	return strcmp(rel,
+	    "answers/wellarchitected/operationalExcellence/priorities.yaml") == 0;
+}
+
+static void
+current_files(void)
+{
+	struct state	*st = state_new();
+	struct lens	*l = load("wellarchitected");
+	char		*dir, *pri, *org, *data = NULL, *cause = NULL;
+	size_t		 size = 0, nq = 0;
+	int		 asked = 0;
+
+	if (l == NULL) {
+		ok(0, "the bundled lens loads");
+		state_free(st);
+		return;
+	}
+	state_add_lens(st, l, "wellarchitected");
+	for (size_t i = 0; i < l->npillars; i++)
+		nq += l->pillars[i].nquestions;
+	if ((dir = temp_dir()) == NULL) {
+		state_free(st);
+		return;
+	}
+	pri = path_join(dir,
+	    "answers/wellarchitected/operationalExcellence/priorities.yaml");
+	org = path_join(dir,
+	    "answers/wellarchitected/operationalExcellence/org-culture.yaml");
+	ok(snapshot_write_all(dir, st, NULL, NULL, &cause) == 0,
+	    "every file is written");
+	ok(write_file_atomic(pri, "by hand\n", 8, &cause) == 0 &&
+	    write_file_atomic(org, "by hand\n", 8, &cause) == 0,
+	    "two answer files edited by hand");
+	ok(snapshot_write_all(dir, st, current_priorities, &asked, &cause) == 0,
+	    "written again, one file said current");
+	is_int(asked, (long)nq, "current() is asked of each answer file");
+	ok(read_file(pri, &data, &size, &cause) == 0 && size == 8 &&
+	    memcmp(data, "by hand\n", 8) == 0,
+	    "the file said current is left as it is");
+	free(data);
+	data = NULL;
+	ok(read_file(org, &data, &size, &cause) == 0 &&
+	    strncmp(data, "question: org-culture\n", 22) == 0,
+	    "the other is written again from the state");
+	free(data);
+	free(cause);
+	remove_tree(dir);
+	free(pri);
+	free(org);
 	free(dir);
 	state_free(st);
 }
@@ -739,6 +811,7 @@ main(void)
 	bad_workload();
 	value_tree();
 	unsafe_paths();
+	current_files();
 	records();
 	return tap_done();
 }

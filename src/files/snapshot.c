@@ -843,10 +843,16 @@ struct answer_dir {
 	int	 fd;
 };
 
+/* What write_all is asked to leave as it is. */
+struct current {
+	bool	(*fn)(void *, const char *);
+	void	 *arg;
+};
+
 static int
 write_answer(const char *dir, const struct state *st, size_t lens,
     const struct question *q, struct answer_dir *ad, bool fresh,
-    char **cause)
+    const struct current *cur, char **cause)
 {
 	const struct lens	*l = st->lenses[lens];
 	char			*rel, *text, *slash, *path;
@@ -856,6 +862,10 @@ write_answer(const char *dir, const struct state *st, size_t lens,
 	if ((rel = snapshot_answer_path(l, q)) == NULL)
 		return fail(cause, _("%s/%s/%s: not a name for an answer file"),
 		    l->id, q->pillar->id, q->id);
+	if (cur != NULL && cur->fn != NULL && cur->fn(cur->arg, rel)) {
+		free(rel);
+		return 0;
+	}
 	slash = strrchr(rel, '/');
 	if (ad->rel == NULL || strlen(ad->rel) != (size_t)(slash - rel) ||
 	    strncmp(ad->rel, rel, (size_t)(slash - rel)) != 0) {
@@ -906,7 +916,8 @@ snapshot_write_workload(const char *dir, const struct state *st, char **cause)
 }
 
 static int
-write_all(const char *dir, const struct state *st, bool fresh, char **cause)
+write_all(const char *dir, const struct state *st, bool fresh,
+    const struct current *cur, char **cause)
 {
 	struct answer_dir	ad = { NULL, -1 };
 	int			ret = 0;
@@ -921,7 +932,7 @@ write_all(const char *dir, const struct state *st, bool fresh, char **cause)
 
 			for (size_t k = 0; ret == 0 && k < p->nquestions; k++)
 				ret = write_answer(dir, st, i,
-				    &p->questions[k], &ad, fresh, cause);
+				    &p->questions[k], &ad, fresh, cur, cause);
 		}
 	}
 	answer_dir_close(&ad);
@@ -929,15 +940,18 @@ write_all(const char *dir, const struct state *st, bool fresh, char **cause)
 }
 
 int
-snapshot_write_all(const char *dir, const struct state *st, char **cause)
+snapshot_write_all(const char *dir, const struct state *st,
+    bool (*current)(void *, const char *), void *arg, char **cause)
 {
-	return write_all(dir, st, false, cause);
+	struct current cur = { current, arg };
+
+	return write_all(dir, st, false, &cur, cause);
 }
 
 int
 snapshot_write_new(const char *dir, const struct state *st, char **cause)
 {
-	return write_all(dir, st, true, cause);
+	return write_all(dir, st, true, NULL, cause);
 }
 
 int
@@ -947,7 +961,8 @@ snapshot_write_question(const char *dir, const struct state *st,
 	struct answer_dir	ad = { NULL, -1 };
 	int			ret;
 
-	ret = write_answer(dir, st, ref->lens, ref->q, &ad, false, cause);
+	ret = write_answer(dir, st, ref->lens, ref->q, &ad, false, NULL,
+	    cause);
 	answer_dir_close(&ad);
 	return ret;
 }

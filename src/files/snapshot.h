@@ -7,8 +7,11 @@
 #include "base/diag.h"
 #include "model/state.h"
 
-/* Write the files of the state into a workspace directory. */
-int	snapshot_write_all(const char *, const struct state *, char **);
+/* Write the files of the state into a workspace directory. An answer
+ * file that current(arg, PATH) says holds what it would be written with
+ * is left as it is, neither made again nor read (current may be NULL). */
+int	snapshot_write_all(const char *, const struct state *,
+	    bool (*)(void *, const char *), void *, char **);
 /* The same into a workspace being made, which no one reads yet: the answer
  * files are new, written in place rather than through temporaries. */
 int	snapshot_write_new(const char *, const struct state *, char **);

@@ -112,7 +112,7 @@ history_init(const char *dir, const struct state *st, char **cause)
 
 int
 history_milestone(const char *dir, const struct state *st, const char *name,
-    int (*write_files)(void *, char **), void *arg, struct milestone *out,
+    history_write_fn *write_files, void *arg, struct milestone *out,
     char **cause)
 {
 	const struct history_module *m = load(cause);

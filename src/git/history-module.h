@@ -12,19 +12,17 @@
 
 #include <stddef.h>
 
-struct milestone;
-struct state;
+#include "git/history.h"
 
 #define HISTORY_MODULE_NAME	"wafr-git.so"
-#define HISTORY_MODULE_VERSION	1
+#define HISTORY_MODULE_VERSION	2
 
 struct history_module {
 	int	 version;
 	void	(*set_author)(const char *, const char *);
 	int	(*init)(const char *, const struct state *, char **);
 	int	(*milestone)(const char *, const struct state *, const char *,
-		    int (*)(void *, char **), void *, struct milestone *,
-		    char **);
+		    history_write_fn *, void *, struct milestone *, char **);
 	int	(*milestones)(const char *, struct milestone **, size_t *,
 		    char **);
 	int	(*state)(const char *, const char *, struct state **, char *,

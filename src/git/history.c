@@ -328,30 +328,66 @@ under_owned(const char *path)
 	return false;
 }
 
+/* The index as the repository holds it, to stage into. */
+static int
+stage_open(git_repository *repo, struct stager *s, char **cause)
+{
+	struct stat	 sb;
+	char		*path;
+
+	*s = (struct stager){ .repo = repo, .now = time(NULL),
+	    .cause = cause };
+	if (git_repository_index(&s->idx, repo) != 0 ||
+	    git_index_read(s->idx, 0) != 0) {
+		git_index_free(s->idx);
+		s->idx = NULL;
+		return git_fail(cause, _("git index"));
+	}
+	path = xasprintf("%sindex", git_repository_path(repo));
+	if (stat(path, &sb) == 0)
+		s->stamp = sb.st_mtim;
+	free(path);
+	return 0;
+}
+
+/* history_current_fn: the file is as its entry records it, which holds
+ * what the last milestone committed (the caller knows the index is the
+ * one it left). */
+static bool
+stage_current(void *arg, const char *rel)
+{
+	const struct stager	*s = arg;
+	const git_index_entry	*e;
+	struct stat		 sb;
+	char			*path;
+	bool			 same;
+
+	if ((e = git_index_get_bypath(s->idx, rel, 0)) == NULL) {
+		git_error_clear();
+		return false;
+	}
+	path = path_join(git_repository_workdir(s->repo), rel);
+	same = lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    entry_fresh(s, e, &sb);
+	free(path);
+	return same;
+}
+
 /* The files wafr owns into the index, and nothing else: an entry of what
  * it owns that is gone from the disk, or that it does not own (put there
  * by an older wafr), is taken out. */
 static int
-stage_owned(git_repository *repo, git_index **idx, char **cause)
+stage_owned(const struct stager *from)
 {
-	struct stager	 s = { repo, NULL, { 0, 0 }, time(NULL), NULL, 0, 0,
-	    cause };
+	struct stager	 s = *from;	/* with a list of its own of the seen */
 	struct stat	 sb;
+	git_repository	*repo = s.repo;
+	git_index	*idx = s.idx;
 	const char	*top = git_repository_workdir(repo);
-	char		*path, **gone = NULL;
+	char		**gone = NULL, **cause = s.cause;
 	size_t		 ngone = 0, cap = 0;
 	int		 rfd = -1, ret = -1;
 
-	if (git_repository_index(idx, repo) != 0 ||
-	    git_index_read(*idx, 0) != 0) {
-		git_fail(cause, _("git index"));
-		goto out;
-	}
-	s.idx = *idx;
-	path = xasprintf("%sindex", git_repository_path(repo));
-	if (stat(path, &sb) == 0)
-		s.stamp = sb.st_mtim;
-	free(path);
 	if (top == NULL || (rfd = open(top, O_RDONLY | O_DIRECTORY |
 	    O_CLOEXEC)) == -1) {
 		fail(cause, "%s: %s", top != NULL ? top : "", strerror(errno));
@@ -374,25 +410,21 @@ stage_owned(git_repository *repo, git_index **idx, char **cause)
 			goto out;
 	}
 	qsort(s.seen, s.nseen, sizeof *s.seen, cmp_name);
-	for (size_t i = 0; i < git_index_entrycount(*idx); i++) {
-		const char *p = git_index_get_byindex(*idx, i)->path;
+	for (size_t i = 0; i < git_index_entrycount(idx); i++) {
+		const char *p = git_index_get_byindex(idx, i)->path;
 
 		if (under_owned(p) && (not_owned(p) || bsearch(&p, s.seen,
 		    s.nseen, sizeof *s.seen, cmp_name) == NULL))
 			*ARRAY_PUSH(gone, ngone, cap) = xstrdup(p);
 	}
 	for (size_t i = 0; i < ngone; i++) {
-		if (git_index_remove_bypath(*idx, gone[i]) != 0) {
+		if (git_index_remove_bypath(idx, gone[i]) != 0) {
 			git_fail(cause, gone[i]);
 			goto out;
 		}
 	}
 	ret = 0;
 out:
-	if (ret != 0) {
-		git_index_free(*idx);
-		*idx = NULL;
-	}
 	if (rfd != -1)
 		close(rfd);
 	for (size_t i = 0; i < s.nseen; i++)
@@ -986,9 +1018,10 @@ struct guard {
 	time_t	 dead_since;	/* when a killed milestone began, else 0 */
 	char	*dead_commit;	/* its commit, once made */
 	char	*dead_tag;	/* and the tag it was to get */
+	char	*stamp;		/* the index as the last milestone left it */
 };
 
-#define GUARD_INIT { -1, NULL, 0, NULL, NULL }
+#define GUARD_INIT { -1, NULL, 0, NULL, NULL, NULL }
 
 static void
 guard_parse(struct guard *g, const char *text)
@@ -1002,6 +1035,17 @@ guard_parse(struct guard *g, const char *text)
 		if (sscanf(line, "start %lld %lld", &pid, &when) == 2 &&
 		    when > 0)
 			g->dead_since = (time_t)when;
+		else if (strncmp(line, "done", 4) == 0 && (line[4] == ' ' ||
+		    line[4] == '\n' || line[4] == '\0')) {
+			/* That milestone was done: nothing is left over. */
+			g->dead_since = 0;
+			free(g->dead_commit);
+			free(g->dead_tag);
+			free(g->stamp);
+			g->dead_commit = g->dead_tag = NULL;
+			g->stamp = line[4] == ' ' && len > 5 ?
+			    xstrndup(line + 5, len - 5) : NULL;
+		}
 		else if (strncmp(line, "commit ", 7) == 0 &&
 		    (sp = memchr(line + 7, ' ', len - 7)) != NULL &&
 		    sp[1] != '\n' && sp[1] != '\0') {
@@ -1092,23 +1136,50 @@ guard_take(git_repository *repo, const char *dir, struct guard *g,
 	return ret;
 }
 
-/* Done, or failed with nothing half-made: the guard goes. KEEP leaves it
- * for the next milestone to finish what this one could not. */
+/* Done, or failed with nothing half-made: the guard says so, and what the
+ * index is (STAMP, NULL when unknown), which lets the next milestone take
+ * the files that match their entries as they are (stage_current). KEEP
+ * leaves it for the next milestone to finish what this one could not.
+ * The file stays: one fewer to make and remove each time. */
 static void
-guard_release(struct guard *g, bool keep)
+guard_release(struct guard *g, bool keep, const char *stamp)
 {
 	if (g->fd != -1) {
-		if (!keep && unlink(g->path) != 0 && errno != ENOENT &&
-		    ftruncate(g->fd, 0) != 0) {
-			/* Nothing more to do: a stale guard only lets the
-			 * next milestone remove locks that are gone. */
+		char *done = xasprintf("done%s%s\n", stamp != NULL ? " " : "",
+		    stamp != NULL ? stamp : "");
+
+		if (!keep && guard_write(g, done, NULL) != 0) {
+			/* Nothing more to do: a guard that seems killed only
+			 * lets the next milestone remove locks that are
+			 * gone. */
 		}
+		free(done);
 		close(g->fd);
 	}
 	free(g->path);
 	free(g->dead_commit);
 	free(g->dead_tag);
+	free(g->stamp);
 	*g = (struct guard)GUARD_INIT;
+}
+
+/* The index file as it is now: a git command that changes the index
+ * writes a new one, with another inode and times. With the version of
+ * wafr, which writes the files. */
+static char *
+index_stamp(git_repository *repo)
+{
+	struct stat	 sb;
+	char		*path = xasprintf("%sindex", git_repository_path(repo));
+	int		 r = stat(path, &sb);
+
+	free(path);
+	if (r != 0)
+		return NULL;
+	return xasprintf("%s %llu %lld %lld.%09ld %lld.%09ld", PACKAGE_VERSION,
+	    (unsigned long long)sb.st_ino, (long long)sb.st_size,
+	    (long long)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec,
+	    (long long)sb.st_ctim.tv_sec, sb.st_ctim.tv_nsec);
 }
 
 /* --- Git locks --- */
@@ -1270,11 +1341,12 @@ unmove_branch(git_repository *repo, const char *branch, const git_oid *commit,
 
 int
 history_milestone(const char *dir, const struct state *st, const char *name,
-    int (*write_files)(void *, char **), void *arg, struct milestone *out,
+    history_write_fn *write_files, void *arg, struct milestone *out,
     char **cause)
 {
 	git_repository		*repo = NULL;
 	git_index		*idx = NULL;
+	struct stager		 stage;
 	git_signature		*sig = NULL;
 	git_tree		*tree = NULL;
 	git_commit		*parent = NULL, *done = NULL;
@@ -1288,9 +1360,11 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 	const char		*branch;
 	char			*slug = NULL, *tagname = NULL, *refname = NULL;
 	char			*line = NULL, hex[GIT_OID_HEXSZ + 1];
+	char			*stamp = NULL, *left = NULL;
 	struct buf		 msg = { 0 }, tagmsg = { 0 }, notice = { 0 };
 	bool			 branch_moved = false, unborn = false;
 	bool			 keep_guard = false, finished = false;
+	bool			 trusted = false;
 	int			 r, ret = -1;
 
 	if (check_name(name, cause) != 0)
@@ -1350,8 +1424,18 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 		git_fail(cause, _("git objects"));
 		goto out;
 	}
-	if (write_files(arg, cause) != 0 ||
-	    stage_owned(repo, &idx, cause) != 0)
+	if (stage_open(repo, &stage, cause) != 0)
+		goto out;
+	idx = stage.idx;
+	/* The index as the last milestone left it (no git command changed
+	 * it since): a file that matches its entry is what that milestone
+	 * committed, and the answers it shows did not change since, or the
+	 * file would have been written again. */
+	stamp = index_stamp(repo);
+	trusted = stamp != NULL && g.stamp != NULL &&
+	    strcmp(stamp, g.stamp) == 0;
+	if (write_files(arg, trusted ? stage_current : NULL, &stage,
+	    cause) != 0 || stage_owned(&stage) != 0)
 		goto out;
 	if (git_index_has_conflicts(idx)) {
 		fail(cause, _("%s: the git index has unresolved conflicts"),
@@ -1446,7 +1530,8 @@ made:
 	if (git_index_write(idx) != 0) {
 		/* The milestone is made; a stale index is only cosmetic. */
 		git_error_clear();
-	}
+	} else
+		left = index_stamp(repo);
 	if (out != NULL) {
 		if (git_tag_lookup(&tag, repo, &tag_id) != 0) {
 			git_fail(cause, tagname);
@@ -1462,7 +1547,11 @@ out:
 	if (branch_moved && unmove_branch(repo, branch, &commit_id, &parent_id,
 	    unborn) != 0)
 		keep_guard = true;
-	guard_release(&g, keep_guard);
+	/* Unless a new index was written, the one there is as it was. */
+	guard_release(&g, keep_guard, left != NULL ? left : trusted ? stamp :
+	    NULL);
+	free(stamp);
+	free(left);
 	buf_free(&msg);
 	buf_free(&tagmsg);
 	buf_free(&notice);

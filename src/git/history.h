@@ -30,6 +30,13 @@ void	history_set_author(const char *, const char *);
  * commit, so a failure or a kill never leaves a half repository. */
 int	history_init(const char *, const struct state *, char **);
 
+/* The files of a milestone, brought up to date: a file that current(carg,
+ * PATH) says is as the last milestone committed it, with nothing changed
+ * since by hand or by git, holds what it would be written with and may be
+ * left as it is (current is NULL when nothing is known). */
+typedef bool history_current_fn(void *, const char *);
+typedef int history_write_fn(void *, history_current_fn *, void *, char **);
+
 /* Commit the files of the state and tag the commit milestone/<slug>; the
  * files are brought up to date by write_files(arg) once the repository is
  * known to be fit. Only the files wafr owns are committed, never a
@@ -40,7 +47,7 @@ int	history_init(const char *, const struct state *, char **);
  * by a wafr milestone that was killed) is removed; a live one is refused.
  * m (may be NULL) describes it; m->notice says what was repaired. */
 int	history_milestone(const char *, const struct state *, const char *,
-	    int (*)(void *, char **), void *, struct milestone *, char **);
+	    history_write_fn *, void *, struct milestone *, char **);
 /* Every milestone, newest first. */
 int	history_milestones(const char *, struct milestone **, size_t *,
 	    char **);

@@ -1001,9 +1001,10 @@ ops_hide_notes(struct workspace *ws, bool hide, char **cause)
 /* --- Milestones --- */
 
 static int
-write_files(void *arg, char **cause)
+write_files(void *arg, history_current_fn *current, void *carg,
+    char **cause)
 {
-	return persist_all(arg, cause);
+	return persist_files(arg, current, carg, cause);
 }
 
 int

@@ -446,6 +446,13 @@ persist_entry(struct workspace *ws, const struct journal_entry *e)
 int
 persist_all(struct workspace *ws, char **cause)
 {
+	return persist_files(ws, NULL, NULL, cause);
+}
+
+int
+persist_files(struct workspace *ws, bool (*current)(void *, const char *),
+    void *arg, char **cause)
+{
 	uint64_t	*seqs = NULL;
 	size_t		 n = 0;
 	int		 ret = -1;
@@ -458,8 +465,12 @@ persist_all(struct workspace *ws, char **cause)
 		return -1;
 	if (n > 0 && workspace_refresh(ws, cause) < 0)
 		goto out;
-	if ((ws->building ? snapshot_write_new : snapshot_write_all)(ws->dir,
-	    &ws->state, cause) != 0 ||
+	/* A file behind may match what was committed: none is taken as it
+	 * is then. */
+	if (n > 0)
+		current = NULL;
+	if ((ws->building ? snapshot_write_new(ws->dir, &ws->state, cause) :
+	    snapshot_write_all(ws->dir, &ws->state, current, arg, cause)) != 0 ||
 	    scan_files_write(ws->dir, &ws->state.scans, NULL, cause) != 0 ||
 	    profile_write_files(ws->dir, &ws->state, cause) != 0 ||
 	    write_report(ws, cause) != 0)

@@ -34,6 +34,11 @@ int	 persist_report_relock(const char *);
 void	 persist_report_wait(int);
 /* Every file, now. */
 int	 persist_all(struct workspace *, char **);
+/* The same, but an answer file that current(arg, PATH) says holds what it
+ * would be written with is left as it is, unless some files are behind
+ * (a milestone: the file is as the last one committed it). */
+int	 persist_files(struct workspace *, bool (*)(void *, const char *),
+	    void *, char **);
 /* Every file, if the files of a change other than the one given (0:
  * none) may be behind: a write that failed, a process killed. */
 int	 persist_catch_up(struct workspace *, uint64_t, char **);
