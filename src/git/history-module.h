@@ -10,9 +10,11 @@
 #ifndef WAFR_HISTORY_MODULE_H
 #define WAFR_HISTORY_MODULE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
-#include "git/history.h"
+struct milestone;
+struct state;
 
 #define HISTORY_MODULE_NAME	"wafr-git.so"
 #define HISTORY_MODULE_VERSION	2
@@ -22,7 +24,8 @@ struct history_module {
 	void	(*set_author)(const char *, const char *);
 	int	(*init)(const char *, const struct state *, char **);
 	int	(*milestone)(const char *, const struct state *, const char *,
-		    history_write_fn *, void *, struct milestone *, char **);
+		    int (*)(void *, bool (*)(void *, const char *), void *,
+		    char **), void *, struct milestone *, char **);
 	int	(*milestones)(const char *, struct milestone **, size_t *,
 		    char **);
 	int	(*state)(const char *, const char *, struct state **, char *,
