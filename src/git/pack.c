@@ -2,11 +2,11 @@
  *
  * The pack is git's version 2 with a version 2 index (gitformat-pack(5)):
  * every object whole (no delta), in zlib's format, compressed by
- * libdeflate at the level of a loose object, in about half zlib's time.
- * The trailing checksums of the pack and of its index are plain SHA-1,
- * as git's own are since it stopped detecting collisions in checksums:
- * they guard against damage, not attack. An object's id, which names it,
- * was hashed by libgit2, with collision detection. */
+ * libdeflate at the level of a loose object, in little more than half
+ * zlib's time. The trailing checksums of the pack and of its index are
+ * plain SHA-1: they guard against damage, not attack, so detecting
+ * collisions buys nothing there. An object's id, which names it, was
+ * hashed by libgit2, with collision detection. */
 #include "config.h"
 
 #include <sys/stat.h>
