@@ -391,4 +391,19 @@ rm -f "$FO/org-culture.yaml"
 "$WAFR" milestone "$F" "Four" >/dev/null
 is "$(cat "$F/$FC")" "$culture" "a file removed by hand is written back"
 
+# The store vouches for the files it wrote: put back from a copy made
+# before a change, it has the next milestone write that file again.
+"$WAFR" milestone "$F" "Five" >/dev/null
+cp -a "$F/.wafr" "$TMP/store-copy"
+before=$(cat "$F/$FP")
+"$WAFR" answer "$F" priorities --note "Changed after the copy." >/dev/null
+"$WAFR" milestone "$F" "Six" >/dev/null
+rm -rf "$F/.wafr" && cp -a "$TMP/store-copy" "$F/.wafr"
+"$WAFR" answer "$F" org-culture --note "After the store came back." >/dev/null
+"$WAFR" milestone "$F" "Seven" >/dev/null
+is "$(cat "$F/$FP")" "$before" \
+	"after the store is put back, its answer is written over the newer file"
+is "$(git -C "$F" show "milestone/seven:$FP")" "$before" \
+	"and committed as the store holds it"
+
 done_testing

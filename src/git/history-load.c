@@ -112,13 +112,13 @@ history_init(const char *dir, const struct state *st, char **cause)
 
 int
 history_milestone(const char *dir, const struct state *st, const char *name,
-    history_write_fn *write_files, void *arg, struct milestone *out,
-    char **cause)
+    const char *index, history_write_fn *write_files, void *arg,
+    struct milestone *out, char **cause)
 {
 	const struct history_module *m = load(cause);
 
-	return m != NULL ? m->milestone(dir, st, name, write_files, arg, out,
-	    cause) : -1;
+	return m != NULL ? m->milestone(dir, st, name, index, write_files, arg,
+	    out, cause) : -1;
 }
 
 int
@@ -150,6 +150,7 @@ milestone_free(struct milestone *m)
 	free(m->name);
 	free(m->tag);
 	free(m->notice);
+	free(m->index);
 	*m = (struct milestone){ 0 };
 }
 

@@ -24,8 +24,9 @@ struct history_module {
 	void	(*set_author)(const char *, const char *);
 	int	(*init)(const char *, const struct state *, char **);
 	int	(*milestone)(const char *, const struct state *, const char *,
-		    int (*)(void *, bool (*)(void *, const char *), void *,
-		    char **), void *, struct milestone *, char **);
+		    const char *, int (*)(void *, bool (*)(void *,
+		    const char *), void *, char **), void *,
+		    struct milestone *, char **);
 	int	(*milestones)(const char *, struct milestone **, size_t *,
 		    char **);
 	int	(*state)(const char *, const char *, struct state **, char *,

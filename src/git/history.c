@@ -1018,10 +1018,9 @@ struct guard {
 	time_t	 dead_since;	/* when a killed milestone began, else 0 */
 	char	*dead_commit;	/* its commit, once made */
 	char	*dead_tag;	/* and the tag it was to get */
-	char	*stamp;		/* the index as the last milestone left it */
 };
 
-#define GUARD_INIT { -1, NULL, 0, NULL, NULL, NULL }
+#define GUARD_INIT { -1, NULL, 0, NULL, NULL }
 
 static void
 guard_parse(struct guard *g, const char *text)
@@ -1035,16 +1034,12 @@ guard_parse(struct guard *g, const char *text)
 		if (sscanf(line, "start %lld %lld", &pid, &when) == 2 &&
 		    when > 0)
 			g->dead_since = (time_t)when;
-		else if (strncmp(line, "done", 4) == 0 && (line[4] == ' ' ||
-		    line[4] == '\n' || line[4] == '\0')) {
+		else if (len == 4 && strncmp(line, "done", 4) == 0) {
 			/* That milestone was done: nothing is left over. */
 			g->dead_since = 0;
 			free(g->dead_commit);
 			free(g->dead_tag);
-			free(g->stamp);
 			g->dead_commit = g->dead_tag = NULL;
-			g->stamp = line[4] == ' ' && len > 5 ?
-			    xstrndup(line + 5, len - 5) : NULL;
 		}
 		else if (strncmp(line, "commit ", 7) == 0 &&
 		    (sp = memchr(line + 7, ' ', len - 7)) != NULL &&
@@ -1136,30 +1131,23 @@ guard_take(git_repository *repo, const char *dir, struct guard *g,
 	return ret;
 }
 
-/* Done, or failed with nothing half-made: the guard says so, and what the
- * index is (STAMP, NULL when unknown), which lets the next milestone take
- * the files that match their entries as they are (stage_current). KEEP
- * leaves it for the next milestone to finish what this one could not.
- * The file stays: one fewer to make and remove each time. */
+/* Done, or failed with nothing half-made: the guard says so (the file
+ * stays, one fewer to make and remove each time). KEEP leaves it as it is
+ * for the next milestone to finish what this one could not. */
 static void
-guard_release(struct guard *g, bool keep, const char *stamp)
+guard_release(struct guard *g, bool keep)
 {
 	if (g->fd != -1) {
-		char *done = xasprintf("done%s%s\n", stamp != NULL ? " " : "",
-		    stamp != NULL ? stamp : "");
-
-		if (!keep && guard_write(g, done, NULL) != 0) {
+		if (!keep && guard_write(g, "done\n", NULL) != 0) {
 			/* Nothing more to do: a guard that seems killed only
 			 * lets the next milestone remove locks that are
 			 * gone. */
 		}
-		free(done);
 		close(g->fd);
 	}
 	free(g->path);
 	free(g->dead_commit);
 	free(g->dead_tag);
-	free(g->stamp);
 	*g = (struct guard)GUARD_INIT;
 }
 
@@ -1341,8 +1329,8 @@ unmove_branch(git_repository *repo, const char *branch, const git_oid *commit,
 
 int
 history_milestone(const char *dir, const struct state *st, const char *name,
-    history_write_fn *write_files, void *arg, struct milestone *out,
-    char **cause)
+    const char *index, history_write_fn *write_files, void *arg,
+    struct milestone *out, char **cause)
 {
 	git_repository		*repo = NULL;
 	git_index		*idx = NULL;
@@ -1432,8 +1420,7 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 	 * committed, and the answers it shows did not change since, or the
 	 * file would have been written again. */
 	stamp = index_stamp(repo);
-	trusted = stamp != NULL && g.stamp != NULL &&
-	    strcmp(stamp, g.stamp) == 0;
+	trusted = stamp != NULL && index != NULL && strcmp(stamp, index) == 0;
 	if (write_files(arg, trusted ? stage_current : NULL, &stage,
 	    cause) != 0 || stage_owned(&stage) != 0)
 		goto out;
@@ -1539,6 +1526,9 @@ made:
 		}
 		milestone_from_tag(out, tagname, &commit_id, tag);
 		out->notice = notice.len > 0 ? buf_take(&notice) : NULL;
+		/* Unless a new one was written, the index is as it was. */
+		out->index = left != NULL ? xstrdup(left) : trusted ?
+		    xstrdup(stamp) : NULL;
 	}
 	ret = 0;
 out:
@@ -1547,9 +1537,7 @@ out:
 	if (branch_moved && unmove_branch(repo, branch, &commit_id, &parent_id,
 	    unborn) != 0)
 		keep_guard = true;
-	/* Unless a new index was written, the one there is as it was. */
-	guard_release(&g, keep_guard, left != NULL ? left : trusted ? stamp :
-	    NULL);
+	guard_release(&g, keep_guard);
 	free(stamp);
 	free(left);
 	buf_free(&msg);

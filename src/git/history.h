@@ -19,6 +19,7 @@ struct milestone {
 	bool		 has_tally;	/* the tag message held the tallies */
 	struct tally	 tally;
 	char		*notice;	/* what was repaired on the way, or NULL */
+	char		*index;		/* the git index it left, or NULL */
 };
 
 /* The author of commits when git config names none (NULL: "wafr"). */
@@ -33,13 +34,15 @@ int	history_init(const char *, const struct state *, char **);
 /* The files of a milestone, brought up to date: a file that current(carg,
  * PATH) says is as the last milestone committed it, with nothing changed
  * since by hand or by git, holds what it would be written with and may be
- * left as it is (current is NULL when nothing is known). */
+ * left as it is (current is NULL when nothing is known: the git index is
+ * not the one the last milestone left, as the store recorded it). */
 typedef bool history_current_fn(void *, const char *);
 typedef int history_write_fn(void *, history_current_fn *, void *, char **);
 
 /* Commit the files of the state and tag the commit milestone/<slug>; the
  * files are brought up to date by write_files(arg) once the repository is
- * known to be fit. Only the files wafr owns are committed, never a
+ * known to be fit. INDEX is what the last milestone's m->index said of
+ * the git index it left (NULL: unknown). Only the files wafr owns are committed, never a
  * temporary file or a dot-file under lenses/ or answers/. Nothing is left
  * half-done on failure: the branch moves first, then the tag is made, so a
  * kill leaves at worst a commit without its tag, which the next milestone
@@ -47,7 +50,8 @@ typedef int history_write_fn(void *, history_current_fn *, void *, char **);
  * by a wafr milestone that was killed) is removed; a live one is refused.
  * m (may be NULL) describes it; m->notice says what was repaired. */
 int	history_milestone(const char *, const struct state *, const char *,
-	    history_write_fn *, void *, struct milestone *, char **);
+	    const char *, history_write_fn *, void *, struct milestone *,
+	    char **);
 /* Every milestone, newest first. */
 int	history_milestones(const char *, struct milestone **, size_t *,
 	    char **);

@@ -37,6 +37,7 @@ void		 kv_free(struct kv *);
 #define SESSION_CLOCK_LIVE	"clock-live"	/* the running clock */
 #define SESSION_HIDE_NOTES	"hide-notes"	/* "1": notes off the projector */
 #define SESSION_MILESTONE	"milestone"	/* the newest milestone's name */
+#define SESSION_MILESTONE_INDEX	"milestone-index" /* the git index it left */
 #define SESSION_CHOICE		"choice"	/* choice id under the lead's cursor */
 #define SESSION_LEAD		"lead"		/* the screen the room follows */
 

@@ -1017,12 +1017,20 @@ ops_milestone(struct workspace *ws, const char *name, struct milestone *m,
 
 	if (ws->readonly)
 		return fail(cause, _("%s: opened read-only"), ws->dir);
-	if (history_milestone(ws->dir, &ws->state, name, write_files, ws,
-	    &made, cause) != 0)
+	if (history_milestone(ws->dir, &ws->state, name,
+	    kv_get(&ws->state.session, SESSION_MILESTONE_INDEX), write_files,
+	    ws, &made, cause) != 0)
 		return -1;
 	/* Every screen shows the newest milestone; the commit cannot be
-	 * undone from here, so neither is this, and git keeps it. */
+	 * undone from here, so neither is this, and git keeps it. The git
+	 * index it left is kept with this store: a store put back from
+	 * elsewhere does not vouch for files it did not write. */
 	batch_put_string(&b, TABLE_SESSION, SESSION_MILESTONE, made.name);
+	if (made.index != NULL)
+		batch_put_string(&b, TABLE_SESSION, SESSION_MILESTONE_INDEX,
+		    made.index);
+	else
+		batch_delete(&b, TABLE_SESSION, SESSION_MILESTONE_INDEX);
 	r = commit_journal(ws, &b, &(struct store_journal){ "milestone",
 	    made.name, workspace_author(ws), false, true }, NULL, NULL, cause);
 	if (m != NULL)
