@@ -369,27 +369,28 @@ live=$(cat "$F/$FP")
 cp -p "$F/$FP" "$TMP/times"
 sed 's/Live note\./Hand note./' "$TMP/times" >"$F/$FP"
 touch -r "$TMP/times" "$F/$FP"	# the same size and times but the change's
+# written_back NAME FILE TEXT WHAT: milestone NAME writes FILE back as the
+# live state holds it (TEXT), on disk and in its commit.
+written_back() {
+	"$WAFR" milestone "$F" "$1" >/dev/null
+	is "$(cat "$F/$2")" "$3" "$4 is written back"
+	is "$(git -C "$F" show "milestone/$(echo "$1" | tr A-Z a-z):$2")" "$3" \
+	    "and committed as the live state holds it"
+}
 "$WAFR" answer "$F" org-culture --note "Live culture." >/dev/null
-"$WAFR" milestone "$F" "Two" >/dev/null
-is "$(cat "$F/$FP")" "$live" \
-	"a file edited by hand (same size, same modification time) is written back"
-is "$(git -C "$F" show "milestone/two:$FP")" "$live" \
-	"and committed as the live state holds it"
+written_back Two "$FP" "$live" \
+	"a file edited by hand (same size, same modification time)"
 culture=$(cat "$F/$FC")
 git -C "$F" checkout -q milestone/one -- "$FC"
 # Its index entry matching it, not racily (as a later git status leaves it).
 touch -d '2 minutes ago' "$F/$FC" && git -C "$F" update-index -q --refresh
 "$WAFR" answer "$F" priorities --note "Live note, again." >/dev/null
-"$WAFR" milestone "$F" "Three" >/dev/null
-is "$(cat "$F/$FC")" "$culture" \
-	"a file git checked out from an older milestone is written back"
-is "$(git -C "$F" show "milestone/three:$FC")" "$culture" \
-	"and committed as the live state holds it"
+written_back Three "$FC" "$culture" \
+	"a file git checked out from an older milestone"
 is "$(git -C "$F" status --porcelain)" "" "git status is clean after each"
 rm -f "$FO/org-culture.yaml"
 "$WAFR" answer "$F" priorities --note "Live note, once more." >/dev/null
-"$WAFR" milestone "$F" "Four" >/dev/null
-is "$(cat "$F/$FC")" "$culture" "a file removed by hand is written back"
+written_back Four "$FC" "$culture" "a file removed by hand"
 
 # The store vouches for the files it wrote: put back from a copy made
 # before a change, it has the next milestone write that file again.
@@ -400,10 +401,6 @@ before=$(cat "$F/$FP")
 "$WAFR" milestone "$F" "Six" >/dev/null
 rm -rf "$F/.wafr" && cp -a "$TMP/store-copy" "$F/.wafr"
 "$WAFR" answer "$F" org-culture --note "After the store came back." >/dev/null
-"$WAFR" milestone "$F" "Seven" >/dev/null
-is "$(cat "$F/$FP")" "$before" \
-	"after the store is put back, its answer is written over the newer file"
-is "$(git -C "$F" show "milestone/seven:$FP")" "$before" \
-	"and committed as the store holds it"
+written_back Seven "$FP" "$before" "after the store is put back, its answer"
 
 done_testing
