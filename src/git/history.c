@@ -37,6 +37,7 @@
 #include "files/snapshot.h"
 #include "model/lens-pack.h"
 #include "base/diag.h"
+#include "base/hindex.h"
 #include "base/util.h"
 
 /* The files wafr owns; a milestone commits these and nothing else. */
@@ -221,6 +222,9 @@ struct stager {
 	time_t		  now;		/* what a stale temporary is older than */
 	char		**seen;		/* the owned paths on disk */
 	size_t		  nseen, cap;
+	char		**current;	/* those stage_current vouched for */
+	size_t		  ncurrent, ccap;
+	struct hindex	  currents;	/* by path */
 	char		**cause;
 };
 
@@ -291,6 +295,13 @@ stage_folder(struct stager *s, int fd, const char *rel, int depth)
 		    strcmp(de->d_name, "..") == 0)
 			continue;
 		sub = path_join(rel, de->d_name);
+		/* Found as its entry records it a moment ago: nothing to look
+		 * at again. */
+		if (de->d_type == DT_REG && s->ncurrent > 0 &&
+		    hindex_find(&s->currents, s->current, sub) != HINDEX_NONE) {
+			*ARRAY_PUSH(s->seen, s->nseen, s->cap) = sub;
+			continue;
+		}
 		if (fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
 			;	/* gone meanwhile */
 		else if (not_owned(sub)) {
@@ -356,7 +367,7 @@ stage_open(git_repository *repo, struct stager *s, char **cause)
 static bool
 stage_current(void *arg, const char *rel)
 {
-	const struct stager	*s = arg;
+	struct stager		*s = arg;
 	const git_index_entry	*e;
 	struct stat		 sb;
 	char			*path;
@@ -370,7 +381,20 @@ stage_current(void *arg, const char *rel)
 	same = lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    entry_fresh(s, e, &sb);
 	free(path);
+	if (same) {
+		*ARRAY_PUSH(s->current, s->ncurrent, s->ccap) = xstrdup(rel);
+		hindex_add(&s->currents, s->current, s->ncurrent - 1);
+	}
 	return same;
+}
+
+static void
+stage_close(struct stager *s)
+{
+	for (size_t i = 0; i < s->ncurrent; i++)
+		free(s->current[i]);
+	free(s->current);
+	hindex_free(&s->currents);
 }
 
 /* The files wafr owns into the index, and nothing else: an entry of what
@@ -1334,7 +1358,7 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 {
 	git_repository		*repo = NULL;
 	git_index		*idx = NULL;
-	struct stager		 stage;
+	struct stager		 stage = { 0 };
 	git_signature		*sig = NULL;
 	git_tree		*tree = NULL;
 	git_commit		*parent = NULL, *done = NULL;
@@ -1555,6 +1579,7 @@ out:
 	git_tree_free(tree);
 	git_signature_free(sig);
 	git_index_free(idx);
+	stage_close(&stage);
 	git_repository_free(repo);
 	git_libgit2_shutdown();
 	free(slug);
