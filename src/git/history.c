@@ -158,7 +158,7 @@ is_temporary(const char *base)
 }
 
 /* A temporary file nobody is writing: an old one, or NAME.tmp.PID of a
- * process that is gone (or of this one, which has written none yet). */
+ * process that is gone (or of this one, which names its own otherwise). */
 static bool
 temporary_stale(const char *base, const struct stat *sb, time_t now)
 {
