@@ -874,7 +874,7 @@ test_pack(void)
 	 * answers the same. */
 	nindex = index_size(&b);
 	for (size_t n = 0; n < b.len; n++) {
-		struct source	 src = { text, 0 };
+		struct source	 src = { text, 0, 0 };
 		char		*copy = xmalloc(b.len);
 		bool		 in_body = n >= 48 + nindex;
 

@@ -75,7 +75,8 @@ main(void)
 	is_str(key, "prowler/123456789012/eu-west-1", "a plain key");
 	free(key);
 	key = scan_group_key("prowler", "", "a/b c");
-	is_str(key, "prowler/-/a%2Fb%20c", "an empty account is -, odd bytes %XX");
+	is_str(key, "prowler/-/a%2Fb%20c", "%s",
+	    "an empty account is -, odd bytes %XX");
 	free(key);
 	key = scan_group_key("prowler", "-", "x");
 	is_str(key, "prowler/%2D/x", "an account named - is not the empty one");

@@ -27,14 +27,15 @@ count_record(enum store_table t, const char *key, const void *v, size_t n,
 	return 0;
 }
 
-static const struct store_journal replace_j = { "sync", NULL, "t", false };
+static const struct store_journal replace_j = { "sync", NULL, "t", false,
+    false };
 
 /* A journaled write of an answer, guarded by its value now. */
 static int
 guarded(struct store *s, const struct store_batch *b, const char *key,
     const void *value, size_t size, char **cause)
 {
-	struct store_journal	j = { "note", key, "t", true };
+	struct store_journal	j = { "note", key, "t", true, false };
 	struct store_guard	g = { TABLE_ANSWERS, key, value, size };
 
 	return store_commit(s, b, &j, &g, NULL, cause);
@@ -58,7 +59,7 @@ put_in(struct store *s, enum store_table t, const char *op, const char *key,
     const char *value, bool undoable, struct journal_entry *e)
 {
 	struct store_batch	b = { 0 };
-	struct store_journal	j = { op, key, "Ana", undoable };
+	struct store_journal	j = { op, key, "Ana", undoable, false };
 	int			r;
 
 	if (value != NULL)
@@ -137,7 +138,7 @@ test_journal(const char *dir)
 	batch_put_string(&b, TABLE_ANSWERS, "l/r", "r");
 	batch_put_string(&b, TABLE_WORKLOAD, "name", "Shop");
 	ok(store_replace(s, &b, &(struct store_journal){ "sync", NULL, "Ana",
-	    true }, &e, &cause) == 0 && e.nchanges == 4,
+	    true, false }, &e, &cause) == 0 && e.nchanges == 4,
 	    "a replace journals every record it added or dropped");
 	journal_entry_free(&e);
 	batch_free(&b);
@@ -160,9 +161,17 @@ test_journal(const char *dir)
 		ok(store_files_behind(s, &seqs, &nseqs, &cause) == 0 &&
 		    nseqs == 1 && seqs[0] == 11, "and only those");
 		free(seqs);
+		ok(put_in(s, TABLE_SESSION, "hide-notes", "hide-notes", "1",
+		    true, &e) == 0 && e.seq == 12 &&
+		    !journal_entry_has_files(&e), "a change of the live "
+		    "session alone is journaled");
+		journal_entry_free(&e);
+		ok(store_files_behind(s, &seqs, &nseqs, &cause) == 0 &&
+		    nseqs == 1 && seqs[0] == 11, "but marks no file behind");
+		free(seqs);
 	}
-	ok(store_journal(s, 0, &v, &n, &cause) == 0 && n == 11 &&
-	    v[0].seq == 11 && streq(v[0].op, "undo") && v[1].undone &&
+	ok(store_journal(s, 0, &v, &n, &cause) == 0 && n == 12 &&
+	    v[1].seq == 11 && streq(v[1].op, "undo") && v[2].undone &&
 	    streq(v[n - 1].op, "select"), "the journal lists every entry, "
 	    "newest first, undone ones marked");
 	journal_entries_free(v, n);
@@ -171,7 +180,7 @@ test_journal(const char *dir)
 	journal_entries_free(v, n);
 	store_close(s);
 	ok(store_open(dir, STORE_READONLY, &s, &cause) == 0 &&
-	    store_journal(s, 0, &v, &n, &cause) == 0 && n == 11,
+	    store_journal(s, 0, &v, &n, &cause) == 0 && n == 12,
 	    "the journal is durable");
 	journal_entries_free(v, n);
 	store_close(s);

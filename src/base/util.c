@@ -311,6 +311,27 @@ read_fd(int fd, const char *path, char **data, size_t *size, char **cause)
 }
 
 int
+write_full(int fd, const void *data, size_t size)
+{
+	const char *p = data;
+
+	while (size > 0) {
+		ssize_t n = write(fd, p, size);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = ENOSPC;
+			return -1;
+		}
+		p += n;
+		size -= (size_t)n;
+	}
+	return 0;
+}
+
+int
 read_file(const char *path, char **data, size_t *size, char **cause)
 {
 	int fd, ret;
@@ -498,7 +519,6 @@ replace_at(int dfd, const char *name, const char *path, const void *data,
     size_t size, bool sync, char **cause)
 {
 	struct stat	 sb;
-	const char	*p = data;
 	char		*tmp = NULL;
 	mode_t		 mode = 0666;
 	bool		 keep = false;
@@ -527,17 +547,8 @@ replace_at(int dfd, const char *name, const char *path, const void *data,
 	}
 	if (keep && fchmod(fd, mode) == -1)
 		goto fail;
-	while (size > 0) {
-		ssize_t n = write(fd, p, size);
-
-		if (n == -1) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		p += n;
-		size -= (size_t)n;
-	}
+	if (write_full(fd, data, size) != 0)
+		goto fail;
 	if (sync && fsync(fd) == -1)
 		goto fail;
 	if (close(fd) == -1) {

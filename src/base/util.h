@@ -79,6 +79,9 @@ void	 ctype_need(void);
  * NAME in the directory open as the descriptor; PATH names it in messages.
  * read_fd reads the rest of an open file, PATH naming it. */
 int	 read_file(const char *, char **, size_t *, char **);
+/* All the bytes to the descriptor, again after a signal: 0, or -1 with
+ * errno set (ENOSPC when the system takes none). */
+int	 write_full(int, const void *, size_t);
 int	 read_fd(int, const char *, char **, size_t *, char **);
 int	 write_file_atomic(const char *, const void *, size_t, char **);
 int	 write_file_atomic_at(int, const char *, const char *, const void *,

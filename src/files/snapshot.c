@@ -794,16 +794,8 @@ write_new_at(int dfd, const char *name, const char *path, const char *data,
 		return write_at(dfd, name, path, data, size, cause);
 	if (fd == -1)
 		return fail(cause, "%s: %s", path, strerror(errno));
-	while (size > 0) {
-		ssize_t n = write(fd, data, size);
-
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			goto fail;
-		data += n;
-		size -= (size_t)n;
-	}
+	if (write_full(fd, data, size) != 0)
+		goto fail;
 	if (close(fd) == -1) {
 		fd = -1;
 		goto fail;

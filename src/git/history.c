@@ -8,8 +8,6 @@
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <limits.h>
-#include <netdb.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -219,6 +217,7 @@ struct stager {
 	git_repository	 *repo;
 	git_index	 *idx;
 	struct timespec	  stamp;	/* the index file's mtime */
+	char		 *index;	/* and what it is (stamp_of) */
 	time_t		  now;		/* what a stale temporary is older than */
 	char		**seen;		/* the owned paths on disk */
 	size_t		  nseen, cap;
@@ -339,12 +338,41 @@ under_owned(const char *path)
 	return false;
 }
 
+/* The index file as it is: a git command that changes the index writes a
+ * new one, with another inode and times. With the version of wafr, which
+ * writes the files. */
+static char *
+stamp_of(const struct stat *sb)
+{
+	return xasprintf("%s %llu %lld %lld.%09ld %lld.%09ld", PACKAGE_VERSION,
+	    (unsigned long long)sb->st_ino, (long long)sb->st_size,
+	    (long long)sb->st_mtim.tv_sec, sb->st_mtim.tv_nsec,
+	    (long long)sb->st_ctim.tv_sec, sb->st_ctim.tv_nsec);
+}
+
+static int
+index_stat(git_repository *repo, struct stat *sb)
+{
+	char	*path = xasprintf("%sindex", git_repository_path(repo));
+	int	 r = stat(path, sb);
+
+	free(path);
+	return r;
+}
+
+static char *
+index_stamp(git_repository *repo)
+{
+	struct stat sb;
+
+	return index_stat(repo, &sb) == 0 ? stamp_of(&sb) : NULL;
+}
+
 /* The index as the repository holds it, to stage into. */
 static int
 stage_open(git_repository *repo, struct stager *s, char **cause)
 {
-	struct stat	 sb;
-	char		*path;
+	struct stat sb;
 
 	*s = (struct stager){ .repo = repo, .now = time(NULL),
 	    .cause = cause };
@@ -354,10 +382,10 @@ stage_open(git_repository *repo, struct stager *s, char **cause)
 		s->idx = NULL;
 		return git_fail(cause, _("git index"));
 	}
-	path = xasprintf("%sindex", git_repository_path(repo));
-	if (stat(path, &sb) == 0)
+	if (index_stat(repo, &sb) == 0) {
 		s->stamp = sb.st_mtim;
-	free(path);
+		s->index = stamp_of(&sb);
+	}
 	return 0;
 }
 
@@ -391,6 +419,7 @@ stage_current(void *arg, const char *rel)
 static void
 stage_close(struct stager *s)
 {
+	free(s->index);
 	for (size_t i = 0; i < s->ncurrent; i++)
 		free(s->current[i]);
 	free(s->current);
@@ -1081,18 +1110,8 @@ guard_parse(struct guard *g, const char *text)
 static int
 guard_write(struct guard *g, const char *text, char **cause)
 {
-	size_t	 len = strlen(text);
-	ssize_t	 n;
-
-	while (len > 0) {
-		if ((n = write(g->fd, text, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return fail(cause, "%s: %s", g->path, strerror(errno));
-		}
-		text += n;
-		len -= (size_t)n;
-	}
+	if (write_full(g->fd, text, strlen(text)) != 0)
+		return fail(cause, "%s: %s", g->path, strerror(errno));
 	return 0;
 }
 
@@ -1173,25 +1192,6 @@ guard_release(struct guard *g, bool keep)
 	free(g->dead_commit);
 	free(g->dead_tag);
 	*g = (struct guard)GUARD_INIT;
-}
-
-/* The index file as it is now: a git command that changes the index
- * writes a new one, with another inode and times. With the version of
- * wafr, which writes the files. */
-static char *
-index_stamp(git_repository *repo)
-{
-	struct stat	 sb;
-	char		*path = xasprintf("%sindex", git_repository_path(repo));
-	int		 r = stat(path, &sb);
-
-	free(path);
-	if (r != 0)
-		return NULL;
-	return xasprintf("%s %llu %lld %lld.%09ld %lld.%09ld", PACKAGE_VERSION,
-	    (unsigned long long)sb.st_ino, (long long)sb.st_size,
-	    (long long)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec,
-	    (long long)sb.st_ctim.tv_sec, sb.st_ctim.tv_nsec);
 }
 
 /* --- Git locks --- */
@@ -1372,7 +1372,7 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 	const char		*branch;
 	char			*slug = NULL, *tagname = NULL, *refname = NULL;
 	char			*line = NULL, hex[GIT_OID_HEXSZ + 1];
-	char			*stamp = NULL, *left = NULL;
+	char			*left = NULL;
 	struct buf		 msg = { 0 }, tagmsg = { 0 }, notice = { 0 };
 	bool			 branch_moved = false, unborn = false;
 	bool			 keep_guard = false, finished = false;
@@ -1443,8 +1443,8 @@ history_milestone(const char *dir, const struct state *st, const char *name,
 	 * it since): a file that matches its entry is what that milestone
 	 * committed, and the answers it shows did not change since, or the
 	 * file would have been written again. */
-	stamp = index_stamp(repo);
-	trusted = stamp != NULL && index != NULL && strcmp(stamp, index) == 0;
+	trusted = stage.index != NULL && index != NULL &&
+	    strcmp(stage.index, index) == 0;
 	if (write_files(arg, trusted ? stage_current : NULL, &stage,
 	    cause) != 0 || stage_owned(&stage) != 0)
 		goto out;
@@ -1552,7 +1552,7 @@ made:
 		out->notice = notice.len > 0 ? buf_take(&notice) : NULL;
 		/* Unless a new one was written, the index is as it was. */
 		out->index = left != NULL ? xstrdup(left) : trusted ?
-		    xstrdup(stamp) : NULL;
+		    xstrdup(stage.index) : NULL;
 	}
 	ret = 0;
 out:
@@ -1562,7 +1562,6 @@ out:
 	    unborn) != 0)
 		keep_guard = true;
 	guard_release(&g, keep_guard);
-	free(stamp);
 	free(left);
 	buf_free(&msg);
 	buf_free(&tagmsg);
@@ -2175,32 +2174,6 @@ libssh2_init(int flags)
 {
 	return 0;
 }
-
-#ifdef HISTORY_BUILTIN
-/* In a static program these would bring in glibc's name services, which
- * load glibc's shared libraries at run time after all. libgit2 calls them
- * only to find a home folder when $HOME is unset and to open a git://
- * connection, and wafr needs neither: no user entry, no address. */
-int
-getpwuid_r(uid_t uid, struct passwd *pw, char *buf, size_t size,
-    struct passwd **out)
-{
-	*out = NULL;
-	return 0;
-}
-
-int
-getaddrinfo(const char *node, const char *service,
-    const struct addrinfo *hints, struct addrinfo **out)
-{
-	return EAI_FAIL;
-}
-
-void
-freeaddrinfo(struct addrinfo *ai)
-{
-}
-#endif
 
 /* What the program finds once it loads this module (history-load.c). */
 const struct history_module wafr_history_module = {

@@ -396,24 +396,6 @@ pack_index(struct buf *idx, struct object **sorted, size_t n,
 	buf_add(idx, own, sizeof own);
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = ENOSPC;
-			return -1;
-		}
-		p += w, n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* DIR/NAME written whole, read-only as git's packs are, through a
  * temporary that a kill leaves as git's own do (tmp_pack_*, which git gc
  * removes). Not synced, as libgit2 writes loose objects. */
@@ -428,7 +410,7 @@ place(const char *dir, const char *name, const struct buf *b)
 		os_error(tmp);
 		goto out;
 	}
-	if (write_all(fd, b->s, b->len) != 0 || fchmod(fd, 0444) != 0) {
+	if (write_full(fd, b->s, b->len) != 0 || fchmod(fd, 0444) != 0) {
 		os_error(tmp);
 		close(fd);
 		unlink(tmp);

@@ -1117,22 +1117,34 @@ store_set_boot(struct store *s, const char *boot)
 	s->boot = boot != NULL ? xstrdup(boot) : NULL;
 }
 
-int
-store_files_boot(struct store *s, bool *other, char **cause)
+/* What the store records of the boot its files were last written in,
+ * against this one's; -1 on error. */
+enum { BOOT_NONE, BOOT_SAME, BOOT_OTHER };
+
+static int
+recorded_boot(struct store *s, char **cause)
 {
 	void	*v;
 	size_t	 n;
 	int	 r;
 
-	*other = false;
 	if ((r = store_get(s, TABLE_META, FILES_BOOT, &v, &n, cause)) < 0)
 		return -1;
-	if (r == 0) {
-		*other = s->boot != NULL && (n != strlen(s->boot) ||
-		    memcmp(v, s->boot, n) != 0);
-		free(v);
-	}
-	return 0;
+	if (r != 0)
+		return BOOT_NONE;
+	r = s->boot != NULL && (n != strlen(s->boot) ||
+	    memcmp(v, s->boot, n) != 0) ? BOOT_OTHER : BOOT_SAME;
+	free(v);
+	return r;
+}
+
+int
+store_files_boot(struct store *s, bool *other, char **cause)
+{
+	int r = recorded_boot(s, cause);
+
+	*other = r == BOOT_OTHER;
+	return r < 0 ? -1 : 0;
 }
 
 int
@@ -1145,22 +1157,11 @@ store_files_written(struct store *s, const uint64_t *seqs, size_t n,
 	if ((n == 0 && s->boot == NULL) || s->readonly)
 		return 0;
 	if (n == 0) {
-		void	*v;
-		size_t	 len;
-		bool	 same;
-		int	 found;
-
 		/* Nothing to clear: only a boot not recorded yet to write. */
-		if ((found = store_get(s, TABLE_META, FILES_BOOT, &v, &len,
-		    cause)) < 0)
+		if ((r = recorded_boot(s, cause)) < 0)
 			return -1;
-		if (found == 0) {
-			same = len == strlen(s->boot) &&
-			    memcmp(v, s->boot, len) == 0;
-			free(v);
-			if (same)
-				return 0;
-		}
+		if (r == BOOT_SAME)
+			return 0;
 	}
 	/* Not flushed to the device: a lost clear only costs a rewrite. */
 	if ((rc = mdb_env_set_flags(s->env, MDB_NOSYNC, 1)) != 0)
