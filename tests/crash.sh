@@ -113,9 +113,14 @@ after_kill() {
 	rounds=$((rounds + 1))
 }
 
-t0=$(date +%s%N)
-for i in 1 2 3; do "$WAFR" milestone "$M" "Timing $i" >/dev/null; done
-life_us=$(( ($(date +%s%N) - t0) / 3000 ))
+# A milestone's life as in the rounds: after a changed answer.
+life_us=0
+for i in 1 2 3; do
+	"$WAFR" answer "$M" priorities --note "before timing $i" >/dev/null
+	t0=$(date +%s%N)
+	"$WAFR" milestone "$M" "Timing $i" >/dev/null
+	life_us=$(( life_us + ($(date +%s%N) - t0) / 3000 ))
+done
 t0=$(date +%s%N)
 for i in 1 2 3; do "$WAFR" answer "$M" priorities --note "timing $i" >/dev/null; done
 answer_us=$(( ($(date +%s%N) - t0) / 3000 ))
@@ -157,6 +162,24 @@ if [ -n "$killable" ]; then
 	done
 	echo "# $strace_killed milestones killed at one of $n calls"
 	ok $((strace_killed == 0)) "milestones were killed as they entered each call that changes the repository ($strace_killed)"
+
+	# One killed before its tag (at the link of the tag's reference),
+	# the next killed as it writes its start in the guard: the one
+	# after makes the first one's tag all the same.
+	G=$TMP/guard
+	"$WAFR" init "$G" >/dev/null
+	"$WAFR" answer "$G" priorities --note "untagged" >/dev/null
+	strace_kill link 2 "$WAFR" milestone "$G" "Untagged" >/dev/null 2>&1
+	untagged=$(git -C "$G" rev-parse -q --verify refs/tags/milestone/untagged)
+	like "$(sed -n 2p "$G/.git/wafr-milestone")" '^commit [0-9a-f]* milestone/untagged$' \
+	    "a milestone killed before its tag: the guard names its commit (${untagged:-no tag})"
+	"$WAFR" answer "$G" priorities --note "taking the guard" >/dev/null
+	strace_kill write 1 "$WAFR" milestone "$G" "Taking" >/dev/null 2>&1
+	is $? 137 "the next one killed at its first write, its start in the guard"
+	"$WAFR" milestone "$G" "After both" >/dev/null 2>&1
+	is "$(git -C "$G" rev-parse 'milestone/untagged^{commit}' 2>/dev/null)" \
+	    "$(git -C "$G" log --format=%H --grep='^Milestone: Untagged$')" \
+	    "the one after makes the first one's tag at its commit"
 else
 	echo "# strace cannot kill here: milestones killed at random moments only"
 fi

@@ -1157,20 +1157,16 @@ guard_take(git_repository *repo, const char *dir, struct guard *g,
 		return -1;
 	guard_parse(g, data);
 	free(data);
-	if (ftruncate(g->fd, 0) == -1 || lseek(g->fd, 0, SEEK_SET) == -1)
+	/* A guard with nothing left to do starts again. What a killed
+	 * milestone left to do is added to, never written again: it stays
+	 * until it is done, whenever this one is killed too. */
+	if ((g->dead_since == 0 && g->dead_commit == NULL &&
+	    ftruncate(g->fd, 0) == -1) || lseek(g->fd, 0, SEEK_END) == -1)
 		return fail(cause, "%s: %s", g->path, strerror(errno));
-	/* What a killed milestone left to do stays until it is done, should
-	 * this one be killed too. */
 	start = xasprintf("start %ld %lld\n", (long)getpid(),
 	    (long long)(g->dead_since != 0 ? g->dead_since : time(NULL)));
 	ret = guard_write(g, start, cause);
 	free(start);
-	if (ret == 0 && g->dead_commit != NULL) {
-		start = xasprintf("commit %s %s\n", g->dead_commit,
-		    g->dead_tag);
-		ret = guard_write(g, start, cause);
-		free(start);
-	}
 	return ret;
 }
 
